@@ -1,0 +1,1 @@
+"""analysis: pure functions over the store (alliances, dependence, balance, shifts, claim checks)."""

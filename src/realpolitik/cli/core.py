@@ -1,0 +1,222 @@
+"""Core commands: extract, ingest, events, export, demo."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from realpolitik.cli.options import db_option, db_path, quiet_option
+from realpolitik.errors import InputError
+
+FORMATS = click.Choice(["jsonl", "table"])
+
+
+@contextmanager
+def progress_bar(label: str, quiet: bool, total: int | None = None) -> Iterator[Any]:
+    """A rich progress bar on stderr, or a no-op when quiet or when stderr is not a terminal."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda *_a, **_k: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        console=_stderr_console(),
+    ) as prog:
+        task = prog.add_task(label, total=total)
+        yield lambda *_a, **_k: prog.advance(task)
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _check_date(date: str | None) -> str | None:
+    if date is None:
+        return None
+    from datetime import date as _date
+
+    try:
+        _date.fromisoformat(date)
+    except ValueError:
+        raise click.BadParameter(f"{date!r} is not a YYYY-MM-DD date", param_hint="--date") from None
+    return date
+
+
+def print_table(records: list[dict[str, Any]]) -> None:
+    """A compact human-readable table of event records."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for col in ("doc", "sent", "date", "source", "event", "target", "flags", "evidence"):
+        table.add_column(col, overflow="fold")
+    for r in records:
+        flags = ",".join(
+            f for f, on in (("neg", r["negated"]), ("hyp", r["hypothetical"]), ("attr", r["attributed_to"])) if on
+        )
+        src = (r["source"] or {}).get("code") or "-"
+        tgt = (r["target"] or {}).get("code") or "-"
+        table.add_row(
+            str(r["doc_id"]),
+            str(r["sentence"]),
+            r["date"] or "",
+            src,
+            f"{r['event_type']}{'/' + r['mode'] if r['mode'] else ''}",
+            tgt,
+            flags,
+            r["evidence"]["text"][:160],
+        )
+    Console(width=200).print(table)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", default=None, help="Publication date (YYYY-MM-DD) for inputs that have none.")
+@click.option("--format", "fmt", type=FORMATS, default="jsonl", show_default=True)
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True)
+@click.option("--master", default=None, help="Spark master URL (with --engine spark).")
+@quiet_option
+def extract(paths: tuple[str, ...], date: str | None, fmt: str, engine: str, master: str | None, quiet: bool) -> None:
+    """Print the events found in PATHS (text, HTML, JSONL, directories, or - for stdin)."""
+    from realpolitik.extract.pipeline import get_extractor
+    from realpolitik.sources.articles import read_documents
+
+    date = _check_date(date)
+    if engine == "spark":
+        from realpolitik.spark.engine import extract_with_spark  # type: ignore[import-not-found]
+
+        records = extract_with_spark(list(paths), date=date, master=master, quiet=quiet)
+        _emit(records, fmt)
+        return
+    extractor = get_extractor()
+    buffered: list[dict[str, Any]] = []
+    with progress_bar("extracting", quiet) as advance:
+        for doc in read_documents(paths, date=date):
+            ex = extractor.extract_document(doc)
+            recs = [e.to_dict() for e in ex.events]
+            if fmt == "jsonl":
+                for r in recs:
+                    sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            else:
+                buffered.extend(recs)
+            advance()
+    if fmt == "table":
+        print_table(buffered)
+
+
+def _emit(records: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "jsonl":
+        for r in records:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    else:
+        print_table(records)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", default=None, help="Publication date (YYYY-MM-DD) for inputs that have none.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True)
+@click.option("--master", default=None, help="Spark master URL (with --engine spark).")
+@db_option
+@quiet_option
+def ingest(paths: tuple[str, ...], date: str | None, engine: str, master: str | None, db: str | None, quiet: bool) -> None:
+    """Extract PATHS and store documents, sentences, actors, events and evidence."""
+    from realpolitik.sources.articles import read_documents
+    from realpolitik.store.db import Store
+
+    date = _check_date(date)
+    if engine == "spark":
+        from realpolitik.spark.engine import ingest_with_spark  # type: ignore[import-not-found]
+
+        ingest_with_spark(list(paths), db=db_path(db), date=date, master=master, quiet=quiet)
+        return
+    with Store(db_path(db)) as store:
+        with progress_bar("ingesting", quiet) as advance:
+            try:
+                report = store.ingest(read_documents(paths, date=date), progress=advance)
+            except InputError:
+                click.echo(
+                    f"stored before the error: {store.count('documents')} documents, {store.count('events')} events",
+                    err=True,
+                )
+                raise
+        click.echo(
+            f"{report.stored} documents stored, {report.skipped} already present, {report.events} events added; "
+            f"store {db_path(db)} holds {store.count('documents')} documents, {store.count('events')} events",
+            err=quiet is False,
+        )
+
+
+@click.command()
+@click.option("--actor", default=None, help="Actor code or name, as source or target.")
+@click.option("--since", default=None, help="Events dated on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--until", default=None, help="Events dated on or before this date.")
+@click.option("--type", "event_type", default=None, help="PLOVER event type.")
+@click.option("--limit", type=int, default=None)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@db_option
+def events(
+    actor: str | None, since: str | None, until: str | None, event_type: str | None, limit: int | None, fmt: str, db: str | None
+) -> None:
+    """Query stored events (jsonl prints the event record contract)."""
+    from realpolitik.store.db import Store
+
+    with Store(db_path(db), read_only=True) as store:
+        it = store.iter_event_records(actor=actor, since=since, until=until, event_type=event_type, limit=limit)
+        if fmt == "jsonl":
+            for r in it:
+                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        else:
+            print_table(list(it))
+
+
+@click.command()
+@click.option("--parquet", "parquet_dir", required=True, metavar="DIR", help="Directory for <table>.parquet files.")
+@db_option
+def export(parquet_dir: str, db: str | None) -> None:
+    """Write every table of the store as Parquet."""
+    from realpolitik.store.db import Store
+
+    with Store(db_path(db), read_only=True) as store:
+        for path in store.export_parquet(parquet_dir):
+            click.echo(str(path))
+
+
+SHARED_SEED = Path("../shared/seed/russia-algeria-2024-11-14.txt")
+
+
+def seed_article_path() -> Path:
+    """The seed article from ../shared when present, else the copy shipped in the package."""
+    if SHARED_SEED.exists():
+        return SHARED_SEED
+    from importlib.resources import files
+
+    return Path(str(files("realpolitik") / "data" / "russia-algeria-2024-11-14.txt"))
+
+
+@click.command()
+@db_option
+@quiet_option
+def demo(db: str | None, quiet: bool) -> None:
+    """Ingest the seed article and print what was found: actors, and events by dyad with evidence."""
+    from realpolitik.demo import run_demo
+
+    run_demo(seed_article_path(), db_path(db), quiet=quiet)
+
+
+def register(main: click.Group) -> None:
+    for cmd in (extract, ingest, events, export, demo):
+        main.add_command(cmd)

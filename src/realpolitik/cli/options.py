@@ -1,0 +1,31 @@
+"""Options shared by several commands, so every command spells them the same way."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from realpolitik.store.db import default_db_path
+
+db_option = click.option(
+    "--db",
+    "db",
+    default=None,
+    metavar="FILE",
+    help="DuckDB store file (default: $REALPOLITIK_DB or realpolitik.duckdb).",
+)
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+def db_path(db: str | None) -> str:
+    return db or default_db_path()
+
+
+def print_json(obj: Any) -> None:
+    """Pretty, deterministic JSON on stdout (keys in insertion order, UTF-8 kept)."""
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")

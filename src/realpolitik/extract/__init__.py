@@ -1,0 +1,1 @@
+"""extract: sentences, actors, event types, dates, modality and claims from English text."""

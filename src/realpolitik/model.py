@@ -1,0 +1,177 @@
+"""The records that cross module boundaries.
+
+`EventRecord.to_dict()` is the JSON contract of ../shared/spec/event-record.md: every field listed
+there is always present, so downstream tools (the scorer, notebooks, the store) never guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+RECORD_FIELDS: tuple[str, ...] = (
+    "doc_id",
+    "sentence",
+    "event_type",
+    "mode",
+    "context",
+    "cameo",
+    "intensity",
+    "source",
+    "target",
+    "date",
+    "negated",
+    "hypothetical",
+    "attributed_to",
+    "evidence",
+    "confidence",
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved actor mention: the text as written, its document offsets and its codes."""
+
+    text: str
+    start: int
+    end: int
+    code: str | None
+    country: str | None
+    sector: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Actor | None:
+        if not d:
+            return None
+        return cls(
+            text=d.get("text") or "",
+            start=int(d.get("start") or 0),
+            end=int(d.get("end") or 0),
+            code=d.get("code"),
+            country=d.get("country"),
+            sector=d.get("sector"),
+        )
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence an event was read from, with its character offsets in the document."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class EventRecord:
+    """One event: who did what to whom, when, how sure, and the sentence that says so."""
+
+    doc_id: str
+    sentence: int
+    event_type: str
+    source: Actor | None
+    target: Actor | None
+    evidence: Evidence
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    cameo: str | None = None
+    intensity: float = 0.0
+    date: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    attributed_to: str | None = None
+    confidence: float = 0.5
+    # Extra, non-contract fields: the trigger words and where the record came from.
+    trigger: str | None = None
+    origin: str = "text"
+
+    def __post_init__(self) -> None:
+        if self.event_type not in PLOVER_TYPES:
+            raise ValueError(f"unknown PLOVER event type {self.event_type!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "sentence": self.sentence,
+            "event_type": self.event_type,
+            "mode": self.mode,
+            "context": list(self.context),
+            "cameo": self.cameo,
+            "intensity": round(float(self.intensity), 2),
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "date": self.date,
+            "negated": bool(self.negated),
+            "hypothetical": bool(self.hypothetical),
+            "attributed_to": self.attributed_to,
+            "evidence": self.evidence.to_dict(),
+            "confidence": round(float(self.confidence), 3),
+            "trigger": self.trigger,
+            "origin": self.origin,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EventRecord:
+        ev = d["evidence"]
+        return cls(
+            doc_id=str(d["doc_id"]),
+            sentence=int(d["sentence"]),
+            event_type=d["event_type"],
+            source=Actor.from_dict(d.get("source")),
+            target=Actor.from_dict(d.get("target")),
+            evidence=Evidence(ev["text"], int(ev["start"]), int(ev["end"])),
+            mode=d.get("mode"),
+            context=list(d.get("context") or []),
+            cameo=d.get("cameo"),
+            intensity=float(d.get("intensity") or 0.0),
+            date=d.get("date"),
+            negated=bool(d.get("negated")),
+            hypothetical=bool(d.get("hypothetical")),
+            attributed_to=d.get("attributed_to"),
+            confidence=float(d.get("confidence") or 0.5),
+            trigger=d.get("trigger"),
+            origin=d.get("origin") or "text",
+        )
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document to extract from. `doc_id` is what users see; `key` (content hash) is identity."""
+
+    doc_id: str
+    text: str
+    date: str | None = None
+    path: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+    @property
+    def key(self) -> str:
+        import hashlib
+
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:32]

@@ -1,0 +1,1 @@
+"""sources: readers for articles, event files and reference data. Nothing here interprets text."""

@@ -1,0 +1,1 @@
+"""realpolitik.spark"""

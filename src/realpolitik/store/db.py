@@ -1,0 +1,414 @@
+"""The DuckDB store: one embedded file holding documents, sentences, mentions, actors and events.
+
+Why one transaction per document: a failure on document N (bad input, a crash in extraction) must
+leave documents 1..N-1 stored and nothing of N. Why the content hash as identity: re-ingesting
+the same text under another name or from another run changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from realpolitik.model import Document, EventRecord
+from realpolitik.store.schema import CORE_DDL, EVENT_COLUMNS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from realpolitik.extract.pipeline import Extraction
+
+DEFAULT_DB = "realpolitik.duckdb"
+
+
+def default_db_path() -> str:
+    """`$REALPOLITIK_DB`, else realpolitik.duckdb in the working directory."""
+    return os.environ.get("REALPOLITIK_DB") or DEFAULT_DB
+
+
+def date_start(date: str | None) -> str | None:
+    """First day of a YYYY, YYYY-MM or YYYY-MM-DD period, for range queries."""
+    if not date:
+        return None
+    parts = date.split("-")
+    try:
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 else 1
+        d = int(parts[2]) if len(parts) > 2 else 1
+    except ValueError:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def event_id_for(doc_key: str, rec: EventRecord) -> str:
+    """Stable id: the same event read from the same text gets the same id on every run."""
+    parts = [
+        doc_key,
+        str(rec.sentence),
+        rec.event_type,
+        rec.source.code if rec.source else "",
+        str(rec.source.start) if rec.source else "",
+        rec.target.code if rec.target else "",
+        str(rec.target.start) if rec.target else "",
+        rec.trigger or "",
+    ]
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:24]
+
+
+def event_row(rec: EventRecord, doc_key: str, url: str | None = None, event_id: str | None = None) -> tuple:
+    """Flatten a record into the events table's column order."""
+    s, t = rec.source, rec.target
+    return (
+        event_id or event_id_for(doc_key, rec),
+        doc_key,
+        rec.doc_id,
+        rec.sentence,
+        rec.event_type,
+        rec.mode,
+        list(rec.context),
+        rec.cameo,
+        float(rec.intensity),
+        s.code if s else None,
+        s.country if s else None,
+        s.sector if s else None,
+        s.text if s else None,
+        s.start if s else None,
+        s.end if s else None,
+        t.code if t else None,
+        t.country if t else None,
+        t.sector if t else None,
+        t.text if t else None,
+        t.start if t else None,
+        t.end if t else None,
+        rec.date,
+        date_start(rec.date),
+        bool(rec.negated),
+        bool(rec.hypothetical),
+        rec.attributed_to,
+        float(rec.confidence),
+        rec.evidence.text,
+        rec.evidence.start,
+        rec.evidence.end,
+        rec.trigger,
+        rec.origin,
+        url,
+    )
+
+
+def row_to_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event row back into the contract's JSON record form."""
+
+    def actor(prefix: str) -> dict[str, Any] | None:
+        if row.get(f"{prefix}_code") is None and row.get(f"{prefix}_text") is None:
+            return None
+        return {
+            "text": row.get(f"{prefix}_text") or "",
+            "start": _int(row.get(f"{prefix}_start")),
+            "end": _int(row.get(f"{prefix}_end")),
+            "code": row.get(f"{prefix}_code"),
+            "country": row.get(f"{prefix}_country"),
+            "sector": row.get(f"{prefix}_sector"),
+        }
+
+    context = row.get("context")
+    return {
+        "doc_id": row.get("doc_id"),
+        "sentence": _int(row.get("sentence")),
+        "event_type": row.get("event_type"),
+        "mode": row.get("mode"),
+        "context": list(context) if context is not None else [],
+        "cameo": row.get("cameo"),
+        "intensity": float(row.get("intensity") or 0.0),
+        "source": actor("source"),
+        "target": actor("target"),
+        "date": row.get("date"),
+        "negated": bool(row.get("negated")),
+        "hypothetical": bool(row.get("hypothetical")),
+        "attributed_to": row.get("attributed_to"),
+        "evidence": {
+            "text": row.get("evidence_text") or "",
+            "start": _int(row.get("evidence_start")),
+            "end": _int(row.get("evidence_end")),
+        },
+        "confidence": float(row.get("confidence") or 0.0),
+        "event_id": row.get("event_id"),
+        "origin": row.get("origin"),
+        "url": row.get("url"),
+    }
+
+
+def _int(v: Any) -> int:
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return 0
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: documents stored, skipped as already present, events added."""
+
+    stored: int = 0
+    skipped: int = 0
+    events: int = 0
+
+
+class Store:
+    """A DuckDB file with the realpolitik tables. Queries return pandas DataFrames."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, read_only: bool = False) -> None:
+        self.path = str(path or default_db_path())
+        self.read_only = read_only
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            from realpolitik.errors import RealpolitikError
+
+            raise RealpolitikError(f"{self.path}: no such store; run `realpolitik ingest` first")
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            for ddl in CORE_DDL:
+                self.con.execute(ddl)
+
+    # --- context management -------------------------------------------------------------
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ---------------------------------------------------------------------------
+    def has_document(self, doc_key: str) -> bool:
+        return self.con.execute("SELECT 1 FROM documents WHERE doc_key = ?", [doc_key]).fetchone() is not None
+
+    def add_extraction(self, ex: Extraction, origin: str = "text") -> int:
+        """Store one document's extraction in one transaction; return the events added (0 if known)."""
+        doc = ex.document
+        key = doc.key
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if self.has_document(key):
+                con.execute("ROLLBACK")
+                return 0
+            con.execute(
+                "INSERT INTO documents (doc_key, doc_id, path, url, title, pub_date, origin, n_chars, text) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [key, doc.doc_id, doc.path, doc.url, doc.title, doc.date, origin, len(doc.text), doc.text],
+            )
+            if ex.sentences:
+                con.executemany(
+                    'INSERT INTO sentences (doc_key, sentence, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+                    [(key, i, s.start, s.end, s.text) for i, s in enumerate(ex.sentences)],
+                )
+            mention_rows = {}
+            for sent_idx, m in ex.mentions:
+                mention_rows[(m.start, m.end)] = (key, sent_idx, m.start, m.end, m.text, m.code, m.country, m.sector)
+            if mention_rows:
+                con.executemany(
+                    'INSERT INTO mentions (doc_key, sentence, start, "end", text, code, country, sector) '
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    list(mention_rows.values()),
+                )
+            self._upsert_actors(m for _, m in ex.mentions)
+            self.add_events(ex.events, key, doc.url, in_transaction=True)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return len(ex.events)
+
+    def _upsert_actors(self, mentions: Iterable[Any]) -> None:
+        rows = {}
+        for m in mentions:
+            if m.code and m.code not in rows:
+                rows[m.code] = (m.code, m.text, m.country, _kind_of(m.code, m.country))
+        if rows:
+            self.con.executemany(
+                "INSERT INTO actors (code, name, country, kind) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
+                list(rows.values()),
+            )
+
+    def add_events(
+        self,
+        records: Sequence[EventRecord],
+        doc_key: str,
+        url: str | None = None,
+        in_transaction: bool = False,
+    ) -> int:
+        """Insert events; ids already present are left alone (idempotent)."""
+        if not records:
+            return 0
+        rows = {}
+        for rec in records:
+            row = event_row(rec, doc_key, url)
+            rows[row[0]] = row
+        placeholders = ", ".join("?" for _ in EVENT_COLUMNS)
+        cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+        sql = f"INSERT INTO events ({cols}) VALUES ({placeholders}) ON CONFLICT (event_id) DO NOTHING"
+        if in_transaction:
+            self.con.executemany(sql, list(rows.values()))
+        else:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.executemany(sql, list(rows.values()))
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+        return len(rows)
+
+    def ingest(
+        self,
+        documents: Iterable[Document],
+        extractor: Any = None,
+        progress: Any = None,
+    ) -> IngestReport:
+        """Extract and store documents one by one; each is its own transaction.
+
+        An exception from the document iterator (a malformed line) or from extraction propagates
+        after the documents before it were committed.
+        """
+        from realpolitik.extract.pipeline import get_extractor
+
+        extractor = extractor or get_extractor()
+        report = IngestReport()
+        for doc in documents:
+            if self.has_document(doc.key):
+                report.skipped += 1
+            else:
+                ex = extractor.extract_document(doc)
+                report.events += self.add_extraction(ex)
+                report.stored += 1
+            if progress is not None:
+                progress(doc)
+        return report
+
+    # --- reading ----------------------------------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
+        """Any SQL over the store, as a DataFrame."""
+        return self.con.execute(sql, params or []).df()
+
+    def events(
+        self,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        event_type: str | None = None,
+        include_negated: bool = True,
+        limit: int | None = None,
+    ) -> pd.DataFrame:
+        """Stored events, optionally for one actor (as source or target), in a date range."""
+        sql, params = self._events_sql(actor, since, until, event_type, include_negated, limit)
+        return self.con.execute(sql, params).df()
+
+    def iter_event_records(self, **kw: Any) -> Iterator[dict[str, Any]]:
+        """Stored events in the contract's record form, streamed in batches."""
+        sql, params = self._events_sql(**kw)
+        cur = self.con.execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        while True:
+            batch = cur.fetchmany(5000)
+            if not batch:
+                break
+            for row in batch:
+                yield row_to_record(dict(zip(cols, row, strict=True)))
+
+    def _events_sql(
+        self,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        event_type: str | None = None,
+        include_negated: bool = True,
+        limit: int | None = None,
+    ) -> tuple[str, list[Any]]:
+        where, params = [], []
+        if actor:
+            code = resolve_actor_code(actor)
+            where.append("(source_code = ? OR target_code = ? OR source_country = ? OR target_country = ?)")
+            params += [code, code, code, code]
+        if since:
+            where.append("date_start >= CAST(? AS DATE)")
+            params.append(date_start(since))
+        if until:
+            where.append("date_start <= CAST(? AS DATE)")
+            params.append(date_start(until))
+        if event_type:
+            where.append("event_type = ?")
+            params.append(event_type.upper())
+        if not include_negated:
+            where.append("NOT negated AND NOT hypothetical")
+        sql = "SELECT * FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY doc_id, doc_key, sentence, event_id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return sql, params
+
+    def documents(self) -> pd.DataFrame:
+        return self.con.execute(
+            "SELECT doc_key, doc_id, path, url, title, pub_date, origin, n_chars, ingested_at FROM documents "
+            "ORDER BY ingested_at, doc_id"
+        ).df()
+
+    def sentences(self, doc_key: str | None = None) -> pd.DataFrame:
+        if doc_key:
+            return self.con.execute(
+                "SELECT * FROM sentences WHERE doc_key = ? ORDER BY sentence", [doc_key]
+            ).df()
+        return self.con.execute("SELECT * FROM sentences ORDER BY doc_key, sentence").df()
+
+    def mentions(self) -> pd.DataFrame:
+        return self.con.execute("SELECT * FROM mentions ORDER BY doc_key, start").df()
+
+    def actors(self) -> pd.DataFrame:
+        return self.con.execute("SELECT * FROM actors ORDER BY code").df()
+
+    def count(self, table: str) -> int:
+        if not table.isidentifier():
+            raise ValueError(table)
+        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def tables(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
+
+    def export_parquet(self, directory: str | os.PathLike[str]) -> list[Path]:
+        """Write every table as DIR/<table>.parquet (zstd); return the files written."""
+        out = Path(directory)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for table in self.tables():
+            target = out / f"{table}.parquet"
+            self.con.execute(f"COPY (SELECT * FROM \"{table}\") TO '{_sql_str(target)}' (FORMAT PARQUET, COMPRESSION ZSTD)")
+            written.append(target)
+        return written
+
+
+def _sql_str(p: Path) -> str:
+    return str(p).replace("'", "''")
+
+
+def _kind_of(code: str, country: str | None) -> str:
+    if len(code) == 3 and code.isalpha() and code.isupper() and (country == code or country is None):
+        return "state" if country == code else "igo"
+    return "group" if country is None else "state-agent"
+
+
+def resolve_actor_code(name: str) -> str:
+    """An ISO3 code or an actor name ("Algeria", "algerian") to the code used in the store."""
+    from realpolitik.extract.gazetteer import lookup_code
+
+    return lookup_code(name) or name.upper()
+
+
+def open_store(path: str | os.PathLike[str] | None = None, read_only: bool = False) -> Store:
+    return Store(path, read_only=read_only)

@@ -1,0 +1,129 @@
+"""DDL of the core tables. Flat columns (no nested structs) so that events scale to Parquet/DuckDB
+scans of hundreds of millions of rows and read naturally in pandas.
+
+Other layers add their own tables (reference data, claims) with `CREATE TABLE IF NOT EXISTS` in
+their own modules; the core tables below are the contract between extract, store and analysis.
+"""
+
+from __future__ import annotations
+
+CORE_DDL: tuple[str, ...] = (
+    """
+    CREATE TABLE IF NOT EXISTS documents (
+        doc_key      VARCHAR PRIMARY KEY,   -- sha256 of the text (first 32 hex): identity
+        doc_id       VARCHAR NOT NULL,      -- what the user named it (file stem, JSONL id, line no.)
+        path         VARCHAR,
+        url          VARCHAR,
+        title        VARCHAR,
+        pub_date     VARCHAR,
+        origin       VARCHAR NOT NULL DEFAULT 'text',
+        n_chars      INTEGER,
+        text         VARCHAR,
+        ingested_at  TIMESTAMP DEFAULT current_timestamp
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS sentences (
+        doc_key   VARCHAR NOT NULL,
+        sentence  INTEGER NOT NULL,
+        start     INTEGER NOT NULL,
+        "end"     INTEGER NOT NULL,
+        text      VARCHAR NOT NULL,
+        PRIMARY KEY (doc_key, sentence)
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS mentions (
+        doc_key   VARCHAR NOT NULL,
+        sentence  INTEGER NOT NULL,
+        start     INTEGER NOT NULL,
+        "end"     INTEGER NOT NULL,
+        text      VARCHAR NOT NULL,
+        code      VARCHAR,
+        country   VARCHAR,
+        sector    VARCHAR,
+        PRIMARY KEY (doc_key, start, "end")
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS actors (
+        code      VARCHAR PRIMARY KEY,
+        name      VARCHAR,
+        country   VARCHAR,
+        kind      VARCHAR          -- state, igo, group, firm, person, unknown
+    )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS events (
+        event_id        VARCHAR PRIMARY KEY,
+        doc_key         VARCHAR,
+        doc_id          VARCHAR,
+        sentence        INTEGER,
+        event_type      VARCHAR NOT NULL,
+        mode            VARCHAR,
+        context         VARCHAR[],
+        cameo           VARCHAR,
+        intensity       DOUBLE,
+        source_code     VARCHAR,
+        source_country  VARCHAR,
+        source_sector   VARCHAR,
+        source_text     VARCHAR,
+        source_start    INTEGER,
+        source_end      INTEGER,
+        target_code     VARCHAR,
+        target_country  VARCHAR,
+        target_sector   VARCHAR,
+        target_text     VARCHAR,
+        target_start    INTEGER,
+        target_end      INTEGER,
+        date            VARCHAR,         -- as precise as known: YYYY-MM-DD, YYYY-MM or YYYY
+        date_start      DATE,            -- first day of that period, for range queries
+        negated         BOOLEAN,
+        hypothetical    BOOLEAN,
+        attributed_to   VARCHAR,
+        confidence      DOUBLE,
+        evidence_text   VARCHAR,
+        evidence_start  INTEGER,
+        evidence_end    INTEGER,
+        trigger         VARCHAR,
+        origin          VARCHAR,         -- text, gdelt, icews, polecat
+        url             VARCHAR
+    )
+    """,
+)
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "doc_key",
+    "doc_id",
+    "sentence",
+    "event_type",
+    "mode",
+    "context",
+    "cameo",
+    "intensity",
+    "source_code",
+    "source_country",
+    "source_sector",
+    "source_text",
+    "source_start",
+    "source_end",
+    "target_code",
+    "target_country",
+    "target_sector",
+    "target_text",
+    "target_start",
+    "target_end",
+    "date",
+    "date_start",
+    "negated",
+    "hypothetical",
+    "attributed_to",
+    "confidence",
+    "evidence_text",
+    "evidence_start",
+    "evidence_end",
+    "trigger",
+    "origin",
+    "url",
+)
