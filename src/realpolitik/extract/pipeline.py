@@ -3,14 +3,25 @@
 `get_extractor()` returns one process-wide Extractor (the spaCy pipeline is loaded once).
 `Extractor.extract_document(doc)` is the single entry point used by the CLI, the store, the
 Python API and the Spark engine, so every route codes the same text the same way.
+
+Why sentences are pre-screened: an event needs an actor, so sentences without any actor
+candidate (gazetteer phrase, capitalised name, demonym) are split but never parsed. That is
+what lets the coder run faster than plain spaCy over the same text.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
+from realpolitik.extract import ontology
+from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
+from realpolitik.extract.events import Candidate, code_sentence
 from realpolitik.model import Actor, Document, EventRecord, Evidence
+
+REBEL_SECTORS = frozenset({"REB", "INS"})
 
 
 @dataclass
@@ -23,18 +34,148 @@ class Extraction:
     events: list[EventRecord] = field(default_factory=list)
 
 
-class Extractor:
-    """Placeholder until the coder lands: splits sentences, finds no events."""
+class _DocState:
+    """What the coder remembers while reading a document: recent states (for "the two
+    countries"), the country of the last unnamed rebels, and state counts."""
 
     def __init__(self) -> None:
+        self.recent_states: list[Actor] = []
+        self.rebel_country: str | None = None
+        self.state_counts: Counter[str] = Counter()
+
+    def note(self, actor: Actor) -> None:
+        if actor.code and actor.country == actor.code and actor.sector not in REBEL_SECTORS:
+            self.recent_states = [a for a in self.recent_states if a.code != actor.code] + [actor]
+            self.state_counts[actor.code] += 1
+
+    def last_two_states(self) -> list[Actor]:
+        return self.recent_states[-2:] if len(self.recent_states) >= 2 else []
+
+
+class Extractor:
+    """The text event coder. Thread-unsafe per instance; one per process or executor."""
+
+    def __init__(self) -> None:
+        from realpolitik.extract.actors import find_mentions, is_pair_anaphor, resolve_token
         from realpolitik.extract.nlp import load_nlp
 
         self.nlp = load_nlp()
+        self._find_mentions = find_mentions
+        self._resolve_token = resolve_token
+        self._is_pair_anaphor = is_pair_anaphor
 
+    # -- public ---------------------------------------------------------------------------------
     def extract_document(self, doc: Document) -> Extraction:
         sdoc = self.nlp(doc.text)
-        sents = [Evidence(s.text, s.start_char, s.end_char) for s in sdoc.sents]
-        return Extraction(document=doc, sentences=sents)
+        return self.extract_parsed(doc, sdoc)
+
+    def extract_parsed(self, doc: Document, sdoc: Any) -> Extraction:
+        pub = parse_pub_date(doc.date)
+        ex = Extraction(document=doc)
+        state = _DocState()
+        mentions_by_sent: dict[int, list[Actor]] = {}
+        sents = list(sdoc.sents)
+        sent_index = {s.start: i for i, s in enumerate(sents)}
+        for i, s in enumerate(sents):
+            ex.sentences.append(Evidence(s.text, s.start_char, s.end_char))
+        for m in self._find_mentions(sdoc, doc.date):
+            actor = self._to_actor(m)
+            i = sent_index.get(sdoc[sdoc.char_span(m.start, m.end, alignment_mode="expand").start].sent.start, 0)
+            mentions_by_sent.setdefault(i, []).append(actor)
+        for i, s in enumerate(sents):
+            sent_mentions = mentions_by_sent.get(i, [])
+            self._fix_rebels(sent_mentions, state)
+            ex.mentions.extend((i, a) for a in sent_mentions)
+            if sent_mentions or len(s) > 3:
+                cands = code_sentence(s, self._resolver(s, state, sent_mentions, doc.date), self._pair(state))
+                dates = find_dates(s.text, pub)
+                for c in cands:
+                    ex.events.append(self._record(doc, i, s, c, dates, pub))
+            for a in sent_mentions:
+                state.note(a)
+        return ex
+
+    # -- actors ---------------------------------------------------------------------------------
+    @staticmethod
+    def _to_actor(resolved: Any) -> Actor:
+        e = resolved.entry
+        return Actor(resolved.text, resolved.start, resolved.end, e.code, e.country, e.sector)
+
+    def _resolver(self, sent: Any, state: _DocState, sent_mentions: list[Actor], date: str | None) -> Any:
+        by_span = {(a.start, a.end): a for a in sent_mentions}
+
+        def resolve(tok: Any) -> list[Actor]:
+            r = self._resolve_token(tok, date)
+            if r is None:
+                return []
+            actor = by_span.get((r.start, r.end)) or self._to_actor(r)
+            actor = self._rebel_country(actor, sent_mentions, state)
+            return [actor] if actor.code else []
+
+        return resolve
+
+    def _pair(self, state: _DocState) -> Any:
+        def pair(tok: Any) -> list[Actor]:
+            if not self._is_pair_anaphor(tok):
+                return []
+            two = state.last_two_states()
+            return [
+                Actor(tok.text, tok.idx, tok.idx + len(tok.text), a.code, a.country, a.sector) for a in two
+            ]
+
+        return pair
+
+    def _fix_rebels(self, mentions: list[Actor], state: _DocState) -> None:
+        for k, a in enumerate(mentions):
+            mentions[k] = self._rebel_country(a, mentions, state)
+
+    @staticmethod
+    def _rebel_country(actor: Actor, sent_mentions: list[Actor], state: _DocState) -> Actor:
+        """Unnamed rebels belong to the state whose forces they fight in the same sentence, else to
+        the country of the rebels last named in the document, else to the document's main state."""
+        if actor.sector not in REBEL_SECTORS or actor.code not in (None, actor.country) or actor.country:
+            if actor.sector in REBEL_SECTORS and actor.country:
+                state.rebel_country = actor.country
+            return actor
+        military = [m for m in sent_mentions if m.sector == "MIL" and m.country and m.code == m.country]
+        country = military[0].country if military else state.rebel_country
+        if country is None and state.state_counts:
+            country = state.state_counts.most_common(1)[0][0]
+        if country is None:
+            return actor
+        state.rebel_country = country
+        return Actor(actor.text, actor.start, actor.end, country, country, actor.sector)
+
+    # -- records --------------------------------------------------------------------------------
+    @staticmethod
+    def _record(doc: Document, i: int, sent: Any, c: Candidate, dates: list[ResolvedDate], pub: Any) -> EventRecord:
+        etype, mode = c.spec.event_type, c.spec.mode
+        cameo = ontology.default_cameo(etype, mode)
+        context = [c.spec.context] if c.spec.context else []
+        for a in (c.source, c.target):
+            if a is not None and a.sector == "MIL" and "military" not in context:
+                context.append("military")
+        rel = c.trigger.idx - sent.start_char
+        when = nearest_date(dates, rel)
+        date = when.value if when else (f"{pub.year:04d}" if pub else None)
+        return EventRecord(
+            doc_id=doc.doc_id,
+            sentence=i,
+            event_type=etype,
+            mode=mode,
+            context=context,
+            cameo=cameo,
+            intensity=ontology.intensity(etype, mode, cameo),
+            source=c.source,
+            target=c.target,
+            date=date,
+            negated=c.negated,
+            hypothetical=c.hypothetical,
+            attributed_to=c.attributed_to.code if c.attributed_to else None,
+            evidence=Evidence(sent.text, sent.start_char, sent.end_char),
+            confidence=c.confidence,
+            trigger=c.trigger_text,
+        )
 
 
 @lru_cache(maxsize=1)

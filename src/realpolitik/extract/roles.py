@@ -1,0 +1,194 @@
+"""Who acts on whom: source and target tokens of a trigger, from the dependency parse.
+
+Verbs: the subject acts (the `by`-agent in the passive), objects and prepositional objects are
+acted on; subjects missing from infinitives, coordinated verbs and participles are inherited from
+the clause that controls them ("Bamako decided to break relations", "X's decision to break").
+Event nouns: possessors, demonym adjectives and `by`/`of` phrases act ("Algeria's decision",
+"Ukrainian support", "the visit of X"); `to`/`with`/`against`/`in` phrases are acted on; for
+nouns that denote what is done *to* someone ("the defeat of X", "the arrest of X"), `of` marks
+the target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from realpolitik.extract.lexicon import CONTROL_NOUNS, CONTROL_VERBS
+
+Token = Any  # spacy.tokens.Token
+
+TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "in", "over")
+NOUN_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "upon", "in", "for", "at")
+PATIENT_NOUNS = frozenset({"defeat", "arrest", "release", "killing", "assassination", "kidnapping", "expulsion",
+                           "detention", "training", "invasion", "occupation", "annexation", "recognition",
+                           "condemnation", "criticism", "bombing", "shelling", "seizure", "praise", "blockade",
+                           "help", "support", "backing", "protection", "rescue"})
+AGENT_NOUNS = frozenset({"visit", "trip", "participation", "withdrawal", "signing", "mediation", "offer",
+                         "deployment", "mobilization", "mobilisation", "intervention", "interference",
+                         "cooperation", "delivery", "apology", "statement", "announcement", "decision"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+@dataclass
+class Roles:
+    """Candidate argument tokens; `pair` holds a symmetric pair ("between X and Y", "X and Y met")."""
+
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    pair: list[Token] = field(default_factory=list)
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    """X and Y and Z: the token and its coordinated siblings."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(with_conjuncts(c))
+    return out
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the given prepositions attached to `tok` ("cooperate with NATO" -> NATO)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    out.extend(with_conjuncts(p))
+    return out
+
+
+def _relative_head(tok: Token) -> Token:
+    """"who"/"which" as a subject stands for the noun its clause modifies."""
+    if tok.lower_ in RELATIVE_PRONOUNS:
+        cur = tok.head
+        while cur.dep_ not in ("relcl", "acl") and cur.head is not cur:
+            if cur.head is cur:
+                break
+            cur = cur.head
+        if cur.dep_ in ("relcl", "acl"):
+            return cur.head
+    return tok
+
+
+def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """The acting subject(s) of a verb, inherited through control and coordination.
+
+    Returns (tokens, passive): in a passive clause the tokens are the `by`-agents.
+    """
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        agents = prep_objects(verb, ("by",))
+        return agents, True
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+    if subj and subj[0].dep_ != "expl":
+        s = _relative_head(subj[0])
+        return with_conjuncts(s), False
+    if depth > 4 or verb.head is verb:
+        return [], False
+    head = verb.head
+    if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "ccomp" and head.lemma_ not in CONTROL_VERBS:
+            return [], False
+        return subjects_of(head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if head.lemma_ in CONTROL_NOUNS:
+            return noun_agents(head), False
+        if verb.tag_ == "VBN":  # "forces supported by X": reduced passive
+            return prep_objects(verb, ("by",)), True
+        return [head], False
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return subjects_of(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else noun_agents(head.head)
+    return [], False
+
+
+def noun_agents(noun: Token) -> list[Token]:
+    """Who does what a noun denotes: possessor, `by`-phrase, a demonym adjective, or `of` for agent nouns."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return with_conjuncts(poss[0])
+    by = prep_objects(noun, ("by",))
+    if by:
+        return by
+    adjs = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+    if noun.lemma_ not in PATIENT_NOUNS or not prep_objects(noun, ("of",)):
+        if adjs:
+            return adjs
+    if noun.lemma_ not in PATIENT_NOUNS:
+        of = prep_objects(noun, ("of",))
+        if of:
+            return of
+    return []
+
+
+def verb_roles(verb: Token) -> Roles:
+    roles = Roles()
+    subjects, passive = subjects_of(verb)
+    if passive:
+        roles.sources = subjects
+        roles.targets = [t for c in verb.children if c.dep_ == "nsubjpass" for t in with_conjuncts(_relative_head(c))]
+        if verb.dep_ in ("acl",) and verb.tag_ == "VBN" and not roles.targets:
+            roles.targets = [verb.head]
+    else:
+        roles.sources = subjects
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        for o in objs:
+            roles.targets.extend(with_conjuncts(o))
+        roles.targets.extend(prep_objects(verb, TARGET_PREPS))
+        # "break relations with X", "provide training to X": the object's own prepositional phrases
+        for o in objs:
+            roles.targets.extend(prep_objects(o, ("with", "to", "between", "for", "against")))
+    between = prep_objects(verb, ("between",))
+    if between:
+        roles.pair = between
+    return roles
+
+
+def noun_roles(noun: Token) -> Roles:
+    roles = Roles()
+    roles.sources = noun_agents(noun)
+    if not roles.sources:
+        roles.sources = _governing_agents(noun)
+    targets = prep_objects(noun, NOUN_TARGET_PREPS)
+    if noun.lemma_ in PATIENT_NOUNS:
+        targets = prep_objects(noun, ("of",)) + targets
+    # "the signing of a contract with X": the complement's own prepositional phrases
+    for of in prep_objects(noun, ("of",)):
+        targets.extend(prep_objects(of, ("with", "to", "against", "between")))
+    roles.targets = targets
+    between = prep_objects(noun, ("between",))
+    if between:
+        roles.pair = between
+    return roles
+
+
+def _governing_agents(noun: Token) -> list[Token]:
+    """An agentless event noun takes the agent of the clause or noun it belongs to.
+
+    "Russia launched an attack" (object of a verb), "Algeria is a customer of" (attribute),
+    "X's initiatives, such as the signing of" (apposition / example of a possessed noun).
+    """
+    cur = noun
+    for _ in range(4):
+        head = cur.head
+        if head is cur:
+            return []
+        if cur.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+            subj, passive = subjects_of(head)
+            return [] if passive else subj
+        if cur.dep_ in ("pobj",) and head.dep_ == "prep":
+            cur = head.head
+            if cur.pos_ in ("NOUN", "PROPN"):
+                agents = [c for c in cur.children if c.dep_ == "poss"]
+                if agents:
+                    return agents
+            continue
+        if cur.dep_ in ("appos", "conj"):
+            cur = head
+            agents = [c for c in cur.children if c.dep_ == "poss"]
+            if agents:
+                return agents
+            continue
+        return []
+    return []

@@ -1,0 +1,92 @@
+"""The DuckDB store: idempotent ingest, one transaction per document, queries, Parquet export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import realpolitik
+from realpolitik.errors import InputError
+from realpolitik.extract.pipeline import get_extractor
+from realpolitik.sources.articles import read_documents
+from realpolitik.store.db import Store
+
+SECOND = "Kenya's president met Ethiopia's prime minister in Addis Ababa last week. They signed a trade agreement."
+
+
+def test_reingesting_the_same_document_changes_nothing(db_file: Path, seed_path: Path) -> None:
+    with Store(db_file) as store:
+        first = store.ingest(read_documents([str(seed_path)], date="2024-11-14"))
+        counts = {t: store.count(t) for t in ("documents", "sentences", "mentions", "events")}
+        again = store.ingest(read_documents([str(seed_path)], date="2024-11-14"))
+        assert first.stored == 1 and first.events > 0
+        assert again.stored == 0 and again.skipped == 1
+        assert {t: store.count(t) for t in counts} == counts
+
+
+def test_a_failing_document_leaves_the_store_as_it_was_before_it(
+    db_file: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from realpolitik.model import Document
+
+    boom = Document(doc_id="boom", text=SECOND, date="2024-11-14")
+    with Store(db_file) as store:
+        store.ingest(read_documents([str(seed_path)], date="2024-11-14"))
+        before = {t: store.count(t) for t in ("documents", "sentences", "mentions", "events", "actors")}
+
+        def crash(*_a: object, **_k: object) -> int:
+            # documents, sentences and mentions of `boom` are already written when this runs
+            assert store.con.execute("SELECT count(*) FROM documents WHERE doc_id = 'boom'").fetchone()[0] == 1
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr(store, "add_events", crash)
+        with pytest.raises(RuntimeError, match="disk full"):
+            store.ingest([boom])
+        monkeypatch.undo()
+        assert {t: store.count(t) for t in before} == before
+        assert not store.has_document(boom.key)
+        # and the store still works afterwards
+        assert store.ingest([boom]).stored == 1
+
+
+def test_broken_jsonl_line_stores_the_valid_documents_before_it(db_file: Path, tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text(
+        json.dumps({"id": "one", "text": "Russia delivered fighter jets to Algeria in 2023."})
+        + "\n{broken\n"
+        + json.dumps({"id": "three", "text": "Mali expelled the French ambassador."})
+        + "\n",
+        encoding="utf-8",
+    )
+    with Store(db_file) as store:
+        with pytest.raises(InputError, match=r"batch\.jsonl:2"):
+            store.ingest(read_documents([str(path)]))
+        assert store.documents()["doc_id"].tolist() == ["one"]
+
+
+def test_python_api_returns_dataframes(seed_store_path: Path) -> None:
+    store = realpolitik.open(str(seed_store_path), read_only=True)
+    try:
+        events = store.events(actor="DZA")
+        assert len(events) > 0
+        assert {"source_code", "target_code", "event_type", "evidence_text"} <= set(events.columns)
+        assert ((events.source_code == "DZA") | (events.target_code == "DZA") | (events.source_country == "DZA") | (events.target_country == "DZA")).all()
+        by_name = store.events(actor="Algeria")
+        assert len(by_name) == len(events)
+        assert len(store.events(since="2024-06")) < len(store.events())
+        assert len(store.sentences()) > 20
+    finally:
+        store.close()
+
+
+def test_parquet_export_reads_back_in_duckdb(seed_store_path: Path, tmp_path: Path) -> None:
+    with Store(seed_store_path, read_only=True) as store:
+        files = store.export_parquet(tmp_path / "pq")
+        n = store.count("events")
+    names = {f.name for f in files}
+    assert {"documents.parquet", "sentences.parquet", "events.parquet", "mentions.parquet"} <= names
+    got = duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'events.parquet'}'").fetchone()[0]
+    assert got == n
