@@ -1,0 +1,556 @@
+"""Actor resolution: which state, organisation, group, firm or person a noun phrase stands for.
+
+`resolve_token` is called by the event coder for the head token of every event argument; it reads the
+token's noun phrase in the parse: names (gazetteer phrase matches, NER entities), possessors ("Algeria's
+decision"), adjectival demonyms ("the Malian armed forces"), "of"/"for" phrases ("the president of
+Algeria"), appositions ("Rob Bauer, president of the NATO Military Committee") and the agent noun that
+gives the sector ("rebels" -> REB). `find_mentions` lists every actor mention of a document;
+`resolve_text` resolves a free-standing description (the `realpolitik resolve` command).
+
+Why dependency structure and not string rules: the same few relations (poss, amod, compound, prep, appos)
+carry who-belongs-to-whom in any sentence, so nothing here is written for a particular phrase.
+Gazetteer matches of a Doc are computed once and cached in `doc.user_data`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from realpolitik.extract.gazetteer import ActorEntry, Gazetteer, fold, get_gazetteer
+
+Token = Any
+Doc = Any
+
+_CACHE_KEY = "realpolitik_actor_matches"
+
+#: Proper names that are also common lower-case English words: matched only when capitalised.
+COMMON_WORDS = frozenset(
+    {
+        "turkey",
+        "chad",
+        "jordan",
+        "china",
+        "guinea",
+        "georgia",
+        "niger",
+        "malé",
+        "male",
+        "lima",
+        "nice",
+        "victoria",
+        "kingston",
+        "santiago",
+        "trinidad",
+        "congo",
+        "wagner",
+        "total",
+        "shell",
+        "apple",
+        "meta",
+        "amnesty",
+        "fatah",
+        "hamas",
+    }
+)
+
+#: Words that precede a name as titles; dropped when looking a person up ("Admiral Rob Bauer").
+_TITLE_WORDS = (
+    "mr mrs ms dr sir dame lord lady president vice prime minister premier chancellor king queen prince "
+    "princess crown sheikh emir sultan admiral general gen gen. colonel col col. lieutenant lt lt. major "
+    "maj captain capt marshal field commander chief secretary senator sen sen. rep rep. representative "
+    "ambassador envoy spokesman spokeswoman spokesperson ayatollah pope foreign defence defense interior "
+    "finance energy state deputy former late acting interim opposition leader mayor governor judge justice "
+    "the a an"
+)
+TITLES = frozenset(_TITLE_WORDS.split())
+
+#: Noun lemmas that with "two"/"both" refer back to a pair of states named earlier.
+PAIR_NOUNS = frozenset({"country", "nation", "state", "government", "capital", "side", "neighbour", "neighbor"})
+
+#: ORG entities that are events or documents, not actors.
+NON_ACTOR_ORG_WORDS = frozenset(
+    {"conference", "forum", "summit", "treaty", "agreement", "accord", "war", "battle", "talks", "meeting", "games"}
+)
+
+_STATE_LIKE = frozenset({"state", "capital", "demonym", "seat"})
+_OF_PREPS = frozenset({"of", "for"})
+_LOC_PREPS = frozenset({"in", "from"})
+
+
+@dataclass(frozen=True)
+class ResolvedActor:
+    """An actor and the mention it was read from (character offsets in the spaCy Doc)."""
+
+    entry: ActorEntry
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int  # token index
+    end: int  # token index, exclusive
+    entry: ActorEntry | None  # None for a region (a blocker, not an actor)
+
+
+# -- gazetteer matching over a Doc ------------------------------------------------------------------
+class _Matchers:
+    """PhraseMatchers over the gazetteer for one spaCy vocabulary, built once."""
+
+    def __init__(self, vocab: Any, gaz: Gazetteer) -> None:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.orth = PhraseMatcher(vocab)
+        self.entries: dict[int, ActorEntry | None] = {}
+        lower = gaz.phrases()
+        for key in gaz.regions:
+            lower.setdefault(key, None)  # type: ignore[arg-type]
+        self._add(self.lower, lower, tokenizer, vocab)
+        self._add(self.orth, gaz.cased_phrases(), tokenizer, vocab)
+
+    def _add(self, matcher: Any, table: dict[str, ActorEntry | None], tokenizer: Any, vocab: Any) -> None:
+        keys = sorted(table)
+        for key, doc in zip(keys, tokenizer.pipe(keys), strict=True):
+            label = ("R:" if table[key] is None else "G:") + key
+            matcher.add(label, [doc])
+            self.entries[vocab.strings[label]] = table[key]
+
+
+_MATCHERS: dict[int, _Matchers] = {}
+
+
+def _matchers(vocab: Any) -> _Matchers:
+    m = _MATCHERS.get(id(vocab))
+    if m is None:
+        m = _MATCHERS[id(vocab)] = _Matchers(vocab, get_gazetteer())
+    return m
+
+
+def _acceptable(doc: Doc, start: int, end: int, entry: ActorEntry | None) -> bool:
+    """A case-insensitive match counts when written as a name: capitalised, or in lower case only for
+    state and capital names that are not also common words ("kyiv" yes, "turkey" no)."""
+    first = doc[start]
+    if first.text[:1].isupper() or first.text[:1].isdigit():
+        return True
+    if entry is None:
+        return True
+    text = doc[start:end].text.lower()
+    return entry.kind in ("state", "capital") and text not in COMMON_WORDS and not first.is_stop
+
+
+def doc_matches(doc: Doc) -> list[_Match]:
+    """Non-overlapping gazetteer matches of the Doc (longest first, then leftmost), cached on the Doc."""
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is not None:
+        return cached
+    m = _matchers(doc.vocab)
+    raw: list[tuple[int, int, ActorEntry | None]] = []
+    for match_id, start, end in m.lower(doc):
+        entry = m.entries[match_id]
+        if _acceptable(doc, start, end, entry):
+            raw.append((start, end, entry))
+    for match_id, start, end in m.orth(doc):
+        raw.append((start, end, m.entries[match_id]))
+    raw.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    taken: set[int] = set()
+    out: list[_Match] = []
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    for start, end, entry in raw:
+        if any(i in taken for i in range(start, end)):
+            continue
+        if entry is not None and entry.kind in _STATE_LIKE and _inside_longer_person(persons, start, end):
+            continue  # "Chad" in "Chad Smith", "Jordan" in "Jordan Bardella"
+        taken.update(range(start, end))
+        out.append(_Match(start, end, entry))
+    out.sort(key=lambda x: x.start)
+    doc.user_data[_CACHE_KEY] = out
+    return out
+
+
+def _inside_longer_person(persons: list[Any], start: int, end: int) -> bool:
+    return any(p.start <= start and end <= p.end and (p.end - p.start) > (end - start) for p in persons)
+
+
+def _match_at(doc: Doc, i: int) -> _Match | None:
+    for m in doc_matches(doc):
+        if m.start <= i < m.end:
+            return m
+        if m.start > i:
+            break
+    return None
+
+
+def _ent_at(tok: Token) -> Any:
+    if not tok.ent_type_:
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _resolved(doc: Doc, start: int, end: int, entry: ActorEntry) -> ResolvedActor:
+    span = doc[start:end]
+    return ResolvedActor(entry, span.start_char, span.end_char, span.text)
+
+
+# -- names --------------------------------------------------------------------------------------------
+def _person_entry(tokens: list[Token], date: str | None) -> tuple[ActorEntry, int] | None:
+    """The dated role of the person named by `tokens` (titles and leading words dropped one by one);
+    returns the entry and how many leading tokens were dropped."""
+    gaz = get_gazetteer()
+    for k in range(len(tokens)):
+        words = tokens[k:]
+        if not words or words[0].text.lower().rstrip(".") in ("'s",):
+            break
+        name = " ".join(t.text for t in words)
+        entry = gaz.person(name, date)
+        if entry is not None:
+            return entry, k
+    return None
+
+
+def _named(tok: Token, date: str | None) -> ResolvedActor | None:
+    """The actor the name containing `tok` stands for: a gazetteer match (people by date) or an NER
+    PERSON/ORG entity; None when `tok` is not part of a name."""
+    doc = tok.doc
+    m = _match_at(doc, tok.i)
+    if m is not None and m.entry is not None:
+        entry = m.entry
+        if entry.kind == "person":
+            found = _person_entry(list(doc[m.start : m.end]), date)
+            entry = found[0] if found else entry
+        return _resolved(doc, m.start, m.end, entry)
+    if m is not None:  # a region
+        return None
+    ent = _ent_at(tok)
+    if ent is None:
+        return None
+    if ent.label_ == "PERSON":
+        toks = [t for t in ent if t.dep_ != "case"]
+        found = _person_entry(toks, date)
+        if found:
+            return _resolved(doc, ent.start, ent.end, found[0])
+        return None
+    if ent.label_ == "ORG":
+        return _unknown_org(ent)
+    return None
+
+
+def _unknown_org(ent: Any) -> ResolvedActor | None:
+    """An organisation NER found and the gazetteer does not know: kept under an upper-case code so that
+    firms and agencies "when they act" are not lost; events and conferences are not actors."""
+    words = [t for t in ent if not (t.i == ent.start and t.lower_ in ("the", "a", "an")) and t.dep_ != "case"]
+    if not words or any(t.lemma_.lower() in NON_ACTOR_ORG_WORDS for t in words):
+        return None
+    name = " ".join(t.text for t in words)
+    code = "_".join(fold(name).upper().replace("-", " ").replace(".", "").replace("'", "").split())
+    if not code:
+        return None
+    sector = _sector_of_words([t for t in words])
+    entry = ActorEntry(code, None, sector, "unknown", name)
+    return _resolved(ent.doc, words[0].i, words[-1].i + 1, entry)
+
+
+# -- sectors --------------------------------------------------------------------------------------------
+def _sector_of_words(tokens: list[Token]) -> str | None:
+    """The agent sector of the longest agent phrase ending at the last token ("armed forces",
+    "military intelligence service", "minister")."""
+    gaz = get_gazetteer()
+    words = [t for t in tokens if t.dep_ != "case" and not t.is_punct]
+    for k in range(min(4, len(words)), 0, -1):
+        tail = words[-k:]
+        for text in (" ".join(t.lower_ for t in tail), " ".join(t.lemma_.lower() for t in tail)):
+            sector = gaz.agent_sector(text)
+            if sector:
+                return sector
+    return None
+
+
+def _head_sector(tok: Token) -> str | None:
+    """The sector of an agent noun head, reading the compound/amod words before it ("armed forces")."""
+    if tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") and tok.dep_ not in ("nsubj", "dobj", "pobj"):
+        return None
+    left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i == tok.i - 1]
+    words = [tok]
+    cur = tok
+    while left:
+        prev = left[0]
+        words.insert(0, prev)
+        cur = prev
+        left = [c for c in cur.doc[cur.i - 1 : cur.i] if c.head.i in {w.i for w in words}]
+        left = [c for c in left if c.dep_ in ("amod", "compound", "nmod")]
+    for k in range(len(words)):
+        sector = _sector_of_words(words[k:]) if k < len(words) else None
+        if sector:
+            return sector
+    return None
+
+
+# -- resolution ---------------------------------------------------------------------------------------
+def is_pair_anaphor(token: Token) -> bool:
+    """True for "the two countries", "both countries", "both sides", "the two": a reference to a pair
+    of actors the coder must look up in the preceding text."""
+    lemma = token.lemma_.lower()
+    kids = {c.lower_ for c in token.children}
+    if lemma in PAIR_NOUNS or token.lower_ in ("countries", "nations", "states", "sides", "governments"):
+        return "two" in kids or "both" in kids
+    if token.lower_ in ("two", "both") and token.pos_ in ("NUM", "PRON", "DET"):
+        return token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and (
+            token.lower_ == "both" or any(c.lower_ == "the" for c in token.children)
+        )
+    return False
+
+
+def resolve_token(token: Token, date: str | None = None) -> ResolvedActor | None:
+    """The actor the noun phrase headed by `token` stands for, or None. Conjuncts are not merged."""
+    if token is None or is_pair_anaphor(token):
+        return None
+    return _resolve(token, date, 0)
+
+
+def _core_start(tok: Token) -> int:
+    lefts = [c for c in tok.lefts if c.dep_ not in ("punct", "cc", "preconj", "conj", "case")]
+    return min([c.left_edge.i for c in lefts] + [tok.i])
+
+
+def _resolve(tok: Token, date: str | None, depth: int) -> ResolvedActor | None:
+    if depth > 4:
+        return None
+    doc = tok.doc
+    named = _named(tok, date)
+    if named is not None and named.entry.kind not in ("demonym", "unknown"):
+        return named
+    if named is None and tok.ent_type_ == "PERSON":
+        return _unknown_person(tok, date, depth)
+    sector = _head_sector(tok)
+    if named is not None and named.entry.kind == "unknown":
+        owner = _owner(tok, date, depth, skip_name=True)
+        if owner is not None and owner.entry.code:
+            return _combine(doc, tok, owner.entry, sector or named.entry.sector or owner.entry.sector)
+        return named
+    if named is not None and sector is None:  # a demonym as head: "the Malians", "Americans"
+        return named
+    owner = _owner(tok, date, depth)
+    if sector is None:
+        # not an agent noun: "Algeria's decision", "Algerian connivance" -> the possessor or demonym itself
+        if owner is not None and tok.pos_ in ("NOUN", "PROPN"):
+            return owner
+        if tok.pos_ == "PROPN" and tok.dep_ == "compound":
+            return None
+        return None
+    if owner is None:
+        entry = ActorEntry(None, None, sector, "agent", tok.lemma_.lower())
+        return _resolved(doc, _core_start(tok), tok.i + 1, entry)
+    own = owner.entry
+    if own.kind in ("group", "firm") and own.sector:
+        sector = own.sector if own.sector in ("REB", "MIL", "BUS") else sector
+    return _combine(doc, tok, own, sector)
+
+
+def _combine(doc: Doc, tok: Token, owner: ActorEntry, sector: str | None) -> ResolvedActor:
+    """The agent noun phrase headed by `tok` acting for `owner`."""
+    name = owner.name
+    if owner.kind == "person":
+        entry = ActorEntry(owner.code, owner.country, sector or owner.sector, "agent", name)
+    else:
+        entry = ActorEntry(owner.code, owner.country, sector, "agent", name)
+    return _resolved(doc, _core_start(tok), tok.i + 1, entry)
+
+
+def _owner(tok: Token, date: str | None, depth: int, skip_name: bool = False) -> ResolvedActor | None:
+    """Whom the phrase headed by `tok` belongs to: its possessor, a name or demonym modifying it, the
+    object of "of"/"for", an apposition, or (for agent nouns) the state of "in"/"from"."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ == "poss":
+            r = _resolve(c, date, depth + 1)
+            if r is not None and r.entry.code:
+                return r
+    # modifiers inside the phrase, nearest to the head first
+    own_match = _match_at(doc, tok.i)
+    start = _core_start(tok)
+    for i in range(tok.i - 1, start - 1, -1):
+        if own_match is not None and own_match.start <= i < own_match.end:
+            continue
+        t = doc[i]
+        if t.dep_ == "poss" or t.is_punct:
+            continue
+        r = _named(t, date)
+        if r is not None and r.entry.code and (not skip_name or r.entry.kind != "unknown"):
+            return r
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in _OF_PREPS:
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    r = _resolve(pobj, date, depth + 1)
+                    if r is not None and r.entry.code:
+                        return r
+    for c in tok.rights:
+        if c.dep_ == "appos":
+            r = _resolve(c, date, depth + 1)
+            if r is not None and r.entry.code:
+                return r
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in _LOC_PREPS:
+            for pobj in c.children:
+                r = _named(pobj, date) if pobj.dep_ == "pobj" else None
+                if r is not None and r.entry.kind in _STATE_LIKE:
+                    return r
+    return None
+
+
+def _unknown_person(tok: Token, date: str | None, depth: int) -> ResolvedActor | None:
+    """A PERSON the dated-role table does not know: the organisation or title around the name
+    ("Iraqi President X", "X, spokesperson for GUR"), else None."""
+    ent = _ent_at(tok)
+    if ent is None:
+        return None
+    doc = tok.doc
+    root = ent.root
+    titles = [t for t in doc[_core_start(root) : ent.start]] + [t for t in ent if t.lower_ in TITLES]
+    sector = _sector_of_words(titles) if titles else None
+    owner = None
+    for i in range(ent.start - 1, _core_start(root) - 1, -1):
+        r = _named(doc[i], date)
+        if r is not None and r.entry.code:
+            owner = r
+            break
+    if owner is None:
+        for c in root.children:
+            if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in _OF_PREPS):
+                target = c if c.dep_ == "appos" else next((p for p in c.children if p.dep_ == "pobj"), None)
+                r = _resolve(target, date, depth + 1) if target is not None else None
+                if r is not None and r.entry.code:
+                    owner = r
+                    break
+    if owner is None:
+        return None
+    e = owner.entry
+    entry = ActorEntry(e.code, e.country, e.sector or sector, "person", ent.text)
+    return _resolved(doc, ent.start, ent.end, entry)
+
+
+# -- documents ------------------------------------------------------------------------------------------
+def find_mentions(doc: Doc, date: str | None = None) -> list[ResolvedActor]:
+    """Every actor mention of a parsed Doc: gazetteer names (an adjectival demonym or name widened to the
+    agent phrase it modifies: "the Malian armed forces"), known people, and unknown organisations."""
+    out: list[ResolvedActor] = []
+    taken: set[int] = set()
+    for m in doc_matches(doc):
+        if m.entry is None or any(i in taken for i in range(m.start, m.end)):
+            continue
+        r = _widen(doc, m, date)
+        if r is None:
+            continue
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        taken.update(range(span.start, span.end))
+        out.append(r)
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        r = _named(ent.root, date) if ent.label_ == "ORG" else _person_mention(ent, date)
+        if r is None:
+            continue
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        taken.update(range(span.start, span.end))
+        out.append(r)
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _person_mention(ent: Any, date: str | None) -> ResolvedActor | None:
+    found = _person_entry([t for t in ent if t.dep_ != "case"], date)
+    if found:
+        return _resolved(ent.doc, ent.start, ent.end, found[0])
+    return _unknown_person(ent.root, date, 0)
+
+
+def _widen(doc: Doc, m: _Match, date: str | None) -> ResolvedActor | None:
+    """A name match, or the agent phrase it modifies when it is a demonym/name inside one."""
+    assert m.entry is not None
+    entry = m.entry
+    if entry.kind == "person":
+        found = _person_entry(list(doc[m.start : m.end]), date)
+        entry = found[0] if found else entry
+    base = _resolved(doc, m.start, m.end, entry)
+    last = doc[m.end - 1]
+    head = last.head
+    if last.dep_ in ("amod", "compound", "nmod") and head.i >= m.end and head.i - m.end <= 3:
+        r = resolve_token(head, date)
+        if r is not None and r.entry.code == entry.code and r.start <= base.start and r.end >= base.end:
+            return r
+    return base
+
+
+def resolve_text(text: str, context: str | None = None, date: str | None = None) -> dict[str, Any]:
+    """{"code", "country", "sector", "name"} for an actor description ("the Malian armed forces",
+    "four Saudi men"); `context` is a sentence containing it, used when the description alone does not
+    say whose it is ("the provincial governor's spokesman" in a sentence about Afghanistan)."""
+    from realpolitik.extract.nlp import load_nlp
+    from realpolitik.extract.text import normalise
+
+    nlp = load_nlp()
+    return resolve_with(nlp, normalise(text), normalise(context) if context else None, date)
+
+
+def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> dict[str, Any]:
+    """`resolve_text` with a given pipeline (the CLI resolves a batch with one)."""
+    best = _resolve_in(nlp(text), 0, len(text), date) if text.strip() else None
+    if context and (best is None or not best.entry.code or best.entry.country is None):
+        cdoc = nlp(context)
+        pos = context.lower().find(text.lower())
+        in_context = _resolve_in(cdoc, pos, pos + len(text), date) if pos >= 0 else None
+        if in_context is not None and in_context.entry.code and (best is None or not best.entry.code):
+            best = in_context
+        if best is not None and not best.entry.code and best.entry.sector:
+            country = _context_state(cdoc, date, exclude=(pos, pos + len(text)) if pos >= 0 else None)
+            if country is not None:
+                e = best.entry
+                best = ResolvedActor(
+                    ActorEntry(country.code, country.country, e.sector, "agent", country.name),
+                    best.start,
+                    best.end,
+                    best.text,
+                )
+    if best is None:
+        return {"code": None, "country": None, "sector": None, "name": None}
+    e = best.entry
+    return {"code": e.code, "country": e.country, "sector": e.sector, "name": e.name if e.code else best.text}
+
+
+def _resolve_in(doc: Doc, start: int, end: int, date: str | None) -> ResolvedActor | None:
+    """Resolve the phrase at [start, end) of `doc`: its syntactic head first, then any mention in it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    r = resolve_token(span.root, date)
+    if r is not None and r.entry.code:
+        return r
+    for m in find_mentions(doc, date):
+        if m.start >= span.start_char and m.end <= span.end_char and m.entry.code:
+            if r is None or not r.entry.sector:
+                return m
+            e = m.entry
+            return ResolvedActor(ActorEntry(e.code, e.country, r.entry.sector, "agent", e.name), r.start, r.end, r.text)
+    return r
+
+
+def _context_state(doc: Doc, date: str | None, exclude: tuple[int, int] | None) -> ActorEntry | None:
+    """The state a sentence is about: the first state, capital, demonym or seat it names."""
+    for m in find_mentions(doc, date):
+        if exclude and exclude[0] <= m.start < exclude[1]:
+            continue
+        e = m.entry
+        if e.code and e.country and e.code == e.country:
+            return get_gazetteer().by_code(e.code) or e
+    return None

@@ -1,0 +1,382 @@
+"""The actor gazetteer: states, capitals, demonyms, seats of government, IGOs, armed groups, firms,
+people with dated roles, and agent nouns, all from package data (src/realpolitik/data/gazetteer/).
+
+Why a gazetteer and not NER alone: NER says "Bamako" is a place; the event record needs to know that
+"Bamako" deciding something is Mali's government (MLI, GOV), that "Malian" names Mali, that the
+"Africa Corps" is Wagner (WAGNER, RUS) and that "Rob Bauer" spoke for NATO's Military Committee in
+2024 but not in 2020. Everything is read once per process (`get_gazetteer()`), so resolving an actor
+is a few dictionary look-ups.
+
+Surface forms are matched case-insensitively except those marked case-sensitive in the data with a
+leading "^" ("US", "UK", "IS"): lower-cased they are ordinary English words.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+KINDS = ("state", "capital", "demonym", "seat", "igo", "group", "firm", "person", "agent", "unknown")
+
+#: Geographic regions that contain a state name ("Latin America", "South Sudan" is a state, "North Africa"
+#: is not): matched so that the longer, non-actor phrase wins over the state name inside it.
+REGIONS: tuple[str, ...] = (
+    "latin america",
+    "south america",
+    "north america",
+    "central america",
+    "the americas",
+    "north africa",
+    "west africa",
+    "east africa",
+    "southern africa",
+    "central africa",
+    "sub-saharan africa",
+    "horn of africa",
+    "middle east",
+    "near east",
+    "far east",
+    "central asia",
+    "south asia",
+    "southeast asia",
+    "east asia",
+    "western europe",
+    "eastern europe",
+    "central europe",
+    "new guinea",
+    "the gulf",
+    "persian gulf",
+    "arabian gulf",
+    "gulf of guinea",
+    "sahel region",
+    "korean peninsula",
+    "new mexico",
+    "new york",
+    "new jersey",
+    "washington state",
+    "georgia state",
+    "indian ocean",
+    "south china sea",
+    "east china sea",
+    "black sea",
+    "red sea",
+    "global south",
+    "western world",
+    "jordan river",
+    "west bank",
+)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One resolved actor identity (code is None only for an agent of unknown allegiance, "rebels").
+
+    code: ISO3 for a state and its organs, an acronym for an IGO, an upper-case name for a named group
+    or firm. country: the ISO3 the actor belongs to (None for IGOs). sector: PLOVER/CAMEO agent code or
+    None. kind: which table it came from (see KINDS). name: the canonical name.
+    """
+
+    code: str | None
+    country: str | None
+    sector: str | None
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Role:
+    """A person's role over a period; start/end are YYYY-MM-DD strings or None (open)."""
+
+    entry: ActorEntry
+    start: str | None
+    end: str | None
+
+
+def fold(text: str) -> str:
+    """The matching key of a surface form: typographic quotes made ASCII, accents removed, lower case,
+    spaces collapsed. "Côte d’Ivoire" and "cote d'ivoire" fold alike."""
+    text = text.translate(_QUOTES)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.lower().split())
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "ʻ": "'", "`": "'", "“": '"', "”": '"'})
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
+
+
+def strip_determiners(text: str) -> str:
+    """'the Kremlin's' -> 'Kremlin': leading article and trailing possessive removed."""
+    text = " ".join(text.strip().split())
+    text = _LEADING.sub("", text)
+    return _POSSESSIVE.sub("", text)
+
+
+def _split(field: str | None) -> list[str]:
+    return [p.strip() for p in (field or "").split("|") if p.strip()]
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a package CSV file, '#' comment lines skipped."""
+    raw = resources.files("realpolitik").joinpath("data", "gazetteer", name).read_text(encoding="utf-8")
+    lines = [ln for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+    yield from csv.DictReader(lines)
+
+
+def _plurals(demonym: str) -> list[str]:
+    """Regular plural nouns of a demonym: 'Algerian' -> 'Algerians', 'Iraqi' -> 'Iraqis'. Forms ending in
+    -ese, -sh, -ch, -ss (Chinese, British, French, Swiss) have none."""
+    low = demonym.lower()
+    if low.endswith(("ese", "sh", "ch", "ss", "s", "x", "z")):
+        return []
+    return [demonym + "s"]
+
+
+def normalise_date(date: str | None, end: bool = False) -> str | None:
+    """'2024' -> '2024-01-01' (or '2024-12-31' with end=True); '2024-11' likewise; full dates kept."""
+    if not date:
+        return None
+    date = date.strip()[:10]
+    if re.fullmatch(r"\d{4}", date):
+        return f"{date}-12-31" if end else f"{date}-01-01"
+    if re.fullmatch(r"\d{4}-\d{2}", date):
+        return f"{date}-31" if end else f"{date}-01"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return date
+    return None
+
+
+class Gazetteer:
+    """All actor surface forms, people's dated roles and agent nouns, indexed for look-up."""
+
+    def __init__(self) -> None:
+        self._forms: dict[str, ActorEntry] = {}  # folded surface -> entry (case-insensitive forms)
+        self._cased: dict[str, ActorEntry] = {}  # exact surface -> entry (case-sensitive forms)
+        self._codes: dict[str, ActorEntry] = {}  # code -> main entry
+        self._people: dict[str, list[Role]] = {}  # folded full name or alias -> roles
+        self._agents: dict[str, str] = {}
+        self._written: dict[str, ActorEntry] = {}  # lower-cased surface with its accents (for matching)
+        self._curated: set[str] = set()  # people keys defined by people.csv
+        self._people_written: dict[str, str] = {}  # folded person key -> lower-cased form with accents
+        self.regions: frozenset[str] = frozenset(REGIONS)
+        self._load_states()
+        self._load_named("organisations.csv", "igo")
+        self._load_named("groups.csv", "group")
+        self._load_named("firms.csv", "firm")
+        self._load_agents()
+        self._load_people()
+
+    # -- loading --------------------------------------------------------------------------------
+    def _add(self, surface: str, entry: ActorEntry, override: bool = False) -> None:
+        if surface.startswith("^"):
+            form = surface[1:].translate(_QUOTES)
+            if override or form not in self._cased:
+                self._cased[form] = entry
+            return
+        key = fold(surface)
+        if key.startswith("the "):
+            key = key[4:]
+        if key and (override or key not in self._forms):
+            self._forms[key] = entry
+        written = " ".join(surface.translate(_QUOTES).lower().split())
+        written = written[4:] if written.startswith("the ") else written
+        if written != key and (override or written not in self._written):
+            self._written[written] = entry
+
+    def _load_states(self) -> None:
+        for row in _rows("states.csv"):
+            iso, name = row["iso3"], row["name"]
+            state = ActorEntry(iso, iso, None, "state", name)
+            self._codes.setdefault(iso, state)
+            for form in [name, *_split(row["aliases"])]:
+                self._add(form, state)
+            for dem in _split(row["demonyms"]):
+                entry = ActorEntry(iso, iso, None, "demonym", name)
+                for form in [dem, *_plurals(dem)]:
+                    self._add(form, entry)
+            for cap in _split(row["capitals"]):
+                self._add(cap, ActorEntry(iso, iso, "GOV", "capital", cap.lstrip("^")))
+            for seat in _split(row["seats"]):
+                surface, _, sector = seat.partition("@")
+                self._add(surface, ActorEntry(iso, iso, sector or "GOV", "seat", surface.lstrip("^")))
+
+    def _load_named(self, file: str, kind: str) -> None:
+        for row in _rows(file):
+            code = row["code"]
+            country = (row.get("country") or "").strip() or None
+            sector = (row.get("sector") or "").strip() or None
+            entry = ActorEntry(code, country, sector, kind, row["name"])
+            known = self._codes.get(code)
+            if known is None or (known.kind != "state" and known.sector and not sector):
+                self._codes[code] = entry
+            for form in [row["name"], *_split(row["aliases"])]:
+                self._add(form, entry, override=kind != "igo")
+
+    def _load_agents(self) -> None:
+        for row in _rows_optional_tsv("phoenix_agents.tsv"):
+            self._agents.setdefault(row[0], row[1])
+        for row in _rows("agents.csv"):
+            if row["sector"]:
+                self._agents[fold(row["lemma"])] = row["sector"].strip()
+
+    def _load_people(self) -> None:
+        for name, code, country, sector, start, end in _rows_optional_tsv("phoenix_people.tsv"):
+            self._add_role(name, [], code, country or None, sector or None, start or None, end or None)
+        for row in _rows("people.csv"):
+            aliases = _split(row["aliases"])
+            self._add_role(
+                row["name"],
+                aliases,
+                row["code"],
+                row["country"] or None,
+                row["sector"] or None,
+                normalise_date(row["start"]),
+                normalise_date(row["end"], end=True),
+                curated=True,
+            )
+
+    def _add_role(
+        self,
+        name: str,
+        aliases: list[str],
+        code: str,
+        country: str | None,
+        sector: str | None,
+        start: str | None,
+        end: str | None,
+        curated: bool = False,
+    ) -> None:
+        entry = ActorEntry(code, country, sector, "person", name)
+        role = Role(entry, start, end)
+        for form in [name, *aliases]:
+            cased = form.startswith("^")
+            key = form[1:] if cased else fold(form)
+            if not cased and form.lower() != key:
+                self._people_written[key] = " ".join(form.lower().split())
+            roles = self._people.setdefault(("^" + key) if cased else key, [])
+            if curated and key not in self._curated:
+                roles.clear()  # the maintained table wins over a stale Phoenix namesake
+                self._curated.add(key)
+            roles.append(role)
+
+    # -- public API -----------------------------------------------------------------------------
+    def phrases(self) -> dict[str, ActorEntry]:
+        """Lower-cased (accent-folded) surface forms -> entry, for a PhraseMatcher on LOWER. Case-sensitive
+        forms ("US") are left out: see `cased_phrases()`. People appear with their latest role."""
+        out = dict(self._written)
+        out.update(self._forms)
+        for key, roles in self._people.items():
+            if not key.startswith("^") and key not in out:
+                out[key] = _latest(roles).entry
+        for key, written in self._people_written.items():
+            out.setdefault(written, out.get(key) or _latest(self._people[key]).entry)
+        return out
+
+    def cased_phrases(self) -> dict[str, ActorEntry]:
+        """Case-sensitive surface forms as written ("US", "U.S.", "UK", "IS"), for a matcher on ORTH."""
+        out = dict(self._cased)
+        for key, roles in self._people.items():
+            if key.startswith("^"):
+                out.setdefault(key[1:], _latest(roles).entry)
+        return out
+
+    def lookup(self, text: str, date: str | None = None) -> ActorEntry | None:
+        """The entry for a name as written: a state, alias, demonym, capital, seat, IGO, group, firm,
+        person (by date) or code ("DZA"). Leading "the" and trailing "'s" are ignored."""
+        raw = strip_determiners(text.translate(_QUOTES))
+        if not raw:
+            return None
+        if raw in self._cased:
+            return self._cased[raw]
+        key = fold(raw)
+        if key in self._forms:
+            return self._forms[key]
+        person = self.person(raw, date)
+        if person is not None:
+            return person
+        if raw.upper() == raw and raw in self._codes:
+            return self._codes[raw]
+        if len(raw) == 3 and raw.upper() in self._codes and self._codes[raw.upper()].kind == "state":
+            return self._codes[raw.upper()]
+        return None
+
+    def person(self, name: str, date: str | None = None) -> ActorEntry | None:
+        """The role in force on `date` (YYYY, YYYY-MM or YYYY-MM-DD) of the person so named, else the
+        latest known role. Titles are not stripped here: pass the name."""
+        name = strip_determiners(name.translate(_QUOTES))
+        roles = self._people.get(fold(name)) or self._people.get("^" + name)
+        if not roles:
+            return None
+        lo, hi = normalise_date(date), normalise_date(date, end=True)
+        if lo and hi:
+            current = [r for r in roles if (r.start is None or r.start <= hi) and (r.end is None or r.end >= lo)]
+            dated = [r for r in current if r.start or r.end]
+            if dated:
+                return _latest(dated).entry
+            if current:
+                return _latest(current).entry
+        return _latest(roles).entry
+
+    def agent_sector(self, lemma: str) -> str | None:
+        """The PLOVER/CAMEO agent code of a noun lemma ("rebel" -> REB, "armed forces" -> MIL)."""
+        key = fold(lemma)
+        if key in self._agents:
+            return self._agents[key]
+        if key.endswith("s") and key[:-1] in self._agents:
+            return self._agents[key[:-1]]
+        return None
+
+    def by_code(self, code: str) -> ActorEntry | None:
+        """The main entry of a code ("DZA" -> Algeria, "NATO" -> NATO)."""
+        return self._codes.get(code)
+
+    def is_region(self, text: str) -> bool:
+        return fold(strip_determiners(text)) in self.regions or fold(text) in self.regions
+
+    def is_state_code(self, code: str | None) -> bool:
+        return bool(code) and code in self._codes and self._codes[code].kind == "state"
+
+
+def _latest(roles: list[Role]) -> Role:
+    """The most recent role: latest start (open start counts as earliest), ties to the later list entry."""
+    best = roles[0]
+    for r in roles[1:]:
+        if (r.start or "") >= (best.start or ""):
+            best = r
+    return best
+
+
+def _rows_optional_tsv(name: str) -> Iterator[list[str]]:
+    """Rows of a generated gzip TSV (the Phoenix import); nothing if it has not been built."""
+    path = resources.files("realpolitik").joinpath("data", "gazetteer", name + ".gz")
+    if not path.is_file():
+        return
+    with gzip.open(io.BytesIO(path.read_bytes()), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (loaded once)."""
+    return Gazetteer()
+
+
+def lookup_code(name: str) -> str | None:
+    """The actor code for a name, demonym or code as a user types it ("Algeria", "algerian", "dza",
+    "NATO") -> "DZA"/"NATO"; None when unknown. Used by the store for --actor filters."""
+    gaz = get_gazetteer()
+    entry = gaz.lookup(name)
+    if entry is None and name.strip():
+        entry = gaz.by_code(name.strip().upper())
+    return entry.code if entry else None

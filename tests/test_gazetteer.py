@@ -1,0 +1,141 @@
+"""The gazetteer's reference data and look-ups: codes valid, aliases resolved, people dated."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from realpolitik.extract.gazetteer import ActorEntry, get_gazetteer, lookup_code
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "realpolitik" / "data" / "gazetteer"
+EXTRA_ISO3 = {"XKX", "PSE", "ESH", "TWN", "VAT", "HKG"}
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in (DATA / name).read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+@pytest.fixture(scope="module")
+def iso3(shared_dir: Path) -> set[str]:
+    table = json.loads((shared_dir / "data" / "codes" / "gdelt_countries.json").read_text(encoding="utf-8"))
+    return {v["iso3"] for v in table.values() if v.get("iso3")} | EXTRA_ISO3
+
+
+def test_states_cover_un_members_with_valid_codes(iso3: set[str]) -> None:
+    rows = _rows("states.csv")
+    codes = [r["iso3"] for r in rows]
+    assert len(codes) == len(set(codes)), "a state listed twice"
+    assert set(codes) <= iso3
+    # 193 UN members plus the extras the issue names
+    assert len(set(codes) - EXTRA_ISO3) == 193
+    assert EXTRA_ISO3 - {"HKG"} <= set(codes)
+    # Victoria (Seychelles) is left out on purpose: in news it is far more often Australia's state
+    assert all(r["name"] and r["capitals"] for r in rows if r["iso3"] not in ("HKG", "SYC"))
+
+
+def test_every_country_column_is_a_known_iso3(iso3: set[str]) -> None:
+    for name in ("groups.csv", "firms.csv", "people.csv"):
+        for r in _rows(name):
+            assert not r["country"] or r["country"] in iso3, (name, r)
+
+
+def test_people_dates_are_ordered_and_sourced() -> None:
+    for r in _rows("people.csv"):
+        assert r["source"], r["name"]
+        assert r["start"], r["name"]
+        if r["end"]:
+            assert r["start"] <= r["end"], r["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Algeria", "DZA"),
+        ("algerian", "DZA"),
+        ("Algerians", "DZA"),
+        ("DZA", "DZA"),
+        ("dza", "DZA"),
+        ("the Kremlin", "RUS"),
+        ("Kremlin's", "RUS"),
+        ("Algiers'", "DZA"),
+        ("U.S.", "USA"),
+        ("Americans", "USA"),
+        ("Britain", "GBR"),
+        ("Russian Federation", "RUS"),
+        ("Kiev", "UKR"),
+        ("Élysée", "FRA"),
+        ("Elysee", "FRA"),
+        ("Quai d’Orsay", "FRA"),
+        ("Zhongnanhai", "CHN"),
+        ("DR Congo", "COD"),
+        ("Congo-Brazzaville", "COG"),
+        ("Kinshasa", "COD"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Ivory Coast", "CIV"),
+        ("Niger", "NER"),
+        ("Nigeria", "NGA"),
+        ("Nigerien", "NER"),
+        ("Washington", "USA"),
+        ("Africa Corps", "WAGNER"),
+        ("the Polisario", "POLISARIO"),
+        ("Daesh", "ISIS"),
+        ("Ansar Allah", "HOUTHIS"),
+        ("Alliance of Sahel States", "AES"),
+        ("United Nations", "UN"),
+        ("BGR Group", "BGR_GROUP"),
+    ],
+)
+def test_lookup_code(text: str, code: str) -> None:
+    assert lookup_code(text) == code
+
+
+def test_case_sensitive_forms() -> None:
+    gaz = get_gazetteer()
+    assert gaz.lookup("US") is not None and gaz.lookup("US").code == "USA"
+    assert gaz.lookup("us") is None
+    assert "us" not in gaz.phrases()
+    assert "US" in gaz.cased_phrases()
+
+
+def test_entries_carry_country_and_sector() -> None:
+    gaz = get_gazetteer()
+    assert gaz.lookup("Pentagon") == ActorEntry("USA", "USA", "MIL", "seat", "Pentagon")
+    nato = gaz.lookup("NATO")
+    assert nato is not None and nato.country is None and nato.kind == "igo"
+    wagner = gaz.lookup("Wagner Group")
+    assert wagner is not None and wagner.country == "RUS"
+    jnim = gaz.lookup("JNIM")
+    assert jnim is not None and (jnim.country, jnim.sector) == ("MLI", "REB")
+    assert gaz.lookup("Bamako") == ActorEntry("MLI", "MLI", "GOV", "capital", "Bamako")
+
+
+def test_person_roles_follow_the_date() -> None:
+    gaz = get_gazetteer()
+    bauer_2024 = gaz.person("Rob Bauer", "2024-04")
+    assert bauer_2024 is not None and (bauer_2024.code, bauer_2024.sector) == ("NATO", "MIL")
+    bauer_2019 = gaz.person("Rob Bauer", "2019")
+    assert bauer_2019 is not None and bauer_2019.code == "NLD"
+    shoigu_2020 = gaz.person("Sergei Shoigu", "2020-05-01")
+    shoigu_2025 = gaz.person("Sergei Shoigu", "2025-01-01")
+    assert shoigu_2020 is not None and shoigu_2020.sector == "MIL"
+    assert shoigu_2025 is not None and shoigu_2025.sector == "GOV"
+    # no date: the latest role
+    rutte = gaz.person("Mark Rutte")
+    assert rutte is not None and rutte.code == "NATO"
+    assert gaz.person("Assimi Goïta", "2024") == gaz.person("assimi goita", "2024")
+
+
+def test_agent_sectors() -> None:
+    gaz = get_gazetteer()
+    assert gaz.agent_sector("rebel") == "REB"
+    assert gaz.agent_sector("armed forces") == "MIL"
+    assert gaz.agent_sector("warplanes") == "MIL"
+    assert gaz.agent_sector("police") == "COP"
+    assert gaz.agent_sector("lawmakers") == "LEG"
+    assert gaz.agent_sector("ombudsman") == "GOV"
+    assert gaz.agent_sector("newspaper") == "MED"
+    assert gaz.agent_sector("banana") is None
