@@ -14,6 +14,7 @@ Gazetteer matches of a Doc are computed once and cached in `doc.user_data`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -224,22 +225,60 @@ def _named(tok: Token, date: str | None) -> ResolvedActor | None:
         entry = m.entry
         if entry.kind == "person":
             found = _person_entry(list(doc[m.start : m.end]), date)
-            entry = found[0] if found else entry
+            entry = _titled(doc, m.start, m.end, found[0] if found else entry)
         return _resolved(doc, m.start, m.end, entry)
     if m is not None:  # a region
         return None
     ent = _ent_at(tok)
     if ent is None:
-        return None
+        if tok.pos_ != "PROPN":
+            return None
+        start, end = _propn_run(tok)
+        found = _person_entry(list(doc[start:end]), date)
+        if found is None:
+            return None
+        first = start + found[1]
+        return _resolved(doc, first, end, _titled(doc, first, end, found[0]))
     if ent.label_ == "PERSON":
         toks = [t for t in ent if t.dep_ != "case"]
         found = _person_entry(toks, date)
         if found:
-            return _resolved(doc, ent.start, ent.end, found[0])
+            first = toks[0].i + found[1]
+            return _resolved(doc, ent.start, ent.end, _titled(doc, first, ent.end, found[0]))
         return None
     if ent.label_ == "ORG":
         return _unknown_org(ent)
     return None
+
+
+def _propn_run(tok: Token) -> tuple[int, int]:
+    """The run of proper-noun tokens around `tok` ("President Hosni Mubarak")."""
+    doc = tok.doc
+    start = end = tok.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    return start, end + 1
+
+
+_FORMER = frozenset({"former", "ousted", "ex", "ex-", "late", "deposed", "exiled", "toppled", "then"})
+
+
+def _titled(doc: Doc, start: int, end: int, entry: ActorEntry) -> ActorEntry:
+    """A person's entry adjusted by the title written before the name: "former"/"ousted" make them an
+    elite (ELI) rather than an office-holder; a title such as "President" turns the Phoenix ELI role
+    (used when no date says which role applies) into the title's sector."""
+    head = doc[end - 1]
+    left = [t for t in doc[_core_start(head) : start] if not t.is_punct]
+    words = [t.lower_.rstrip("-") for t in left]
+    if any(w in _FORMER or w + "-" in _FORMER for w in words):
+        return ActorEntry(entry.code, entry.country, "ELI", entry.kind, entry.name)
+    if entry.sector == "ELI" and left:
+        sector = _sector_of_words(left)
+        if sector:
+            return ActorEntry(entry.code, entry.country, sector, entry.kind, entry.name)
+    return entry
 
 
 def _unknown_org(ent: Any) -> ResolvedActor | None:
@@ -248,8 +287,16 @@ def _unknown_org(ent: Any) -> ResolvedActor | None:
     words = [t for t in ent if not (t.i == ent.start and t.lower_ in ("the", "a", "an")) and t.dep_ != "case"]
     if not words or any(t.lemma_.lower() in NON_ACTOR_ORG_WORDS for t in words):
         return None
-    name = " ".join(t.text for t in words)
-    code = "_".join(fold(name).upper().replace("-", " ").replace(".", "").replace("'", "").split())
+    for t in words:  # "Kenya Anti-Corruption Commission": a state's body
+        m = _match_at(ent.doc, t.i)
+        if m is not None and m.entry is not None and m.entry.kind in _STATE_LIKE:
+            e = m.entry
+            sector = _sector_of_words(words) or "GOV"
+            return _resolved(
+                ent.doc, words[0].i, words[-1].i + 1, ActorEntry(e.code, e.country, sector, "agent", e.name)
+            )
+    name = " ".join(t.text for t in words if not t.is_punct or t.text in ("&", "-"))
+    code = "_".join(re.sub(r"[^A-Z0-9&]+", " ", fold(name).upper()).split())
     if not code:
         return None
     sector = _sector_of_words([t for t in words])
@@ -335,6 +382,11 @@ def _resolve(tok: Token, date: str | None, depth: int) -> ResolvedActor | None:
             return _combine(doc, tok, owner.entry, sector or named.entry.sector or owner.entry.sector)
         return named
     if named is not None and sector is None:  # a demonym as head: "the Malians", "Americans"
+        if tok.tag_ in ("NNS", "NNPS") or (tok.lower_.endswith("s") and tok.lower_ != named.text.lower().rstrip("s")):
+            e = named.entry
+            return ResolvedActor(
+                ActorEntry(e.code, e.country, "CVL", "agent", e.name), named.start, named.end, named.text
+            )
         return named
     owner = _owner(tok, date, depth)
     if sector is None:
@@ -506,7 +558,7 @@ def resolve_text(text: str, context: str | None = None, date: str | None = None)
 def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> dict[str, Any]:
     """`resolve_text` with a given pipeline (the CLI resolves a batch with one)."""
     best = _resolve_in(nlp(text), 0, len(text), date) if text.strip() else None
-    if context and (best is None or not best.entry.code or best.entry.country is None):
+    if context and (best is None or not best.entry.code or best.entry.country is None or not best.entry.sector):
         cdoc = nlp(context)
         pos = context.lower().find(text.lower())
         in_context = _resolve_in(cdoc, pos, pos + len(text), date) if pos >= 0 else None
@@ -521,6 +573,13 @@ def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> 
                     best.start,
                     best.end,
                     best.text,
+                )
+        if best is not None and best.entry.code and not best.entry.sector and pos >= 0:
+            sector = _context_sector(cdoc, pos, pos + len(text))
+            if sector:
+                e = best.entry
+                best = ResolvedActor(
+                    ActorEntry(e.code, e.country, sector, e.kind, e.name), best.start, best.end, best.text
                 )
     if best is None:
         return {"code": None, "country": None, "sector": None, "name": None}
@@ -543,6 +602,20 @@ def _resolve_in(doc: Doc, start: int, end: int, date: str | None) -> ResolvedAct
             e = m.entry
             return ResolvedActor(ActorEntry(e.code, e.country, r.entry.sector, "agent", e.name), r.start, r.end, r.text)
     return r
+
+
+def _context_sector(doc: Doc, start: int, end: int) -> str | None:
+    """The sector of the agent noun a name or demonym modifies in its sentence: "Romanian" in "senior
+    Hungarian and Romanian officials" is GOV."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.i > tok.i:
+        return _head_sector(tok.head)
+    return None
 
 
 def _context_state(doc: Doc, date: str | None, exclude: tuple[int, int] | None) -> ActorEntry | None:

@@ -166,9 +166,16 @@ class Gazetteer:
         self._written: dict[str, ActorEntry] = {}  # lower-cased surface with its accents (for matching)
         self._curated: set[str] = set()  # people keys defined by people.csv
         self._people_written: dict[str, str] = {}  # folded person key -> lower-cased form with accents
+        self._surnames: dict[str, list[Role]] = {}  # single-word Phoenix names: look-up only, never matched
+        self._places: dict[str, str] = {}  # folded town/region name -> ISO3 (Phoenix country synonyms)
         self.regions: frozenset[str] = frozenset(REGIONS)
         self._load_states()
         self._load_named("organisations.csv", "igo")
+        for surface, code, country, sector in _rows_optional_tsv("phoenix_groups.tsv"):
+            if not _namelike(surface):
+                continue
+            form = surface if " " in surface else "^" + surface  # one-word names only as written
+            self._add(form, ActorEntry(code, country or None, sector or None, "group", surface))
         self._load_named("groups.csv", "group")
         self._load_named("firms.csv", "firm")
         self._load_agents()
@@ -229,7 +236,16 @@ class Gazetteer:
 
     def _load_people(self) -> None:
         for name, code, country, sector, start, end in _rows_optional_tsv("phoenix_people.tsv"):
+            if " " not in name.strip():
+                # a bare Phoenix surname ("Mubarak") is too ambiguous for text matching: kept for look-ups only
+                self._surnames.setdefault(fold(name), []).append(
+                    Role(ActorEntry(code, country or None, sector or None, "person", name), start or None, end or None)
+                )
+                continue
             self._add_role(name, [], code, country or None, sector or None, start or None, end or None)
+        for place, iso in _rows_optional_tsv("phoenix_places.tsv"):
+            if place[:1].isalpha():
+                self._places.setdefault(fold(place), iso)
         for row in _rows("people.csv"):
             aliases = _split(row["aliases"])
             self._add_role(
@@ -312,7 +328,7 @@ class Gazetteer:
         """The role in force on `date` (YYYY, YYYY-MM or YYYY-MM-DD) of the person so named, else the
         latest known role. Titles are not stripped here: pass the name."""
         name = strip_determiners(name.translate(_QUOTES))
-        roles = self._people.get(fold(name)) or self._people.get("^" + name)
+        roles = self._people.get(fold(name)) or self._people.get("^" + name) or self._surnames.get(fold(name))
         if not roles:
             return None
         lo, hi = normalise_date(date), normalise_date(date, end=True)
@@ -334,6 +350,15 @@ class Gazetteer:
             return self._agents[key[:-1]]
         return None
 
+    def place(self, name: str) -> ActorEntry | None:
+        """The state a town or region belongs to ("Cizre" -> TUR), as a kind 'place' entry with no sector:
+        places locate actors ("students in Cizre"); they are not actors themselves."""
+        iso = self._places.get(fold(strip_determiners(name)))
+        state = self._codes.get(iso) if iso else None
+        if state is None:
+            return None
+        return ActorEntry(state.code, state.country, None, "place", strip_determiners(name))
+
     def by_code(self, code: str) -> ActorEntry | None:
         """The main entry of a code ("DZA" -> Algeria, "NATO" -> NATO)."""
         return self._codes.get(code)
@@ -343,6 +368,31 @@ class Gazetteer:
 
     def is_state_code(self, code: str | None) -> bool:
         return bool(code) and code in self._codes and self._codes[code].kind == "state"
+
+
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _namelike(surface: str) -> bool:
+    """A group name worth matching in text: it has a word of three letters or more that is not a month
+    (Phoenix lists groups such as "21 June" or "313" that would match dates and numbers)."""
+    words = re.findall(r"[^\W\d_]{3,}", surface.lower())
+    return any(w not in _MONTHS for w in words)
 
 
 def _latest(roles: list[Role]) -> Role:
