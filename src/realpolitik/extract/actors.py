@@ -427,6 +427,8 @@ def _owner(tok: Token, date: str | None, depth: int, skip_name: bool = False) ->
     # modifiers inside the phrase, nearest to the head first
     own_match = _match_at(doc, tok.i)
     start = _core_start(tok)
+    if tok.dep_ == "compound" and tok.head.i > tok.i:  # "Israeli army bulldozers": "Israeli" hangs on the head
+        start = min(start, _core_start(tok.head))
     for i in range(tok.i - 1, start - 1, -1):
         if own_match is not None and own_match.start <= i < own_match.end:
             continue
