@@ -98,7 +98,8 @@ class _Match:
 
 # -- gazetteer matching over a Doc ------------------------------------------------------------------
 class _Matchers:
-    """PhraseMatchers over the gazetteer for one spaCy vocabulary, built once."""
+    """PhraseMatchers over the gazetteer for one spaCy vocabulary, built once. Each matcher has a single
+    label (thousands of labels make building slow); a match is mapped back to its entry by its tokens."""
 
     def __init__(self, vocab: Any, gaz: Gazetteer) -> None:
         import spacy
@@ -107,19 +108,24 @@ class _Matchers:
         tokenizer = spacy.blank("en", vocab=vocab).tokenizer
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.orth = PhraseMatcher(vocab)
-        self.entries: dict[int, ActorEntry | None] = {}
-        lower = gaz.phrases()
+        lower: dict[str, ActorEntry | None] = dict(gaz.phrases(phoenix_people=False))
         for key in gaz.regions:
-            lower.setdefault(key, None)  # type: ignore[arg-type]
-        self._add(self.lower, lower, tokenizer, vocab)
-        self._add(self.orth, gaz.cased_phrases(), tokenizer, vocab)
+            lower.setdefault(key, None)
+        self.by_lower = self._add(self.lower, lower, tokenizer, lambda t: t.lower_)
+        self.by_orth = self._add(self.orth, dict(gaz.cased_phrases()), tokenizer, lambda t: t.text)
 
-    def _add(self, matcher: Any, table: dict[str, ActorEntry | None], tokenizer: Any, vocab: Any) -> None:
+    @staticmethod
+    def _add(matcher: Any, table: dict[str, ActorEntry | None], tokenizer: Any, attr: Any) -> dict[str, Any]:
         keys = sorted(table)
+        by_tokens: dict[str, ActorEntry | None] = {}
+        docs = []
         for key, doc in zip(keys, tokenizer.pipe(keys), strict=True):
-            label = ("R:" if table[key] is None else "G:") + key
-            matcher.add(label, [doc])
-            self.entries[vocab.strings[label]] = table[key]
+            tokens = " ".join(attr(t) for t in doc)
+            if tokens not in by_tokens or by_tokens[tokens] is None:
+                by_tokens[tokens] = table[key]
+            docs.append(doc)
+        matcher.add("ACTOR", docs)
+        return by_tokens
 
 
 _MATCHERS: dict[int, _Matchers] = {}
@@ -151,12 +157,14 @@ def doc_matches(doc: Doc) -> list[_Match]:
         return cached
     m = _matchers(doc.vocab)
     raw: list[tuple[int, int, ActorEntry | None]] = []
-    for match_id, start, end in m.lower(doc):
-        entry = m.entries[match_id]
+    for _, start, end in m.lower(doc):
+        entry = m.by_lower.get(" ".join(t.lower_ for t in doc[start:end]))
         if _acceptable(doc, start, end, entry):
             raw.append((start, end, entry))
-    for match_id, start, end in m.orth(doc):
-        raw.append((start, end, m.entries[match_id]))
+    for _, start, end in m.orth(doc):
+        key = " ".join(t.text for t in doc[start:end])
+        if key in m.by_orth:
+            raw.append((start, end, m.by_orth[key]))
     raw.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     taken: set[int] = set()
     out: list[_Match] = []

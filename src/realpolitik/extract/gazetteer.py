@@ -284,16 +284,21 @@ class Gazetteer:
             roles.append(role)
 
     # -- public API -----------------------------------------------------------------------------
-    def phrases(self) -> dict[str, ActorEntry]:
+    def phrases(self, phoenix_people: bool = True) -> dict[str, ActorEntry]:
         """Lower-cased (accent-folded) surface forms -> entry, for a PhraseMatcher on LOWER. Case-sensitive
-        forms ("US") are left out: see `cased_phrases()`. People appear with their latest role."""
+        forms ("US") are left out: see `cased_phrases()`. People appear with their latest role; with
+        phoenix_people=False only the maintained table's (the 20,000 Phoenix names make a matcher slow to
+        build, and NER finds most of them as PERSON entities, which `person()` then resolves)."""
         out = dict(self._written)
         out.update(self._forms)
         for key, roles in self._people.items():
+            if not phoenix_people and key not in self._curated:
+                continue
             if not key.startswith("^") and key not in out:
                 out[key] = _latest(roles).entry
         for key, written in self._people_written.items():
-            out.setdefault(written, out.get(key) or _latest(self._people[key]).entry)
+            if phoenix_people or key in self._curated:
+                out.setdefault(written, out.get(key) or _latest(self._people[key]).entry)
         return out
 
     def cased_phrases(self) -> dict[str, ActorEntry]:
