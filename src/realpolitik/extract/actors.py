@@ -75,6 +75,27 @@ NON_ACTOR_ORG_WORDS = frozenset(
 )
 
 _STATE_LIKE = frozenset({"state", "capital", "demonym", "seat"})
+_OWNER_KINDS = _STATE_LIKE | {"igo", "group", "firm"}
+_PLACE_KINDS = _STATE_LIKE | {"region", "place"}
+#: Heads that take their sector from the noun they are part of ("cartel members", "members of parliament").
+TRANSPARENT = frozenset(
+    {
+        "member",
+        "members",
+        "wing",
+        "faction",
+        "branch",
+        "element",
+        "elements",
+        "supporter",
+        "supporters",
+        "loyalist",
+        "loyalists",
+        "unit",
+        "units",
+        "contingent",
+    }
+)
 _OF_PREPS = frozenset({"of", "for"})
 _LOC_PREPS = frozenset({"in", "from"})
 
@@ -282,6 +303,15 @@ def _titled(doc: Doc, start: int, end: int, entry: ActorEntry) -> ActorEntry:
     words = [t.lower_.rstrip("-") for t in left]
     if any(w in _FORMER or w + "-" in _FORMER for w in words):
         return ActorEntry(entry.code, entry.country, "ELI", entry.kind, entry.name)
+    for k in range(len(left) - 1, -1, -1):  # "NATO Secretary General Mark Rutte": the title names the owner
+        m = _match_at(doc, left[k].i)
+        if m is None or m.entry is None or m.entry.kind not in _OWNER_KINDS or m.entry.code == entry.code:
+            continue
+        owner = m.entry
+        sector = _sector_of_words([t for t in left if t.i >= m.end]) or entry.sector
+        if owner.kind == "igo" and sector != "MIL":
+            sector = None
+        return ActorEntry(owner.code, owner.country, sector, entry.kind, entry.name)
     if entry.sector == "ELI" and left:
         sector = _sector_of_words(left)
         if sector:
@@ -328,9 +358,19 @@ def _sector_of_words(tokens: list[Token]) -> str | None:
 
 
 def _head_sector(tok: Token) -> str | None:
-    """The sector of an agent noun head, reading the compound/amod words before it ("armed forces")."""
+    """The sector of an agent noun head, reading the compound/amod words before it ("armed forces");
+    transparent heads ("members", "wing") take the sector of their compound or "of" object."""
     if tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") and tok.dep_ not in ("nsubj", "dobj", "pobj"):
         return None
+    if tok.lower_ in TRANSPARENT:
+        inner = [c for c in tok.lefts if c.dep_ == "compound"]
+        inner += [
+            p for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+        ]
+        for c in inner:
+            sector = _head_sector(c)
+            if sector:
+                return sector
     left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i == tok.i - 1]
     words = [tok]
     cur = tok
@@ -379,8 +419,10 @@ def _resolve(tok: Token, date: str | None, depth: int) -> ResolvedActor | None:
         return None
     doc = tok.doc
     named = _named(tok, date)
-    if named is not None and named.entry.kind not in ("demonym", "unknown"):
+    if named is not None and named.entry.kind not in ("demonym", "unknown", "region"):
         return named
+    if named is not None and named.entry.kind == "region" and tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return None  # a place locates actors; it does not act
     if named is None and tok.ent_type_ == "PERSON":
         return _unknown_person(tok, date, depth)
     sector = _head_sector(tok)
@@ -416,6 +458,8 @@ def _resolve(tok: Token, date: str | None, depth: int) -> ResolvedActor | None:
 def _combine(doc: Doc, tok: Token, owner: ActorEntry, sector: str | None) -> ResolvedActor:
     """The agent noun phrase headed by `tok` acting for `owner`."""
     name = owner.name
+    if owner.kind == "region" and sector == "MIL":
+        sector = "REB"  # armed forces of a region ("Tigrayan forces") are not the state's army
     if owner.kind == "person":
         entry = ActorEntry(owner.code, owner.country, sector or owner.sector, "agent", name)
     else:
@@ -461,10 +505,21 @@ def _owner(tok: Token, date: str | None, depth: int, skip_name: bool = False) ->
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in _LOC_PREPS:
             for pobj in c.children:
-                r = _named(pobj, date) if pobj.dep_ == "pobj" else None
-                if r is not None and r.entry.kind in _STATE_LIKE:
+                if pobj.dep_ != "pobj":
+                    continue
+                r = _named(pobj, date) or _place(pobj)
+                if r is not None and r.entry.kind in _PLACE_KINDS:
                     return r
     return None
+
+
+def _place(tok: Token) -> ResolvedActor | None:
+    """A town or region (Phoenix country synonyms) named by the proper nouns around `tok`."""
+    if tok.pos_ != "PROPN":
+        return None
+    start, end = _propn_run(tok)
+    entry = get_gazetteer().place(tok.doc[start:end].text)
+    return _resolved(tok.doc, start, end, entry) if entry is not None else None
 
 
 def _unknown_person(tok: Token, date: str | None, depth: int) -> ResolvedActor | None:
@@ -508,8 +563,8 @@ def find_mentions(doc: Doc, date: str | None = None) -> list[ResolvedActor]:
         if m.entry is None or any(i in taken for i in range(m.start, m.end)):
             continue
         r = _widen(doc, m, date)
-        if r is None:
-            continue
+        if r is None or r.entry.kind == "region":
+            continue  # a region alone is a place, not an actor
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
         if span is None or any(i in taken for i in range(span.start, span.end)):
             continue
@@ -591,10 +646,28 @@ def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> 
                 best = ResolvedActor(
                     ActorEntry(e.code, e.country, sector, e.kind, e.name), best.start, best.end, best.text
                 )
+    if best is None or not best.entry.code:
+        placed = _located(nlp(text) if text.strip() else None, best)
+        best = placed or best
     if best is None:
         return {"code": None, "country": None, "sector": None, "name": None}
     e = best.entry
     return {"code": e.code, "country": e.country, "sector": e.sector, "name": e.name if e.code else best.text}
+
+
+def _located(doc: Doc | None, best: ResolvedActor | None) -> ResolvedActor | None:
+    """Last resort for a description that names only a place ("Samarra", "students in Kidal"): the state
+    the place belongs to, with the sector already found."""
+    if doc is None:
+        return None
+    for tok in doc:
+        m = _match_at(doc, tok.i)
+        hit = _resolved(doc, m.start, m.end, m.entry) if m is not None and m.entry is not None else _place(tok)
+        if hit is not None and hit.entry.code and hit.entry.kind in _PLACE_KINDS:
+            e = hit.entry
+            sector = best.entry.sector if best is not None else None
+            return ResolvedActor(ActorEntry(e.code, e.country, sector, "place", e.name), hit.start, hit.end, hit.text)
+    return None
 
 
 def _resolve_in(doc: Doc, start: int, end: int, date: str | None) -> ResolvedActor | None:

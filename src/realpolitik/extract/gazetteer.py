@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-KINDS = ("state", "capital", "demonym", "seat", "igo", "group", "firm", "person", "agent", "unknown")
+KINDS = ("state", "capital", "demonym", "seat", "igo", "group", "firm", "person", "agent", "region", "place", "unknown")
 
 #: Geographic regions that contain a state name ("Latin America", "South Sudan" is a state, "North Africa"
 #: is not): matched so that the longer, non-actor phrase wins over the state name inside it.
@@ -178,6 +178,7 @@ class Gazetteer:
             self._add(form, ActorEntry(code, country or None, sector or None, "group", surface))
         self._load_named("groups.csv", "group")
         self._load_named("firms.csv", "firm")
+        self._load_regions()
         self._load_agents()
         self._load_people()
 
@@ -226,6 +227,15 @@ class Gazetteer:
                 self._codes[code] = entry
             for form in [row["name"], *_split(row["aliases"])]:
                 self._add(form, entry, override=kind != "igo")
+
+    def _load_regions(self) -> None:
+        for row in _rows("regions.csv"):
+            names = _split(row["names"])
+            demonyms = _split(row["demonyms"])
+            canonical = (names or demonyms)[0].lstrip("^")
+            entry = ActorEntry(row["iso3"], row["iso3"], None, "region", canonical)
+            for form in names + demonyms:
+                self._add(form, entry)
 
     def _load_agents(self) -> None:
         for row in _rows_optional_tsv("phoenix_agents.tsv"):
