@@ -231,17 +231,27 @@ def _resolved(doc: Doc, start: int, end: int, entry: ActorEntry) -> ResolvedActo
 
 # -- names --------------------------------------------------------------------------------------------
 def _person_entry(tokens: list[Token], date: str | None) -> tuple[ActorEntry, int] | None:
-    """The dated role of the person named by `tokens` (titles and leading words dropped one by one);
-    returns the entry and how many leading tokens were dropped."""
+    """The dated role of the person named by `tokens`; leading titles, demonyms and lower-case words are
+    dropped one by one ("Iraqi President Saddam Hussein"), never a given name ("Jan Kowalczyk" is not
+    looked up as "Kowalczyk"). Returns the entry and how many leading tokens were dropped."""
     gaz = get_gazetteer()
     for k in range(len(tokens)):
         words = tokens[k:]
-        if not words or words[0].text.lower().rstrip(".") in ("'s",):
+        if not words or words[0].text.lower() in ("'s", "'"):
             break
-        name = " ".join(t.text for t in words)
+        name = "".join(t.text_with_ws for t in words).strip()
         entry = gaz.person(name, date)
         if entry is not None:
             return entry, k
+        first = words[0]
+        droppable = (
+            first.lower_.rstrip(".") in TITLES
+            or first.text[:1].islower()
+            or first.is_punct
+            or (_match_at(first.doc, first.i) is not None)
+        )
+        if not droppable:
+            break
     return None
 
 

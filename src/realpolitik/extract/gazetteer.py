@@ -105,7 +105,7 @@ def fold(text: str) -> str:
     text = text.translate(_QUOTES)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().split())
+    return re.sub(r"\s*-\s*", "-", " ".join(text.lower().split()))
 
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "ʻ": "'", "`": "'", "“": '"', "”": '"'})
@@ -167,6 +167,7 @@ class Gazetteer:
         self._curated: set[str] = set()  # people keys defined by people.csv
         self._people_written: dict[str, str] = {}  # folded person key -> lower-cased form with accents
         self._surnames: dict[str, list[Role]] = {}  # single-word Phoenix names: look-up only, never matched
+        self._short_index: dict[str, set[str]] = {}  # "first last" and "last" -> full-name keys (lazy)
         self._places: dict[str, str] = {}  # folded town/region name -> ISO3 (Phoenix country synonyms)
         self.regions: frozenset[str] = frozenset(REGIONS)
         self._load_states()
@@ -343,7 +344,10 @@ class Gazetteer:
         """The role in force on `date` (YYYY, YYYY-MM or YYYY-MM-DD) of the person so named, else the
         latest known role. Titles are not stripped here: pass the name."""
         name = strip_determiners(name.translate(_QUOTES))
-        roles = self._people.get(fold(name)) or self._people.get("^" + name) or self._surnames.get(fold(name))
+        key = fold(name)
+        roles = self._people.get(key) or self._people.get("^" + name) or self._surnames.get(key)
+        if not roles:
+            roles = self._short_name(key)
         if not roles:
             return None
         lo, hi = normalise_date(date), normalise_date(date, end=True)
@@ -355,6 +359,33 @@ class Gazetteer:
             if current:
                 return _latest(current).entry
         return _latest(roles).entry
+
+    def _short_name(self, key: str) -> list[Role] | None:
+        """Roles for a shortened name: "carlos menem" for "Carlos Saul Menem", "mugabe" for "Robert
+        Mugabe", when the shortening points to one person only (or to namesakes with the same code)."""
+        if not self._short_index:
+            self._build_short_index()
+        words = key.split()
+        if not words:
+            return None
+        short = f"{words[0]} {words[-1]}" if len(words) > 1 else words[0]
+        keys = self._short_index.get(short)
+        if not keys:
+            return None
+        codes = {_latest(self._people[k]).entry.code for k in keys}
+        if len(codes) != 1:
+            return None
+        return self._people[max(keys, key=len)]
+
+    def _build_short_index(self) -> None:
+        for key in self._people:
+            if key.startswith("^"):
+                continue
+            words = [w for w in key.split() if w.isalpha() or "-" in w]
+            if len(words) < 2 or len(words[-1]) < 3 or self.agent_sector(words[-1]) or self.agent_sector(words[0]):
+                continue  # "US Secretary", "President Bush": a title is not a name
+            self._short_index.setdefault(f"{words[0]} {words[-1]}", set()).add(key)
+            self._short_index.setdefault(words[-1], set()).add(key)
 
     def agent_sector(self, lemma: str) -> str | None:
         """The PLOVER/CAMEO agent code of a noun lemma ("rebel" -> REB, "armed forces" -> MIL)."""
