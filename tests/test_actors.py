@@ -209,3 +209,63 @@ def test_case_sensitive_acronyms(nlp: Any) -> None:
 def test_name_inside_person_is_not_a_state(nlp: Any) -> None:
     doc = nlp("Jordan Bardella said the party would win.")
     assert all(m.entry.code != "JOR" for m in find_mentions(doc))
+
+
+# -- titled people, from PLOVER gold sentences ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        (
+            "Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday.",
+            "Hussein",
+            ("IRQ", "IRQ", "GOV"),
+        ),
+        (
+            "Ousted President Askar Akayev has agreed to resign without returning to Kyrgyzstan, the Parliament "
+            "speaker said Saturday.",
+            "Akayev",
+            ("KGZ", "KGZ", "ELI"),
+        ),
+        (
+            "Kyrgyz Prime Minister Nikolai Tanaev received a mission of observers from the OSCE, informing them "
+            "in detail on the economic situation of the country.",
+            "Tanaev",
+            ("KGZ", "KGZ", "GOV"),
+        ),
+        (
+            "Arab League Secretary General Chadli Klibi undertook mediation mission between Syria and Palestinian "
+            "leader Yasser Arafat.",
+            "Klibi",
+            ("ARL", None, "GOV"),
+        ),
+        (
+            "Sudan's government on Sunday lifted a state of emergency in West Darfur State that was imposed six "
+            "months ago after bloody tribal clashes there, Omdurman radio reported Sunday.",
+            "government",
+            ("SDN", "SDN", "GOV"),
+        ),
+        (
+            "The Fijian rebels said they will release Prime Minister Mahendra Chaudhry and more than 30 members "
+            "of his government, whom they had taken hostage two weeks ago, on the weekend.",
+            "rebels",
+            ("FJI", "FJI", "REB"),
+        ),
+    ],
+)
+def test_titled_people_and_owners(nlp: Any, sentence: str, word: str, expected: tuple) -> None:
+    doc = nlp(sentence)
+    assert _codes(resolve_token(_token(doc, word))) == expected
+
+
+def test_region_locates_but_does_not_act(nlp: Any) -> None:
+    doc = nlp("Tigrayan troops shelled the town while aid agencies left Darfur.")
+    forces = resolve_token(_token(doc, "troops"))
+    assert _codes(forces) == ("ETH", "ETH", "REB")  # a region's fighters are not the state's army
+    assert resolve_token(_token(doc, "Darfur")) is None
+    assert all(m.text != "Darfur" for m in find_mentions(doc))
+
+
+def test_state_organ_acronyms(nlp: Any) -> None:
+    doc = nlp("The IDF said it had struck targets identified by Shin Bet.")
+    assert _codes(resolve_token(_token(doc, "IDF"))) == ("ISR", "ISR", "MIL")
+    assert _codes(resolve_token(_token(doc, "Bet"))) == ("ISR", "ISR", "SPY")

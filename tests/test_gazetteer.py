@@ -139,3 +139,61 @@ def test_agent_sectors() -> None:
     assert gaz.agent_sector("ombudsman") == "GOV"
     assert gaz.agent_sector("newspaper") == "MED"
     assert gaz.agent_sector("banana") is None
+
+
+# -- the Phoenix import -----------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def fresh_build(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from realpolitik.extract.phoenix_import import build
+
+    out = tmp_path_factory.mktemp("phoenix")
+    (out / "states.csv").write_bytes((DATA / "states.csv").read_bytes())
+    build(shared_dir / "data" / "actors", out)
+    return out
+
+
+def test_packaged_phoenix_data_is_a_fresh_build(fresh_build: Path) -> None:
+    """The package files are exactly what the importer makes of ../shared (and the build is deterministic)."""
+    for name in ("phoenix_people", "phoenix_places", "phoenix_groups", "phoenix_agents"):
+        assert (fresh_build / f"{name}.tsv.gz").read_bytes() == (DATA / f"{name}.tsv.gz").read_bytes(), name
+
+
+def test_phoenix_people_keep_dated_roles_and_licence(fresh_build: Path) -> None:
+    import gzip
+
+    text = gzip.decompress((fresh_build / "phoenix_people.tsv.gz").read_bytes()).decode("utf-8")
+    assert "MIT License" in text and "Open Event Data Alliance" in text
+    rows = [ln.split("\t") for ln in text.splitlines() if not ln.startswith("#")]
+    bouteflika = [r for r in rows if r[0] == "Abdelaziz Bouteflika" and r[3] == "GOV"]
+    assert bouteflika and bouteflika[0][1:3] == ["DZA", "DZA"] and bouteflika[0][4] == "1999-04-27"
+
+
+def test_phoenix_dates_and_codes() -> None:
+    from realpolitik.extract.phoenix_import import _split_code, phoenix_date
+
+    assert phoenix_date("990427") == "1999-04-27"
+    assert phoenix_date("080507") == "2008-05-07"
+    assert phoenix_date("20090120") == "2009-01-20"
+    assert _split_code("DZAGOV", {"DZA"}) == ("DZA", "DZA", "GOV")
+    assert _split_code("IGOUNOKID", {"DZA"}) == ("UN", None, None)
+    assert _split_code("IGOWSTNATMIL", {"DZA"}) == ("NATO", None, "MIL")
+    assert _split_code("MEAREB", {"DZA"}) is None
+
+
+def test_phoenix_people_resolve_by_date_and_short_name() -> None:
+    gaz = get_gazetteer()
+    clinton = gaz.person("Bill Clinton", "1995-06")
+    assert clinton is not None and (clinton.code, clinton.sector) == ("USA", "GOV")
+    assert gaz.person("Bill Clinton", "2005") != clinton  # out of office
+    menem = gaz.person("Carlos Menem", "1995")  # Phoenix lists "Carlos Saul Menem"
+    assert menem is not None and menem.code == "ARG"
+    assert gaz.person("Jan Kowalczyk") is None
+
+
+def test_phoenix_agents_and_places() -> None:
+    gaz = get_gazetteer()
+    assert gaz.agent_sector("peasant") == "AGR"  # only in the Phoenix agents file
+    assert gaz.agent_sector("spokesman") == "GOV"  # our table overrides Phoenix (MED)
+    oran = gaz.place("Oran")
+    assert oran is not None and oran.code == "DZA" and oran.kind == "place"
+    assert "oran" not in gaz.phrases()  # places are never matched as actors

@@ -319,8 +319,6 @@ def _titled(doc: Doc, start: int, end: int, entry: ActorEntry) -> ActorEntry:
             continue
         owner = m.entry
         sector = _sector_of_words([t for t in left if t.i >= m.end]) or entry.sector
-        if owner.kind == "igo" and sector != "MIL":
-            sector = None
         return ActorEntry(owner.code, owner.country, sector, entry.kind, entry.name)
     if entry.sector == "ELI" and left:
         sector = _sector_of_words(left)
