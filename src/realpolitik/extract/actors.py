@@ -79,7 +79,7 @@ _OWNER_KINDS = _STATE_LIKE | {"igo", "group", "firm"}
 _PLACE_KINDS = _STATE_LIKE | {"region", "place"}
 #: Heads that take their sector from the noun they are part of ("cartel members", "members of parliament").
 TRANSPARENT = frozenset(
-    {
+    [
         "member",
         "members",
         "wing",
@@ -94,7 +94,26 @@ TRANSPARENT = frozenset(
         "unit",
         "units",
         "contingent",
-    }
+        "group",
+        "groups",
+        "movement",
+        "organization",
+        "organisation",
+        "coalition",
+        "network",
+        "cell",
+        "candidate",
+        "candidates",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "figure",
+        "figures",
+        "activist",
+        "leader",
+        "leaders",
+    ]
 )
 _OF_PREPS = frozenset({"of", "for"})
 _LOC_PREPS = frozenset({"in", "from"})
@@ -370,8 +389,8 @@ def _head_sector(tok: Token) -> str | None:
     transparent heads ("members", "wing") take the sector of their compound or "of" object."""
     if tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") and tok.dep_ not in ("nsubj", "dobj", "pobj"):
         return None
-    if tok.lower_ in TRANSPARENT:
-        inner = [c for c in tok.lefts if c.dep_ == "compound"]
+    if tok.lower_ in TRANSPARENT or tok.lemma_.lower() in TRANSPARENT:
+        inner = [c for c in tok.lefts if c.dep_ in ("compound", "amod")]
         inner += [
             p for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
         ]

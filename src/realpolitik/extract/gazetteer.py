@@ -365,7 +365,7 @@ class Gazetteer:
         Mugabe", when the shortening points to one person only (or to namesakes with the same code)."""
         if not self._short_index:
             self._build_short_index()
-        words = key.split()
+        words = key.replace("-", " ").split()  # "al-bashir" -> "al bashir": particles are separate words
         if not words:
             return None
         short = f"{words[0]} {words[-1]}" if len(words) > 1 else words[0]
@@ -381,7 +381,7 @@ class Gazetteer:
         for key in self._people:
             if key.startswith("^"):
                 continue
-            words = [w for w in key.split() if w.isalpha() or "-" in w]
+            words = [w for w in key.replace("-", " ").split() if w.isalpha()]
             if len(words) < 2 or len(words[-1]) < 3 or self.agent_sector(words[-1]) or self.agent_sector(words[0]):
                 continue  # "US Secretary", "President Bush": a title is not a name
             self._short_index.setdefault(f"{words[0]} {words[-1]}", set()).add(key)
