@@ -46,7 +46,7 @@ def _codes(r: Any) -> tuple[str | None, str | None, str | None]:
         ("forces", 0, ("MLI", "MLI", "MIL"), "the Malian armed forces"),
         ("mercenaries", 0, ("WAGNER", "RUS", "MIL"), "Wagner mercenaries"),
         ("Polisario", 0, ("POLISARIO", "ESH", "REB"), "Polisario"),
-        ("experts", 0, ("RUS", "RUS", None), "Russian experts"),
+        ("experts", 0, ("RUS", "RUS", None), "Russian"),  # not an agent noun: the demonym is the actor
         ("soldiers", 0, ("MLI", "MLI", "MIL"), "Malian soldiers"),
         ("NATO", 0, ("NATO", None, None), "NATO"),
     ],

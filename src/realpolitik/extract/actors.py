@@ -346,27 +346,34 @@ def _titled(doc: Doc, start: int, end: int, entry: ActorEntry) -> ActorEntry:
     return entry
 
 
+#: Sectors of a state's own organs: a named body with one of these and a state in its name is the state.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
 def _unknown_org(ent: Any) -> ResolvedActor | None:
     """An organisation NER found and the gazetteer does not know: kept under an upper-case code so that
-    firms and agencies "when they act" are not lost; events and conferences are not actors."""
+    firms and agencies "when they act" are not lost; events and conferences are not actors. A state named
+    inside it gives the country; if the body is a state organ ("Nigerian Interior Ministry", "Montenegro
+    Assembly") the code is the state's, else it keeps its own name ("Rwandan Patriotic Front" -> REB, RWA)."""
     words = [t for t in ent if not (t.i == ent.start and t.lower_ in ("the", "a", "an")) and t.dep_ != "case"]
     if not words or any(t.lemma_.lower() in NON_ACTOR_ORG_WORDS for t in words):
         return None
-    for t in words:  # "Kenya Anti-Corruption Commission": a state's body
+    sector = _sector_of_words(words)
+    state = None
+    for t in words:
         m = _match_at(ent.doc, t.i)
         if m is not None and m.entry is not None and m.entry.kind in _STATE_LIKE:
-            e = m.entry
-            sector = _sector_of_words(words) or "GOV"
-            return _resolved(
-                ent.doc, words[0].i, words[-1].i + 1, ActorEntry(e.code, e.country, sector, "agent", e.name)
-            )
+            state = m.entry
+            break
+    start, end = words[0].i, words[-1].i + 1
+    if state is not None and sector in STATE_SECTORS:
+        return _resolved(ent.doc, start, end, ActorEntry(state.code, state.country, sector, "agent", state.name))
     name = " ".join(t.text for t in words if not t.is_punct or t.text in ("&", "-"))
     code = "_".join(re.sub(r"[^A-Z0-9&]+", " ", fold(name).upper()).split())
     if not code:
         return None
-    sector = _sector_of_words([t for t in words])
-    entry = ActorEntry(code, None, sector, "unknown", name)
-    return _resolved(ent.doc, words[0].i, words[-1].i + 1, entry)
+    country = state.country if state is not None else None
+    return _resolved(ent.doc, start, end, ActorEntry(code, country, sector, "unknown", name))
 
 
 # -- sectors --------------------------------------------------------------------------------------------

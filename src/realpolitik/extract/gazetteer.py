@@ -247,6 +247,8 @@ class Gazetteer:
 
     def _load_people(self) -> None:
         for name, code, country, sector, start, end in _rows_optional_tsv("phoenix_people.tsv"):
+            if name.lower().rsplit(" ", 1)[-1] in _NOT_SURNAMES:
+                continue  # Phoenix lists a few bodies among people ("Clinton Administration")
             if " " not in name.strip():
                 # a bare Phoenix surname ("Mubarak") is too ambiguous for text matching: kept for look-ups only
                 self._surnames.setdefault(fold(name), []).append(
@@ -416,6 +418,29 @@ class Gazetteer:
         return bool(code) and code in self._codes and self._codes[code].kind == "state"
 
 
+_NOT_SURNAMES = frozenset(
+    [
+        "republic",
+        "kingdom",
+        "federation",
+        "union",
+        "state",
+        "states",
+        "government",
+        "administration",
+        "regime",
+        "party",
+        "army",
+        "forces",
+        "ministry",
+        "council",
+        "committee",
+        "front",
+        "movement",
+        "group",
+        "office",
+    ]
+)
 _MONTHS = frozenset(
     [
         "january",
