@@ -269,3 +269,25 @@ def test_state_organ_acronyms(nlp: Any) -> None:
     doc = nlp("The IDF said it had struck targets identified by Shin Bet.")
     assert _codes(resolve_token(_token(doc, "IDF"))) == ("ISR", "ISR", "MIL")
     assert _codes(resolve_token(_token(doc, "Bet"))) == ("ISR", "ISR", "SPY")
+
+
+def test_common_words_need_capitals(nlp: Any) -> None:
+    doc = nlp("They served turkey and rice in china bowls, then flew to Turkey and China.")
+    found = [(m.text, m.entry.code) for m in find_mentions(doc)]
+    assert found == [("Turkey", "TUR"), ("China", "CHN")]
+
+
+def test_region_names_block_state_names_inside_them(nlp: Any) -> None:
+    doc = nlp("Investors from Latin America and the Middle East met officials from America.")
+    found = [(m.text, m.entry.code) for m in find_mentions(doc)]
+    assert ("America", "USA") in found
+    assert all(text not in ("Latin America", "Middle East") for text, _ in found)
+    assert sum(1 for _, code in found if code == "USA") == 1
+
+
+def test_media_outlet_is_a_firm_of_its_home_state(nlp: Any) -> None:
+    doc = nlp("The Washington Post reported that Washington would send envoys.")
+    found = {m.text: m.entry for m in find_mentions(doc)}
+    assert (found["Washington Post"].code, found["Washington Post"].country) == ("WASHINGTON_POST", "USA")
+    assert found["Washington Post"].sector == "MED"
+    assert found["Washington"].code == "USA"
