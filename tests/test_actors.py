@@ -291,3 +291,11 @@ def test_media_outlet_is_a_firm_of_its_home_state(nlp: Any) -> None:
     assert (found["Washington Post"].code, found["Washington Post"].country) == ("WASHINGTON_POST", "USA")
     assert found["Washington Post"].sector == "MED"
     assert found["Washington"].code == "USA"
+
+
+def test_event_nouns_take_possessors_not_prepositions(seed_doc: Any) -> None:
+    war = _token(seed_doc, "war")  # "the war in Ukraine and the standoff with the West"
+    assert war.nbor(1).text == "in"
+    assert resolve_token(war, "2024-11-14") is None
+    defeat = _token(seed_doc, "defeat")  # "the defeat of the Malian armed forces"
+    assert resolve_token(defeat, "2024-11-14") is None

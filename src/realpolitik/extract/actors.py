@@ -24,6 +24,7 @@ Token = Any
 Doc = Any
 
 _CACHE_KEY = "realpolitik_actor_matches"
+_INDEX_KEY = "realpolitik_actor_match_index"
 
 #: Proper names that are also common lower-case English words: matched only when capitalised.
 COMMON_WORDS = frozenset(
@@ -226,12 +227,12 @@ def _inside_longer_person(persons: list[Any], start: int, end: int) -> bool:
 
 
 def _match_at(doc: Doc, i: int) -> _Match | None:
-    for m in doc_matches(doc):
-        if m.start <= i < m.end:
-            return m
-        if m.start > i:
-            break
-    return None
+    """The gazetteer match covering token i (an index built once per Doc)."""
+    index = doc.user_data.get(_INDEX_KEY)
+    if index is None:
+        index = {k: m for m in doc_matches(doc) for k in range(m.start, m.end)}
+        doc.user_data[_INDEX_KEY] = index
+    return index.get(i)
 
 
 def _ent_at(tok: Token) -> Any:
@@ -472,7 +473,7 @@ def _resolve(tok: Token, date: str | None, depth: int) -> ResolvedActor | None:
                 ActorEntry(e.code, e.country, "CVL", "agent", e.name), named.start, named.end, named.text
             )
         return named
-    owner = _owner(tok, date, depth)
+    owner = _owner(tok, date, depth, agent=sector is not None)
     if sector is None:
         # not an agent noun: "Algeria's decision", "Algerian connivance" -> the possessor or demonym itself
         if owner is not None and tok.pos_ in ("NOUN", "PROPN"):
@@ -501,9 +502,13 @@ def _combine(doc: Doc, tok: Token, owner: ActorEntry, sector: str | None) -> Res
     return _resolved(doc, _core_start(tok), tok.i + 1, entry)
 
 
-def _owner(tok: Token, date: str | None, depth: int, skip_name: bool = False) -> ResolvedActor | None:
-    """Whom the phrase headed by `tok` belongs to: its possessor, a name or demonym modifying it, the
-    object of "of"/"for", an apposition, or (for agent nouns) the state of "in"/"from"."""
+def _owner(
+    tok: Token, date: str | None, depth: int, skip_name: bool = False, agent: bool = True
+) -> ResolvedActor | None:
+    """Whom the phrase headed by `tok` belongs to: its possessor or a name or demonym modifying it; for
+    agent nouns also the object of "of"/"for", an apposition, or the state of "in"/"from". An event noun
+    belongs only to its possessor or modifier ("Algeria's decision"), never to a prepositional phrase
+    ("the war in Ukraine" is not Ukraine acting)."""
     doc = tok.doc
     for c in tok.children:
         if c.dep_ == "poss":
@@ -524,6 +529,8 @@ def _owner(tok: Token, date: str | None, depth: int, skip_name: bool = False) ->
         r = _named(t, date)
         if r is not None and r.entry.code and (not skip_name or r.entry.kind != "unknown"):
             return r
+    if not agent:
+        return None
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in _OF_PREPS:
             for pobj in c.children:
