@@ -299,3 +299,8 @@ def test_event_nouns_take_possessors_not_prepositions(seed_doc: Any) -> None:
     assert resolve_token(war, "2024-11-14") is None
     defeat = _token(seed_doc, "defeat")  # "the defeat of the Malian armed forces"
     assert resolve_token(defeat, "2024-11-14") is None
+
+
+def test_spokesman_speaks_for_his_principal(nlp: Any) -> None:
+    doc = nlp("A spokesman for the Nigerian army said troops had repelled the attack.")
+    assert _codes(resolve_token(_token(doc, "spokesman"))) == ("NGA", "NGA", "MIL")

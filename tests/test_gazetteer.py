@@ -197,3 +197,12 @@ def test_phoenix_agents_and_places() -> None:
     oran = gaz.place("Oran")
     assert oran is not None and oran.code == "DZA" and oran.kind == "place"
     assert "oran" not in gaz.phrases()  # places are never matched as actors
+
+
+def test_out_of_office_is_elite() -> None:
+    gaz = get_gazetteer()
+    between = gaz.person("Donald Trump", "2023-05")  # between two presidencies
+    assert between is not None and (between.code, between.sector) == ("USA", "ELI")
+    assert gaz.person("Donald Trump", "2025-03").sector == "GOV"  # type: ignore[union-attr]
+    after = gaz.person("Mike Pompeo", "2022")
+    assert after is not None and (after.code, after.sector) == ("USA", "ELI")

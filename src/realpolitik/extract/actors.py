@@ -347,6 +347,9 @@ def _titled(doc: Doc, start: int, end: int, entry: ActorEntry) -> ActorEntry:
     return entry
 
 
+#: People who speak or act for someone else and take their principal's sector.
+SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "aide", "delegate"})
+
 #: Sectors of a state's own organs: a named body with one of these and a state in its name is the state.
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
@@ -485,6 +488,8 @@ def _resolve(tok: Token, date: str | None, depth: int) -> ResolvedActor | None:
         entry = ActorEntry(None, None, sector, "agent", tok.lemma_.lower())
         return _resolved(doc, _core_start(tok), tok.i + 1, entry)
     own = owner.entry
+    if tok.lemma_.lower() in SPEAKERS and own.sector:
+        sector = own.sector  # "a spokesman for the Malian army" speaks for the army (MIL)
     if own.kind in ("group", "firm") and own.sector:
         sector = own.sector if own.sector in ("REB", "MIL", "BUS") else sector
     return _combine(doc, tok, own, sector)

@@ -343,8 +343,9 @@ class Gazetteer:
         return None
 
     def person(self, name: str, date: str | None = None) -> ActorEntry | None:
-        """The role in force on `date` (YYYY, YYYY-MM or YYYY-MM-DD) of the person so named, else the
-        latest known role. Titles are not stripped here: pass the name."""
+        """The role in force on `date` (YYYY, YYYY-MM or YYYY-MM-DD) of the person so named; on a date
+        between or after their roles, the last role held with sector ELI (a former office-holder); with
+        no date, or a date before any role, the latest known role. Titles are not stripped: pass the name."""
         name = strip_determiners(name.translate(_QUOTES))
         key = fold(name)
         roles = self._people.get(key) or self._people.get("^" + name) or self._surnames.get(key)
@@ -360,6 +361,10 @@ class Gazetteer:
                 return _latest(dated).entry
             if current:
                 return _latest(current).entry
+            past = [r for r in roles if r.end is not None and r.end < lo]
+            if past:  # out of office on that date: a former office-holder is an elite (CAMEO ELI)
+                e = max(past, key=lambda r: r.end or "").entry
+                return ActorEntry(e.code, e.country, "ELI", e.kind, e.name)
         return _latest(roles).entry
 
     def _short_name(self, key: str) -> list[Role] | None:
