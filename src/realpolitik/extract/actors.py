@@ -500,11 +500,24 @@ def _combine(doc: Doc, tok: Token, owner: ActorEntry, sector: str | None) -> Res
     name = owner.name
     if owner.kind == "region" and sector == "MIL":
         sector = "REB"  # armed forces of a region ("Tigrayan forces") are not the state's army
+    start = _core_start(tok)
     if owner.kind == "person":
         entry = ActorEntry(owner.code, owner.country, sector or owner.sector, "agent", name)
+    elif _proper_name(doc, start, tok) and sector not in STATE_SECTORS and owner.kind in _PLACE_KINDS:
+        # a named non-state body of a country ("Rwandan Patriotic Front") keeps its own name as code
+        words = [t for t in doc[start : tok.i + 1] if t.lower_ not in ("the", "a", "an")]
+        own_name = " ".join(t.text for t in words)
+        code = "_".join(re.sub(r"[^A-Z0-9&]+", " ", fold(own_name).upper()).split())
+        entry = ActorEntry(code, owner.country, sector, "group", own_name)
     else:
         entry = ActorEntry(owner.code, owner.country, sector, "agent", name)
-    return _resolved(doc, _core_start(tok), tok.i + 1, entry)
+    return _resolved(doc, start, tok.i + 1, entry)
+
+
+def _proper_name(doc: Doc, start: int, tok: Token) -> bool:
+    """Whether the phrase up to `tok` is written as a proper name: every word capitalised."""
+    words = [t for t in doc[start : tok.i + 1] if t.lower_ not in ("the", "a", "an") and not t.is_punct]
+    return tok.pos_ == "PROPN" and len(words) >= 2 and all(t.text[:1].isupper() for t in words)
 
 
 def _owner(
@@ -712,7 +725,7 @@ def _located(doc: Doc | None, best: ResolvedActor | None) -> ResolvedActor | Non
         if hit is not None and hit.entry.code and hit.entry.kind in _PLACE_KINDS:
             e = hit.entry
             sector = best.entry.sector if best is not None else None
-            return ResolvedActor(ActorEntry(e.code, e.country, sector, "place", e.name), hit.start, hit.end, hit.text)
+            return ResolvedActor(ActorEntry(e.code, e.country, sector, "place", hit.text), hit.start, hit.end, hit.text)
     return None
 
 

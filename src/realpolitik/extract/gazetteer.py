@@ -173,7 +173,7 @@ class Gazetteer:
         self._load_states()
         self._load_named("organisations.csv", "igo")
         for surface, code, country, sector in _rows_optional_tsv("phoenix_groups.tsv"):
-            if not _namelike(surface):
+            if not _namelike(surface) or not surface[:1].isupper():
                 continue
             form = surface if " " in surface else "^" + surface  # one-word names only as written
             self._add(form, ActorEntry(code, country or None, sector or None, "group", surface))
@@ -375,6 +375,8 @@ class Gazetteer:
         words = key.replace("-", " ").split()  # "al-bashir" -> "al bashir": particles are separate words
         if not words:
             return None
+        if len(words) > 1 and words[0] in _HONORIFICS:
+            words = words[1:]
         short = f"{words[0]} {words[-1]}" if len(words) > 1 else words[0]
         keys = self._short_index.get(short)
         if not keys:
@@ -389,6 +391,8 @@ class Gazetteer:
             if key.startswith("^"):
                 continue
             words = [w for w in key.replace("-", " ").split() if w.isalpha()]
+            if words and words[0] in _HONORIFICS:
+                words = words[1:]
             if len(words) < 2 or len(words[-1]) < 3 or self.agent_sector(words[-1]) or self.agent_sector(words[0]):
                 continue  # "US Secretary", "President Bush": a title is not a name
             self._short_index.setdefault(f"{words[0]} {words[-1]}", set()).add(key)
@@ -423,6 +427,38 @@ class Gazetteer:
         return bool(code) and code in self._codes and self._codes[code].kind == "state"
 
 
+_HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "sheikh",
+        "shaikh",
+        "maulana",
+        "mullah",
+        "haji",
+        "hajji",
+        "imam",
+        "ayatollah",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "lt",
+        "capt",
+        "captain",
+        "maj",
+        "major",
+        "president",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "sultan",
+    ]
+)
 _NOT_SURNAMES = frozenset(
     [
         "republic",

@@ -74,9 +74,10 @@ def phoenix_date(raw: str) -> str:
 
 
 def phrase(token: str) -> str:
-    """'ABDELAZIZ_BOUTEFLIKA_' -> 'Abdelaziz Bouteflika'."""
+    """'ABDELAZIZ_BOUTEFLIKA_' -> 'Abdelaziz Bouteflika'; an acronym in parentheses stays upper case
+    ('REVOLUTIONARY_ARMED_CORPS_(CAR)_' -> 'Revolutionary Armed Corps (CAR)')."""
     words = token.strip().strip("_").replace("_", " ").split()
-    return " ".join(w.capitalize() if not w.isupper() or len(w) > 1 else w for w in (x.lower() for x in words))
+    return " ".join(w if w.startswith("(") else w.lower().capitalize() for w in words)
 
 
 def _roles(text: str) -> list[tuple[str, str | None, str | None]]:
