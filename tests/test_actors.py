@@ -304,3 +304,23 @@ def test_event_nouns_take_possessors_not_prepositions(seed_doc: Any) -> None:
 def test_spokesman_speaks_for_his_principal(nlp: Any) -> None:
     doc = nlp("A spokesman for the Nigerian army said troops had repelled the attack.")
     assert _codes(resolve_token(_token(doc, "spokesman"))) == ("NGA", "NGA", "MIL")
+
+
+def test_named_body_of_a_country_keeps_its_name(nlp: Any) -> None:
+    doc = nlp(
+        "Rwandan rebels announced that President Kagame and his Rwandan Patriotic Front must agree to major "
+        "constitutional changes before they demobilize."
+    )
+    front = resolve_token(_token(doc, "Front"))
+    assert _codes(front) == ("RWANDAN_PATRIOTIC_FRONT", "RWA", "REB")
+    assert _codes(resolve_token(_token(doc, "rebels"))) == ("RWA", "RWA", "REB")  # unnamed: the state's code
+    assert _codes(resolve_token(_token(doc, "Kagame")))[:2] == ("RWA", "RWA")
+
+
+def test_lower_case_common_nouns_never_match_group_acronyms(nlp: Any) -> None:
+    doc = nlp(
+        "A prominent anti-Syria journalist has been killed in a car bomb explosion in a residential sector "
+        "of mostly Christian eastern Beirut."
+    )
+    assert resolve_token(_token(doc, "car")) is None
+    assert all("car" not in m.text for m in find_mentions(doc))

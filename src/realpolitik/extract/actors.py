@@ -505,8 +505,7 @@ def _combine(doc: Doc, tok: Token, owner: ActorEntry, sector: str | None) -> Res
         entry = ActorEntry(owner.code, owner.country, sector or owner.sector, "agent", name)
     elif _proper_name(doc, start, tok) and sector not in STATE_SECTORS and owner.kind in _PLACE_KINDS:
         # a named non-state body of a country ("Rwandan Patriotic Front") keeps its own name as code
-        words = [t for t in doc[start : tok.i + 1] if t.lower_ not in ("the", "a", "an")]
-        own_name = " ".join(t.text for t in words)
+        own_name = " ".join(t.text for t in _name_words(doc, start, tok))
         code = "_".join(re.sub(r"[^A-Z0-9&]+", " ", fold(own_name).upper()).split())
         entry = ActorEntry(code, owner.country, sector, "group", own_name)
     else:
@@ -516,8 +515,17 @@ def _combine(doc: Doc, tok: Token, owner: ActorEntry, sector: str | None) -> Res
 
 def _proper_name(doc: Doc, start: int, tok: Token) -> bool:
     """Whether the phrase up to `tok` is written as a proper name: every word capitalised."""
-    words = [t for t in doc[start : tok.i + 1] if t.lower_ not in ("the", "a", "an") and not t.is_punct]
+    words = _name_words(doc, start, tok)
     return tok.pos_ == "PROPN" and len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+
+
+def _name_words(doc: Doc, start: int, tok: Token) -> list[Token]:
+    """The words of the phrase up to `tok` without determiners and possessive pronouns ("his")."""
+    return [
+        t
+        for t in doc[start : tok.i + 1]
+        if not t.is_punct and not (t.dep_ in ("det", "poss", "predet") and t.text[:1].islower())
+    ]
 
 
 def _owner(
