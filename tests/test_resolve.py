@@ -161,3 +161,18 @@ def test_plover_gold_actor_accuracy(shared_dir: Path, capsys: pytest.CaptureFixt
     assert right / states >= 0.85
     assert sector_right / sectors >= 0.65
     assert igo_right / igos >= 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "sector"),
+    [
+        # PETRARCH validation/unit-test sentences (openeventdata, MIT)
+        ("Moscow", "Russian police arrested Russian students in Moscow today.", "CVL"),
+        ("Beijing", "US and British activists staged a dramatic protest in Beijing on Wednesday.", "CVL"),
+        ("Washington", "Washington said such a step enjoyed support from Moscow and Beijing.", "GOV"),
+    ],
+)
+def test_capital_as_scene_or_as_government(text: str, context: str, sector: str) -> None:
+    answer = resolve_text(text, context=context)
+    assert answer["sector"] == sector
+    assert answer["code"] == answer["country"]

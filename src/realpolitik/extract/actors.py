@@ -690,6 +690,8 @@ def resolve_text(text: str, context: str | None = None, date: str | None = None)
 def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> dict[str, Any]:
     """`resolve_text` with a given pipeline (the CLI resolves a batch with one)."""
     best = _resolve_in(nlp(text), 0, len(text), date) if text.strip() else None
+    if context and best is not None and best.entry.kind == "capital":
+        best = _capital_in_context(nlp(context), context.lower().find(text.lower()), len(text), best)
     if context and (best is None or not best.entry.code or best.entry.country is None or not best.entry.sector):
         cdoc = nlp(context)
         pos = context.lower().find(text.lower())
@@ -720,6 +722,28 @@ def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> 
         return {"code": None, "country": None, "sector": None, "name": None}
     e = best.entry
     return {"code": e.code, "country": e.country, "sector": e.sector, "name": e.name if e.code else best.text}
+
+
+#: Prepositions that make a city the scene of an event rather than its government acting.
+_SCENE_PREPS = frozenset({"in", "at", "into", "inside", "near", "around", "across", "throughout", "outside"})
+
+
+def _capital_in_context(cdoc: Doc, pos: int, length: int, best: ResolvedActor) -> ResolvedActor:
+    """A capital named as the scene of an event ("a curfew in Algiers", "bombers blew themselves up in Tel
+    Aviv") stands for the people there (CVL), not for the government it names when it acts ("Berlin
+    rejected the calls")."""
+    if pos < 0:
+        return best
+    span = cdoc.char_span(pos, pos + length, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return best
+    root = span.root
+    if root.dep_ == "appos":  # "in the capital Kabul"
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in _SCENE_PREPS:
+        e = best.entry
+        return ResolvedActor(ActorEntry(e.code, e.country, "CVL", e.kind, e.name), best.start, best.end, best.text)
+    return best
 
 
 def _located(doc: Doc | None, best: ResolvedActor | None) -> ResolvedActor | None:
