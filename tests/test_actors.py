@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from realpolitik.extract.actors import find_mentions, is_pair_anaphor, resolve_token
+from realpolitik.extract.gazetteer import ascii_quotes
 from realpolitik.extract.nlp import load_nlp
-from realpolitik.extract.text import normalise
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def nlp() -> Any:
 
 @pytest.fixture(scope="module")
 def seed_doc(nlp: Any, seed_path: Path) -> Any:
-    return nlp(normalise(seed_path.read_text(encoding="utf-8")))
+    return nlp(ascii_quotes(seed_path.read_text(encoding="utf-8")))
 
 
 def _token(doc: Any, word: str, nth: int = 0) -> Any:

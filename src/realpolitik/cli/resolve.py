@@ -25,16 +25,16 @@ from realpolitik.errors import InputError
 def resolve_command(text: str, context: str | None, date: str | None, as_json: bool) -> None:
     """Resolve an actor description to {code, country, sector, name}; TEXT "-" reads JSONL from stdin."""
     from realpolitik.extract.actors import resolve_with
+    from realpolitik.extract.gazetteer import ascii_quotes
     from realpolitik.extract.nlp import load_nlp
-    from realpolitik.extract.text import normalise
 
     nlp = load_nlp()
     if text == "-":
         for item in _read_jsonl(sys.stdin):
-            answer = resolve_with(nlp, normalise(item["text"]), _norm(item.get("context")), item.get("date"))
+            answer = resolve_with(nlp, ascii_quotes(item["text"]), _norm(item.get("context")), item.get("date"))
             sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
         return
-    answer = resolve_with(nlp, normalise(text), _norm(context), date)
+    answer = resolve_with(nlp, ascii_quotes(text), _norm(context), date)
     if as_json:
         print_json(answer)
         return
@@ -43,9 +43,9 @@ def resolve_command(text: str, context: str | None, date: str | None, as_json: b
 
 
 def _norm(text: Any) -> str | None:
-    from realpolitik.extract.text import normalise
+    from realpolitik.extract.gazetteer import ascii_quotes
 
-    return normalise(text) if isinstance(text, str) and text.strip() else None
+    return ascii_quotes(text) if isinstance(text, str) and text.strip() else None
 
 
 def _read_jsonl(stream: Any) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from realpolitik.extract.gazetteer import ActorEntry, Gazetteer, fold, get_gazetteer
+from realpolitik.extract.gazetteer import ActorEntry, Gazetteer, ascii_quotes, fold, get_gazetteer
 
 Token = Any
 Doc = Any
@@ -681,10 +681,9 @@ def resolve_text(text: str, context: str | None = None, date: str | None = None)
     "four Saudi men"); `context` is a sentence containing it, used when the description alone does not
     say whose it is ("the provincial governor's spokesman" in a sentence about Afghanistan)."""
     from realpolitik.extract.nlp import load_nlp
-    from realpolitik.extract.text import normalise
 
     nlp = load_nlp()
-    return resolve_with(nlp, normalise(text), normalise(context) if context else None, date)
+    return resolve_with(nlp, ascii_quotes(text), ascii_quotes(context) if context else None, date)
 
 
 def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> dict[str, Any]:

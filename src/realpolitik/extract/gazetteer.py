@@ -113,6 +113,15 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
 
 
+_SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "´": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
+
+
+def ascii_quotes(text: str) -> str:
+    """Typographic quotes and apostrophes made ASCII, one character for one (offsets unchanged): spaCy's
+    English model reads "Algiers’ interference" as a possessive only with the ASCII apostrophe."""
+    return text.translate(_SAME_LENGTH)
+
+
 def strip_determiners(text: str) -> str:
     """'the Kremlin's' -> 'Kremlin': leading article and trailing possessive removed."""
     text = " ".join(text.strip().split())
