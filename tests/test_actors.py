@@ -324,3 +324,17 @@ def test_lower_case_common_nouns_never_match_group_acronyms(nlp: Any) -> None:
     )
     assert resolve_token(_token(doc, "car")) is None
     assert all("car" not in m.text for m in find_mentions(doc))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("Both sides agreed to resume talks next month.", "sides", True),
+        ("The two leaders met in Ankara on Tuesday.", "leaders", True),
+        ("The two neighbours have long disputed the border.", "neighbours", True),
+        ("Two soldiers died in the attack.", "soldiers", False),
+        ("The countries of the region met in Dakar.", "countries", False),
+    ],
+)
+def test_pair_anaphors_in_other_text(nlp: Any, sentence: str, word: str, expected: bool) -> None:
+    assert is_pair_anaphor(_token(nlp(sentence), word)) is expected

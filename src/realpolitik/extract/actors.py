@@ -68,7 +68,25 @@ _TITLE_WORDS = (
 TITLES = frozenset(_TITLE_WORDS.split())
 
 #: Noun lemmas that with "two"/"both" refer back to a pair of states named earlier.
-PAIR_NOUNS = frozenset({"country", "nation", "state", "government", "capital", "side", "neighbour", "neighbor"})
+PAIR_NOUNS = frozenset(
+    {
+        "country",
+        "nation",
+        "state",
+        "government",
+        "capital",
+        "side",
+        "neighbour",
+        "neighbor",
+        "ally",
+        "partner",
+        "power",
+        "leader",
+        "president",
+        "minister",
+        "rival",
+    }
+)
 
 #: ORG entities that are events or documents, not actors.
 NON_ACTOR_ORG_WORDS = frozenset(
@@ -431,7 +449,7 @@ def is_pair_anaphor(token: Token) -> bool:
     of actors the coder must look up in the preceding text."""
     lemma = token.lemma_.lower()
     kids = {c.lower_ for c in token.children}
-    if lemma in PAIR_NOUNS or token.lower_ in ("countries", "nations", "states", "sides", "governments"):
+    if lemma in PAIR_NOUNS or token.lower_.rstrip("s") in PAIR_NOUNS or token.lower_ in ("allies", "rivalries"):
         return "two" in kids or "both" in kids
     if token.lower_ in ("two", "both") and token.pos_ in ("NUM", "PRON", "DET"):
         return token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and (
