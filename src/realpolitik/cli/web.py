@@ -1,0 +1,41 @@
+"""`realpolitik serve`: the local dashboard and JSON API over a store."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from realpolitik.cli.options import db_option, db_path
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; 0.0.0.0 exposes the store.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--allow-write", is_flag=True, help="Allow ingesting articles from the dashboard (needs the token).")
+@click.option(
+    "--token",
+    default=None,
+    envvar="REALPOLITIK_TOKEN",
+    help="Write token (default $REALPOLITIK_TOKEN; generated and printed with --allow-write when unset).",
+)
+def serve(db: str | None, host: str, port: int, allow_write: bool, token: str | None) -> None:
+    """Serve the dashboard and the JSON API (OpenAPI at /docs), read-only unless --allow-write."""
+    import uvicorn
+
+    from realpolitik.web.app import create_app
+
+    app = create_app(db_path(db), allow_write=allow_write, token=token)
+    click.echo(f"realpolitik dashboard on http://{host}:{port}/  (API docs: /docs)", err=True)
+    if allow_write:
+        if not token:
+            click.echo(f"write token: {app.state.token}", err=True)
+        click.echo("writes enabled: send the token in the X-Realpolitik-Token header", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}, reachable from other machines", err=True)
+    uvicorn.run(app, host=host, port=port, log_level=os.environ.get("REALPOLITIK_LOG", "warning"))
+
+
+def register(main: click.Group) -> None:
+    main.add_command(serve)

@@ -1,0 +1,53 @@
+"""Calls into the analysis layer, which other modules provide and which may not be installed yet.
+
+Why a bridge: the dashboard must keep working (and say clearly what is missing) when an analysis
+module has not landed or its reference data was never imported; the API turns these outcomes into
+501 (capability missing) or 400/404 (bad question) answers instead of a server error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+
+class CapabilityMissing(Exception):
+    """The analysis function this endpoint needs is not available in this installation."""
+
+
+def analysis_function(module: str, name: str) -> Callable[..., Any]:
+    """`realpolitik.analysis.<module>.<name>`, or CapabilityMissing naming what is absent."""
+    try:
+        mod = importlib.import_module(f"realpolitik.analysis.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("realpolitik"):
+            raise CapabilityMissing(f"realpolitik.analysis.{module} is not available in this installation") from None
+        raise
+    fn = getattr(mod, name, None)
+    if fn is None:
+        raise CapabilityMissing(f"realpolitik.analysis.{module}.{name} is not available in this installation")
+    return fn
+
+
+def to_code(name: str) -> str:
+    """A country name or code as the store's ISO3 code, with the reference engineer's resolver when present."""
+    name = name.strip()
+    try:
+        from realpolitik.sources.countries import to_iso3  # type: ignore[import-not-found]
+    except ImportError:
+        to_iso3 = None
+    if to_iso3 is not None:
+        try:
+            code = to_iso3(name)
+        except Exception:  # an unknown name: fall back to the text as a code
+            code = None
+        if code:
+            return str(code)
+    return name.upper()
+
+
+def jsonable(obj: Any) -> Any:
+    """The object exactly as the CLI's `--json` prints it (dates and numpy values via str)."""
+    return json.loads(json.dumps(obj, ensure_ascii=False, default=str))

@@ -1,0 +1,92 @@
+"""The web app: the JSON API under /api, the dashboard at /, its scripts and styles under /static.
+
+Why everything is served from the package: analysts run this on laptops and closed networks; the
+dashboard must load with no internet, so cytoscape.js is vendored (from npm) next to our own modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from realpolitik import __version__
+from realpolitik.web.access import StoreAccess
+from realpolitik.web.api import router
+from realpolitik.web.security import MAX_UPLOAD_BYTES, BodyLimit, new_token
+
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+INDEX = HERE / "templates" / "index.html"
+
+# The page may only load what this server serves: no inline script, no remote origin.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def create_app(
+    db_path: str | Path,
+    allow_write: bool = False,
+    token: str | None = None,
+    extractor: Callable[[], Any] | None = None,
+) -> Any:
+    """A FastAPI app over the store at `db_path`.
+
+    Read-only unless `allow_write`; then writes need `token` (generated when not given, readable
+    as `app.state.token`). `extractor` returns the event coder used for ingestion (default: the
+    pipeline's process-wide one), so tests or embedders can share one loaded model.
+    """
+    access = StoreAccess(db_path, allow_write=allow_write)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        access.close()
+
+    app = FastAPI(
+        title="realpolitik",
+        version=__version__,
+        description="Evidence-backed event graph of international politics: graph, dyads, actors, documents.",
+        lifespan=lifespan,
+    )
+    app.state.access = access
+    app.state.allow_write = allow_write
+    app.state.token = (token or new_token()) if allow_write else ""
+    app.state.extractor = extractor or _default_extractor
+    app.add_middleware(BodyLimit, limit=MAX_UPLOAD_BYTES + 64_000)
+
+    @app.middleware("http")
+    async def security_headers(request: Any, call_next: Any) -> Any:
+        response = await call_next(request)
+        path = request.url.path
+        if not path.startswith(("/docs", "/redoc")):  # Swagger UI pages need their own inline script
+            response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(INDEX, media_type="text/html")
+
+    @app.exception_handler(PermissionError)
+    async def read_only(_request: Any, exc: PermissionError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=403)
+
+    return app
+
+
+def _default_extractor() -> Any:
+    from realpolitik.extract.pipeline import get_extractor
+
+    return get_extractor()

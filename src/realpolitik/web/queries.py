@@ -1,0 +1,278 @@
+"""The dashboard's SQL: every figure is aggregated inside DuckDB and capped before it reaches Python.
+
+Why: a store can hold millions of events; the browser needs a few hundred nodes and edges, and a
+request must not pull the events table into memory. Dyads are undirected here (the graph view
+shows relations, not directions): the pair is ordered with least()/greatest().
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from realpolitik.store.db import date_start, row_to_record
+from realpolitik.web.access import StoreAccess
+
+# Events that count as having happened: the text neither denies nor merely imagines them.
+FACTUAL = "NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false)"
+DYAD = "source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code"
+
+
+def period_where(since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions for a date window on `date_start` (undated events are kept only when no window is set)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if since:
+        where.append("date_start >= CAST(? AS DATE)")
+        params.append(date_start(since))
+    if until:
+        where.append("date_start <= CAST(? AS DATE)")
+        params.append(date_start(until))
+    return where, params
+
+
+def graph(access: StoreAccess, since: str | None, until: str | None, max_edges: int, min_events: int) -> dict[str, Any]:
+    """Top dyads by event count in the window, with sign and weight, and their actors as nodes."""
+    where, params = period_where(since, until)
+    conds = " AND ".join([FACTUAL, DYAD, *where])
+    sql = f"""
+        WITH d AS (
+            SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b,
+                   count(*) AS n_events, sum(coalesce(intensity, 0) * coalesce(confidence, 0.5)) AS score,
+                   avg(coalesce(intensity, 0)) AS mean_intensity,
+                   count(*) FILTER (WHERE intensity > 0) AS n_coop,
+                   count(*) FILTER (WHERE intensity < 0) AS n_conf,
+                   min(date_start) AS first, max(date_start) AS last
+            FROM events WHERE {conds}
+            GROUP BY 1, 2
+            HAVING count(*) >= ?
+        )
+        SELECT * FROM d ORDER BY n_events DESC, abs(score) DESC, a, b LIMIT ?
+    """
+    rows = access.rows(sql, [*params, int(min_events), int(max_edges)])
+    total = access.rows(
+        f"SELECT count(*) AS n, count(DISTINCT least(source_code, target_code) || '|' || greatest(source_code, target_code)) AS d "
+        f"FROM events WHERE {conds}",
+        params,
+    )[0]
+    edges = []
+    degree: dict[str, int] = {}
+    strength: dict[str, int] = {}
+    for r in rows:
+        sign = 1 if r["score"] > 0 else (-1 if r["score"] < 0 else 0)
+        edges.append(
+            {
+                "id": f"{r['a']}|{r['b']}",
+                "source": r["a"],
+                "target": r["b"],
+                "sign": sign,
+                "weight": round(abs(float(r["score"])), 3),
+                "n_events": int(r["n_events"]),
+                "n_cooperative": int(r["n_coop"]),
+                "n_conflictual": int(r["n_conf"]),
+                "mean_intensity": round(float(r["mean_intensity"]), 2),
+                "first": _iso(r["first"]),
+                "last": _iso(r["last"]),
+            }
+        )
+        for code in (r["a"], r["b"]):
+            degree[code] = degree.get(code, 0) + 1
+            strength[code] = strength.get(code, 0) + int(r["n_events"])
+    names = actor_names(access, list(degree))
+    nodes = [
+        {
+            "id": c,
+            "label": c,
+            "name": names.get(c, {}).get("name") or c,
+            "kind": names.get(c, {}).get("kind"),
+            "degree": degree[c],
+            "n_events": strength[c],
+        }
+        for c in sorted(degree)
+    ]
+    return {
+        "since": since,
+        "until": until,
+        "nodes": nodes,
+        "edges": edges,
+        "total_events": int(total["n"]),
+        "total_dyads": int(total["d"]),
+        "truncated": int(total["d"]) > len(edges),
+    }
+
+
+def actor_names(access: StoreAccess, codes: list[str]) -> dict[str, dict[str, Any]]:
+    """Display names and kinds for actor codes, from the actors table when there is one."""
+    if not codes or not access.has_table("actors"):
+        return {}
+    rows = access.rows("SELECT code, name, kind FROM actors WHERE list_contains(?, code)", [codes])
+    return {r["code"]: r for r in rows}
+
+
+def dyad_events(
+    access: StoreAccess, a: str, b: str, since: str | None, until: str | None, limit: int, include_all: bool = False
+) -> dict[str, Any]:
+    """The events between two actors (either direction), strongest first, with their evidence and source link."""
+    where, params = period_where(since, until)
+    conds = ["((source_code = ? AND target_code = ?) OR (source_code = ? AND target_code = ?))", *where]
+    if not include_all:
+        conds.insert(0, FACTUAL)
+    cond = " AND ".join(conds)
+    base = [a, b, b, a, *params]
+    docs = "LEFT JOIN documents d ON d.doc_key = e.doc_key" if access.has_table("documents") else ""
+    doc_cols = (
+        "d.url AS doc_url, d.title AS doc_title, d.pub_date AS pub_date"
+        if docs
+        else "NULL AS doc_url, NULL AS doc_title, NULL AS pub_date"
+    )
+    rows = access.rows(
+        f"SELECT e.*, {doc_cols} FROM events e {docs} WHERE {cond} "
+        "ORDER BY abs(coalesce(e.intensity, 0)) * coalesce(e.confidence, 0.5) DESC, e.date_start DESC NULLS LAST, e.event_id "
+        "LIMIT ?",
+        [*base, int(limit)],
+    )
+    n = access.rows(f"SELECT count(*) AS n FROM events e WHERE {cond}", base)[0]["n"]
+    events = []
+    for r in rows:
+        rec = row_to_record(r)
+        rec["doc_key"] = r.get("doc_key")
+        rec["url"] = r.get("url") or r.get("doc_url")
+        rec["doc_title"] = r.get("doc_title")
+        rec["pub_date"] = r.get("pub_date")
+        events.append(rec)
+    return {"a": a, "b": b, "n_events": int(n), "events": events}
+
+
+def dyad_timeline(access: StoreAccess, a: str, b: str) -> list[dict[str, Any]]:
+    """Events per month between two actors, split into cooperative and conflictual, for the chart."""
+    return [
+        {
+            "month": _iso(r["month"])[:7],
+            "cooperative": int(r["coop"]),
+            "conflictual": int(r["conf"]),
+            "neutral": int(r["neutral"]),
+            "mean_intensity": round(float(r["mi"]), 2),
+        }
+        for r in access.rows(
+            f"""SELECT date_trunc('month', date_start) AS month,
+                       count(*) FILTER (WHERE intensity > 0) AS coop,
+                       count(*) FILTER (WHERE intensity < 0) AS conf,
+                       count(*) FILTER (WHERE coalesce(intensity, 0) = 0) AS neutral,
+                       avg(coalesce(intensity, 0)) AS mi
+                FROM events
+                WHERE {FACTUAL} AND date_start IS NOT NULL
+                  AND ((source_code = ? AND target_code = ?) OR (source_code = ? AND target_code = ?))
+                GROUP BY 1 ORDER BY 1""",
+            [a, b, b, a],
+        )
+    ]
+
+
+def actor_partners(access: StoreAccess, code: str, by: str, top: int) -> dict[str, Any]:
+    """An actor's top partners, and per period its event count and mean intensity with each of them."""
+    unit = {"year": "year", "quarter": "quarter", "month": "month"}[by]
+    top_rows = access.rows(
+        f"""SELECT CASE WHEN source_code = ? THEN target_code ELSE source_code END AS partner,
+                   count(*) AS n, avg(coalesce(intensity, 0)) AS mi
+            FROM events WHERE {FACTUAL} AND {DYAD} AND (source_code = ? OR target_code = ?)
+            GROUP BY 1 ORDER BY n DESC, partner LIMIT ?""",
+        [code, code, code, int(top)],
+    )
+    partners = [r["partner"] for r in top_rows]
+    series = access.rows(
+        f"""SELECT CASE WHEN source_code = ? THEN target_code ELSE source_code END AS partner,
+                   date_trunc('{unit}', date_start) AS period, count(*) AS n, avg(coalesce(intensity, 0)) AS mi
+            FROM events
+            WHERE {FACTUAL} AND {DYAD} AND (source_code = ? OR target_code = ?) AND date_start IS NOT NULL
+              AND list_contains(?, CASE WHEN source_code = ? THEN target_code ELSE source_code END)
+            GROUP BY 1, 2 ORDER BY 2, 1""",
+        [code, code, code, partners, code],
+    )
+    names = actor_names(access, [code, *partners])
+    return {
+        "actor": code,
+        "name": names.get(code, {}).get("name") or code,
+        "by": by,
+        "partners": [
+            {
+                "code": r["partner"],
+                "name": names.get(r["partner"], {}).get("name") or r["partner"],
+                "n_events": int(r["n"]),
+                "mean_intensity": round(float(r["mi"]), 2),
+            }
+            for r in top_rows
+        ],
+        "series": [
+            {
+                "partner": r["partner"],
+                "period": _iso(r["period"]),
+                "n_events": int(r["n"]),
+                "mean_intensity": round(float(r["mi"]), 2),
+            }
+            for r in series
+        ],
+    }
+
+
+def documents(access: StoreAccess, limit: int) -> list[dict[str, Any]]:
+    """The most recently ingested documents, with their event counts."""
+    if not access.has_table("documents"):
+        return []
+    rows = access.rows(
+        """SELECT d.doc_key, d.doc_id, d.title, d.url, d.pub_date, d.n_chars, d.ingested_at,
+                  (SELECT count(*) FROM events e WHERE e.doc_key = d.doc_key) AS n_events
+           FROM documents d ORDER BY d.ingested_at DESC, d.doc_id LIMIT ?""",
+        [int(limit)],
+    )
+    for r in rows:
+        r["ingested_at"] = _iso(r["ingested_at"])
+        r["n_events"] = int(r["n_events"])
+    return rows
+
+
+def document(access: StoreAccess, doc_key: str) -> dict[str, Any] | None:
+    """One document's text with its sentences, actor mentions and events (all with character offsets)."""
+    if not access.has_table("documents"):
+        return None
+    docs = access.rows(
+        "SELECT doc_key, doc_id, title, url, pub_date, n_chars, text FROM documents WHERE doc_key = ?", [doc_key]
+    )
+    if not docs:
+        return None
+    doc = docs[0]
+    doc["sentences"] = access.rows(
+        'SELECT sentence, start, "end" FROM sentences WHERE doc_key = ? ORDER BY sentence', [doc_key]
+    )
+    doc["mentions"] = access.rows(
+        'SELECT sentence, start, "end", text, code, country, sector FROM mentions WHERE doc_key = ? ORDER BY start',
+        [doc_key],
+    )
+    events = access.rows("SELECT * FROM events WHERE doc_key = ? ORDER BY sentence, event_id", [doc_key])
+    doc["events"] = [row_to_record(r) for r in events]
+    return doc
+
+
+def find_document_key(access: StoreAccess, text_key: str) -> str | None:
+    """The stored key of a document (after an ingest, to link the user to it)."""
+    rows = access.rows("SELECT doc_key FROM documents WHERE doc_key = ?", [text_key])
+    return rows[0]["doc_key"] if rows else None
+
+
+def stats(access: StoreAccess) -> dict[str, Any]:
+    """Counts and the dated span of the store, so the dashboard can offer a sensible default window."""
+    out: dict[str, Any] = {}
+    for t in ("documents", "events", "actors"):
+        out[t] = int(access.rows(f"SELECT count(*) AS n FROM {t}")[0]["n"]) if access.has_table(t) else 0
+    span = (
+        access.rows("SELECT min(date_start) AS lo, max(date_start) AS hi FROM events")[0]
+        if access.has_table("events")
+        else {}
+    )
+    out["first_date"] = _iso(span.get("lo"))
+    out["last_date"] = _iso(span.get("hi"))
+    return out
+
+
+def _iso(v: Any) -> str | None:
+    if v is None:
+        return None
+    return v.isoformat() if hasattr(v, "isoformat") else str(v)
