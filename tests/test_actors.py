@@ -338,3 +338,9 @@ def test_lower_case_common_nouns_never_match_group_acronyms(nlp: Any) -> None:
 )
 def test_pair_anaphors_in_other_text(nlp: Any, sentence: str, word: str, expected: bool) -> None:
     assert is_pair_anaphor(_token(nlp(sentence), word)) is expected
+
+
+def test_region_names_are_not_people(nlp: Any) -> None:
+    doc = nlp("The Sahel junta leaders met in Niamey to discuss security in the Sahel.")
+    assert all("Sahel" not in m.text for m in find_mentions(doc))
+    assert resolve_token(_token(doc, "leaders")).entry.code is None  # type: ignore[union-attr]

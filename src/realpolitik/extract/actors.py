@@ -127,6 +127,14 @@ TRANSPARENT = frozenset(
         "advisers",
         "advisor",
         "advisors",
+        "vessel",
+        "vessels",
+        "ship",
+        "ships",
+        "boat",
+        "boats",
+        "plane",
+        "planes",
         "figure",
         "figures",
         "activist",
@@ -278,7 +286,7 @@ def _person_entry(tokens: list[Token], date: str | None) -> tuple[ActorEntry, in
         if not words or words[0].text.lower() in ("'s", "'"):
             break
         name = "".join(t.text_with_ws for t in words).strip()
-        entry = gaz.person(name, date)
+        entry = gaz.person(name, date, short=len(words) > 1 or words[0].ent_type_ == "PERSON")
         if entry is not None:
             return entry, k
         first = words[0]
@@ -645,7 +653,10 @@ def find_mentions(doc: Doc, date: str | None = None) -> list[ResolvedActor]:
     out: list[ResolvedActor] = []
     taken: set[int] = set()
     for m in doc_matches(doc):
-        if m.entry is None or any(i in taken for i in range(m.start, m.end)):
+        if m.entry is None:  # a region ("the Sahel"): no entity inside it is an actor either
+            taken.update(range(m.start, m.end))
+            continue
+        if any(i in taken for i in range(m.start, m.end)):
             continue
         r = _widen(doc, m, date)
         if r is None or r.entry.kind == "region":

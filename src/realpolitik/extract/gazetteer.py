@@ -68,6 +68,13 @@ REGIONS: tuple[str, ...] = (
     "black sea",
     "red sea",
     "global south",
+    "sahel",
+    "the sahel",
+    "maghreb",
+    "levant",
+    "balkans",
+    "caucasus",
+    "horn of africa",
     "western world",
     "jordan river",
     "west bank",
@@ -242,10 +249,8 @@ class Gazetteer:
         for row in _rows("regions.csv"):
             names = _split(row["names"])
             demonyms = _split(row["demonyms"])
-            canonical = (names or demonyms)[0].lstrip("^")
-            entry = ActorEntry(row["iso3"], row["iso3"], None, "region", canonical)
             for form in names + demonyms:
-                self._add(form, entry)
+                self._add(form, ActorEntry(row["iso3"], row["iso3"], None, "region", form.lstrip("^")))
 
     def _load_agents(self) -> None:
         for row in _rows_optional_tsv("phoenix_agents.tsv"):
@@ -351,14 +356,16 @@ class Gazetteer:
             return self._codes[raw.upper()]
         return None
 
-    def person(self, name: str, date: str | None = None) -> ActorEntry | None:
+    def person(self, name: str, date: str | None = None, short: bool = True) -> ActorEntry | None:
         """The role in force on `date` (YYYY, YYYY-MM or YYYY-MM-DD) of the person so named; on a date
         between or after their roles, the last role held with sector ELI (a former office-holder); with
-        no date, or a date before any role, the latest known role. Titles are not stripped: pass the name."""
+        no date, or a date before any role, the latest known role. Titles are not stripped: pass the name.
+        short=False refuses a bare surname found only by shortening Phoenix names (use it when nothing
+        says the word is a person's name: "Sahel" is also a place)."""
         name = strip_determiners(name.translate(_QUOTES))
         key = fold(name)
         roles = self._people.get(key) or self._people.get("^" + name) or self._surnames.get(key)
-        if not roles:
+        if not roles and (short or " " in key):
             roles = self._short_name(key)
         if not roles:
             return None
