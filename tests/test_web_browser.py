@@ -1,0 +1,215 @@
+"""The dashboard in a real browser: Debian's chromium driven by Playwright, against a server this
+module starts on a free local port. A failing test leaves a screenshot in test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from test_web_api import build_seed_store
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TOKEN = "browser-test-token"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LiveServer:
+    """uvicorn serving one app in a background thread, on 127.0.0.1 and a free port."""
+
+    def __init__(self, app: object) -> None:
+        import uvicorn
+
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (make browser)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> Path:
+    return build_seed_store(tmp_path_factory.mktemp("browserseed") / "seed.duckdb", seed_path)
+
+
+@pytest.fixture(scope="module")
+def read_only_server(seed_db: Path) -> Iterator[LiveServer]:
+    from realpolitik.web.app import create_app
+
+    with LiveServer(create_app(seed_db)) as srv:
+        yield srv
+
+
+@pytest.fixture()
+def write_server(seed_db: Path, tmp_path: Path) -> Iterator[LiveServer]:
+    from realpolitik.web.app import create_app
+
+    db = tmp_path / "writable.duckdb"
+    shutil.copyfile(seed_db, db)
+    with LiveServer(create_app(db, allow_write=True, token=TOKEN)) as srv:
+        yield srv
+
+
+@pytest.fixture()
+def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A fresh page that records what the browser logs; a screenshot is saved when the test fails."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.errors = []  # type: ignore[attr-defined]
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("requestfailed", lambda r: pg.errors.append(f"request failed: {r.url}"))
+    failed_before = request.session.testsfailed
+    yield pg
+    if request.session.testsfailed > failed_before:
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+def _wait_view(pg: object, name: str) -> None:
+    pg.wait_for_selector(f'#view[data-ready="{name}"]', timeout=15000)
+
+
+def test_graph_edge_click_shows_rus_dza_evidence(page: object, read_only_server: LiveServer) -> None:
+    page.goto(f"{read_only_server.url}/#/graph")
+    _wait_view(page, "graph")
+    # Click the RUS–DZA edge where cytoscape drew it on the canvas.
+    x, y = page.evaluate(
+        """() => {
+            const cy = window.__realpolitik.cy;
+            const mid = cy.$id('DZA|RUS').renderedMidpoint();
+            const box = cy.container().getBoundingClientRect();
+            return [box.left + mid.x, box.top + mid.y];
+        }"""
+    )
+    page.mouse.click(x, y)
+    page.wait_for_selector("#edge-events li.event")
+    assert page.inner_text("#edge-title") == "DZA – RUS"
+    evidence = page.inner_text("#edge-events")
+    assert "Algeria depends entirely on Russia for its defense" in evidence
+    assert "third customer of the Russian military industry" in evidence
+    links = page.eval_on_selector_all("#edge-events a", "as => as.map(a => a.getAttribute('href'))")
+    assert "https://example.org/seed" in links and any(h.startswith("#/documents/") for h in links)
+    assert "DZA – RUS" in page.inner_text("#edge-table")
+    assert page.errors == []  # no failed request: everything the page needs is served locally
+
+
+def test_evidence_link_opens_the_document_with_the_sentence_highlighted(
+    page: object, read_only_server: LiveServer
+) -> None:
+    page.goto(f"{read_only_server.url}/#/graph")
+    _wait_view(page, "graph")
+    page.click('a.edge-link[data-edge="DZA|RUS"]')
+    page.click('#edge-events a[href^="#/documents/"]')
+    _wait_view(page, "document")
+    marked = page.inner_text("#doc-text mark.focused")
+    assert "Algeria" in marked and "Russia" in marked
+    assert page.locator("#doc-text .mention").count() > 10
+    assert "From the outset, we will answer this question" in page.inner_text("#doc-text")
+    assert page.locator("#read-only-note").count() == 0
+
+
+def test_dyad_and_actor_pages(page: object, read_only_server: LiveServer) -> None:
+    page.goto(f"{read_only_server.url}/#/dyad/RUS/MLI")
+    _wait_view(page, "dyad")
+    assert "helping the Malian state" in page.inner_text("#dyad-sentences")
+    assert page.locator("#dyad-timeline svg rect").count() == 2
+    page.goto(f"{read_only_server.url}/#/actor/RUS?by=year")
+    _wait_view(page, "actor")
+    assert "DZA" in page.inner_text("#actor-partners") and "MLI" in page.inner_text("#actor-partners")
+    page.goto(f"{read_only_server.url}/#/documents")
+    _wait_view(page, "documents")
+    assert "read-only" in page.inner_text("#read-only-note")
+
+
+def _paste(page: object, server: LiveServer, text: str, token: str) -> None:
+    page.goto(f"{server.url}/#/documents")
+    _wait_view(page, "documents")
+    page.fill("#ingest-text", text)
+    page.fill("#ingest-title", "Pasted <i>article</i>")
+    page.fill("#ingest-token", token)
+    page.click("#ingest-submit")
+
+
+def test_paste_an_article_and_see_its_events(page: object, write_server: LiveServer) -> None:
+    _paste(page, write_server, "Russia condemned Algeria on Monday. Algeria signed an agreement with Mali.", TOKEN)
+    _wait_view(page, "document")
+    assert "Russia condemned Algeria on Monday." in page.inner_text("#doc-text mark.event-sentence")
+    events = page.inner_text("#doc-events")
+    assert "RUS" in events and "DZA" in events
+    assert page.inner_text("#doc-title") == "Pasted <i>article</i>"
+
+
+def test_script_in_an_article_does_not_run(page: object, write_server: LiveServer) -> None:
+    hostile = (
+        "Russia condemned Algeria on Monday. <script>window.__pwned = 1</script> "
+        '<img src=x onerror="window.__pwned = 2"> Algeria signed an agreement with Mali.'
+    )
+    _paste(page, write_server, hostile, TOKEN)
+    _wait_view(page, "document")
+    shown = page.inner_text("#doc-text")
+    assert "<script>window.__pwned = 1</script>" in shown
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.locator("#doc-text script, #doc-text img").count() == 0
+    page.goto(f"{write_server.url}/#/documents")
+    _wait_view(page, "documents")
+    assert page.evaluate("() => window.__pwned") is None
+
+
+def test_write_without_token_is_refused(page: object, write_server: LiveServer) -> None:
+    _paste(page, write_server, "Russia condemned Algeria on Monday.", "")
+    page.wait_for_selector("#ingest-result.error")
+    assert "401" in page.inner_text("#ingest-result")
+    _paste(page, write_server, "Russia condemned Algeria on Monday.", "wrong-token")
+    page.wait_for_selector("#ingest-result.error")
+    assert "403" in page.inner_text("#ingest-result")
+    page.goto(f"{write_server.url}/#/documents")
+    _wait_view(page, "documents")
+    assert page.locator("#doc-list li").count() == 1
