@@ -1,0 +1,99 @@
+"""ATOP (Alliance Treaty Obligations and Provisions) readers.
+
+- dyad-years: peacesciencer's packaging (`ccode1, ccode2, year, atop_defense, ...`) or ATOP's own
+  `atop5_1ddyr.csv` (`stateA, stateB, year, defense, offense, neutral, nonagg, consul, ...`). Directed
+  dyads are folded into undirected ones (ccode1 < ccode2, obligations OR-ed).
+- member-level: ATOP's `atop5_1m.csv` (`atopid, member, yrent, moent, dayent, yrexit, moexit, dayexit,
+  defense, offense, neutral, nonagg, consul`): one row per state's membership in a treaty phase.
+
+Citation: Leeds, Ritter, Mitchell and Long (2002), "Alliance Treaty Obligations and Provisions, 1815-1944",
+International Interactions 28: 237-260; ATOP codebook v5.1.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from realpolitik.errors import ReferenceDataError
+from realpolitik.sources.reference._common import check_range, open_text, pick_columns, read_table, to_number
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+OBLIGATIONS: tuple[str, ...] = ("defense", "offense", "neutral", "nonagg", "consul")
+
+DYAD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "ccode1": ("stateA", "statea", "mem1", "ccodea"),
+    "ccode2": ("stateB", "stateb", "mem2", "ccodeb"),
+    "year": ("yr",),
+    **{ob: (f"atop_{ob}",) for ob in OBLIGATIONS},
+}
+MEMBER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "atopid": (),
+    "member": ("ccode", "state"),
+    "yrent": (),
+    "yrexit": (),
+    **{ob: (f"atop_{ob}",) for ob in OBLIGATIONS},
+}
+
+
+def detect_kind(path: str | Path) -> str:
+    """'members' for a member-level file (has atopid and member), else 'dyads'."""
+    text = open_text(path)
+    header = {c.strip().lower() for c in text.splitlines()[0].split(",")}
+    return "members" if {"atopid", "member"} <= header or {"atopid", "ccode"} <= header else "dyads"
+
+
+def read_atop_dyads(path: str | Path) -> pd.DataFrame:
+    """Undirected dyad-years with 0/1 obligations: ccode1 < ccode2, year, defense ... consul."""
+    import pandas as pd
+
+    df = pick_columns(read_table(open_text(path), path), path, DYAD_COLUMNS)
+    out = pd.DataFrame(index=df.index)
+    for col in ("ccode1", "ccode2", "year"):
+        out[col] = to_number(df, col, path, integer=True)
+        check_range(out[col], df, col, path, *((1, 999) if col != "year" else (1800, 2100)))
+    for ob in OBLIGATIONS:
+        out[ob] = to_number(df, ob, path, integer=True, allow_empty=True).fillna(0)
+        check_range(out[ob], df, ob, path, 0, 1)
+    same = out.ccode1 == out.ccode2
+    if same.any():
+        i = int(same.to_numpy().nonzero()[0][0])
+        raise ReferenceDataError(
+            f"a state allied with itself ({out.ccode1.iloc[i]})", str(path), df.attrs["header_line"] + 1 + i
+        )
+    lo = out[["ccode1", "ccode2"]].min(axis=1)
+    hi = out[["ccode1", "ccode2"]].max(axis=1)
+    out["ccode1"], out["ccode2"] = lo, hi
+    out = out.groupby(["ccode1", "ccode2", "year"], as_index=False)[list(OBLIGATIONS)].max()
+    out = out[out[list(OBLIGATIONS)].sum(axis=1) > 0]
+    for col in ("ccode1", "ccode2", "year", *OBLIGATIONS):
+        out[col] = out[col].astype("int32")
+    return out.sort_values(["ccode1", "ccode2", "year"]).reset_index(drop=True)
+
+
+def read_atop_members(path: str | Path) -> pd.DataFrame:
+    """Treaty memberships: atopid, member (COW code), yrent, yrexit (None while in force), obligations."""
+    import pandas as pd
+
+    df = pick_columns(read_table(open_text(path), path), path, MEMBER_COLUMNS)
+    out = pd.DataFrame(index=df.index)
+    out["atopid"] = to_number(df, "atopid", path, integer=True)
+    out["member"] = to_number(df, "member", path, integer=True)
+    check_range(out["member"], df, "member", path, 1, 999)
+    out["yrent"] = to_number(df, "yrent", path, integer=True)
+    check_range(out["yrent"], df, "yrent", path, 1800, 2100)
+    exit_ = to_number(df, "yrexit", path, integer=True, allow_empty=True)
+    out["yrexit"] = exit_.where(exit_ > 0)  # ATOP codes 0 for "still in force"
+    check_range(out["yrexit"], df, "yrexit", path, 1800, 2100)
+    for ob in OBLIGATIONS:
+        out[ob] = to_number(df, ob, path, integer=True, allow_empty=True).fillna(0)
+        check_range(out[ob], df, ob, path, 0, 1)
+    if out.empty:
+        raise ReferenceDataError("no rows", str(path))
+    out = out.sort_values(["atopid", "member", "yrent"]).reset_index(drop=True)
+    for col in ("atopid", "member", "yrent", *OBLIGATIONS):
+        out[col] = out[col].astype("int32")
+    out["yrexit"] = out["yrexit"].astype("Int32")
+    return out
