@@ -1,0 +1,396 @@
+"""GDELT 2.0 readers: the Events export (61 tab-separated columns, no header; .CSV, .zip or .gz) and the
+Mentions table (16 tab-separated columns, or gdeltPyR's comma-separated re-save with a lower-case header).
+
+An export row becomes an event in realpolitik's model: PLOVER type/mode/context from the row's CAMEO
+EventCode (the shared crosswalk in `extract.ontology`), intensity = the row's GoldsteinScale, actors with
+ISO3 country codes (CAMEO country codes mapped: ROM -> ROU, regions -> none), the SQLDATE as date and the
+SOURCEURL as evidence. Its id is `gdelt:<GLOBALEVENTID>`, so the same event in several files collapses.
+Rows coded CAMEO 01 (public statements) have no PLOVER event; they are counted, not stored.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from realpolitik.extract.ontology import cameo_to_plover, goldstein
+from realpolitik.model import Actor, EventRecord
+from realpolitik.sources.event_files import (
+    ImportReport,
+    cameo_country_to_iso3,
+    country_of_cameo_actor,
+    expand_paths,
+    flat_row,
+    iso_date,
+    known_group_code,
+    make_actor,
+    make_record,
+    open_lines,
+)
+
+if TYPE_CHECKING:
+    from realpolitik.store.db import Store
+
+# GDELT 2.0 Events export columns (../shared/data/codes/GDELT_2.0_Events_columns.csv), in file order.
+EVENT_FIELDS: tuple[str, ...] = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
+    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+N_EVENT_FIELDS = len(EVENT_FIELDS)  # 61
+COL = {name: i for i, name in enumerate(EVENT_FIELDS)}
+
+# GDELT 2.0 Mentions columns (../shared/data/codes/GDELT_2.0_Mentions_columns.tsv).
+MENTION_FIELDS: tuple[str, ...] = (
+    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
+    "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset",
+    "InRawText", "Confidence", "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
+)  # fmt: skip
+
+MENTIONS_DDL = """
+CREATE TABLE IF NOT EXISTS gdelt_mentions (
+    globaleventid     BIGINT NOT NULL,
+    event_id          VARCHAR NOT NULL,   -- the events table's id of the event mentioned: gdelt:<GLOBALEVENTID>
+    event_time        TIMESTAMP,
+    mention_time      TIMESTAMP,
+    mention_type      INTEGER,
+    source_name       VARCHAR,
+    url               VARCHAR,            -- MentionIdentifier
+    sentence_id       INTEGER,
+    actor1_offset     INTEGER,
+    actor2_offset     INTEGER,
+    action_offset     INTEGER,
+    in_raw_text       BOOLEAN,
+    confidence        INTEGER,
+    doc_len           INTEGER,
+    doc_tone          DOUBLE,
+    translation_info  VARCHAR,
+    PRIMARY KEY (globaleventid, url, sentence_id, actor1_offset, actor2_offset, action_offset)
+)
+"""
+MENTION_COLUMNS: tuple[str, ...] = (
+    "globaleventid", "event_id", "event_time", "mention_time", "mention_type", "source_name", "url",
+    "sentence_id", "actor1_offset", "actor2_offset", "action_offset", "in_raw_text", "confidence",
+    "doc_len", "doc_tone", "translation_info",
+)  # fmt: skip
+
+EVENT_SUFFIXES = (".export.csv", ".export.csv.zip", ".csv", ".csv.zip", ".zip", ".gz", ".tsv", ".txt")
+
+
+def gdelt_event_id(globaleventid: int | str) -> str:
+    return f"gdelt:{int(globaleventid)}"
+
+
+def _actor(f: list[str], n: int) -> Actor | None:
+    """Actor n (1 or 2) of an export row, with an ISO3 country and a realpolitik actor code."""
+    p = f"Actor{n}"
+    raw_code = f[COL[p + "Code"]].strip()
+    name = f[COL[p + "Name"]].strip()
+    # GDELT sometimes leaves CountryCode empty when the raw code starts with one (ROU ROMANIA).
+    country = cameo_country_to_iso3(f[COL[p + "CountryCode"]]) or country_of_cameo_actor(raw_code)
+    group = known_group_code(f[COL[p + "KnownGroupCode"]])
+    sector = f[COL[p + "Type1Code"]].strip() or None
+    if not (raw_code or name):
+        return None
+    # A state, or anything acting for it, is coded by the state's ISO3; an IGO or named group by its code.
+    code = country or group
+    return make_actor(name, code, country, sector)
+
+
+def parse_event_fields(
+    f: list[str], where: str, line: int, report: ImportReport
+) -> tuple[EventRecord, str, str] | None:
+    """One export row's fields -> (record, event id, url); None (counted in `report`) when it is no event."""
+    if len(f) != N_EVENT_FIELDS:
+        report.skip(where, line, f"wrong column count: {len(f)} columns, GDELT 2.0 events have {N_EVENT_FIELDS}")
+        return None
+    gid = f[COL["GLOBALEVENTID"]].strip()
+    if not gid.isdigit():
+        report.skip(where, line, f"bad GLOBALEVENTID: {gid!r}")
+        return None
+    date = iso_date(f[COL["SQLDATE"]])
+    if date is None:
+        report.skip(where, line, f"bad date: SQLDATE {f[COL['SQLDATE']]!r}")
+        return None
+    cameo = f[COL["EventCode"]].strip()
+    if not cameo.isdigit():
+        report.skip(where, line, f"bad CAMEO code: EventCode {cameo!r}")
+        return None
+    plover = cameo_to_plover(cameo)
+    if plover is None:
+        report.not_events += 1
+        return None
+    try:
+        gs_raw = f[COL["GoldsteinScale"]].strip()
+        intensity = float(gs_raw) if gs_raw else goldstein(cameo)
+    except ValueError:
+        report.skip(where, line, f"bad GoldsteinScale: {f[COL['GoldsteinScale']]!r}")
+        return None
+    if intensity is None:
+        intensity = 0.0
+    url = f[COL["SOURCEURL"]].strip() or None
+    try:
+        n_sources = int(f[COL["NumSources"]] or 0)
+    except ValueError:
+        n_sources = 0
+    event_id = gdelt_event_id(gid)
+    rec = make_record(
+        doc_id=url or event_id,
+        event_type=plover.event_type,
+        mode=plover.mode,
+        context=plover.context,
+        cameo=cameo,
+        intensity=intensity,
+        source=_actor(f, 1),
+        target=_actor(f, 2),
+        date=date,
+        evidence=url or "",
+        origin="gdelt",
+        # more independent sources, more confidence: 1 source 0.5, 2 0.67, 4 0.8, ...
+        confidence=round(n_sources / (n_sources + 1), 3) if n_sources > 0 else 0.5,
+    )
+    return rec, event_id, url or ""
+
+
+def read_events(path: str, report: ImportReport) -> Iterator[tuple[EventRecord, str, str]]:
+    """(record, event id, url) for every event row of one export file; bad rows counted in `report`."""
+    header_checked = False
+    for line, text in open_lines(path, report):
+        if not text.strip():
+            continue
+        f = text.split("\t")
+        if not header_checked:
+            header_checked = True
+            if f[0].strip().upper() == "GLOBALEVENTID":  # a header some tools add
+                continue
+        report.rows += 1
+        hit = parse_event_fields(f, path, line, report)
+        if hit is not None:
+            yield hit
+
+
+def iter_event_rows(paths: Iterable[str], report: ImportReport) -> Iterator[tuple]:
+    """Flat events-table rows for every event in the export files (and directories) named."""
+    for path in expand_paths(paths, EVENT_SUFFIXES):
+        for rec, event_id, url in read_events(path, report):
+            yield flat_row(rec, event_id, url)
+
+
+def import_events(store: Store, paths: Iterable[str], progress: object = None) -> ImportReport:
+    """Import GDELT 2.0 export files into the store's events table."""
+    from realpolitik.sources.event_files import import_rows
+
+    report = ImportReport(kind="events")
+    return import_rows(store, iter_event_rows(paths, report), report, progress=progress)  # type: ignore[arg-type]
+
+
+# --- Mentions -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One article's mention of an event (a row of the Mentions table)."""
+
+    globaleventid: int
+    event_time: str | None
+    mention_time: str | None
+    mention_type: int | None
+    source_name: str
+    url: str
+    sentence_id: int | None
+    actor1_offset: int | None
+    actor2_offset: int | None
+    action_offset: int | None
+    in_raw_text: bool | None
+    confidence: int | None
+    doc_len: int | None
+    doc_tone: float | None
+    translation_info: str | None
+
+    def row(self) -> tuple:
+        return (
+            self.globaleventid,
+            gdelt_event_id(self.globaleventid),
+            self.event_time,
+            self.mention_time,
+            self.mention_type,
+            self.source_name,
+            self.url,
+            self.sentence_id,
+            self.actor1_offset,
+            self.actor2_offset,
+            self.action_offset,
+            self.in_raw_text,
+            self.confidence,
+            self.doc_len,
+            self.doc_tone,
+            self.translation_info,
+        )
+
+
+def _timestamp(v: str) -> str | None:
+    """YYYYMMDDHHMMSS -> 'YYYY-MM-DD HH:MM:SS'; None when not a real time."""
+    v = v.strip()
+    d = iso_date(v[:8]) if len(v) == 14 and v.isdigit() else None
+    if d is None:
+        return None
+    hh, mm, ss = int(v[8:10]), int(v[10:12]), int(v[12:14])
+    if hh > 23 or mm > 59 or ss > 59:
+        return None
+    return f"{d} {hh:02d}:{mm:02d}:{ss:02d}"
+
+
+def _opt_int(v: str) -> int | None:
+    v = v.strip()
+    return int(v) if v.lstrip("-").isdigit() else None
+
+
+def parse_mention_fields(f: list[str], where: str, line: int, report: ImportReport) -> Mention | None:
+    if len(f) not in (len(MENTION_FIELDS), len(MENTION_FIELDS) - 1):  # Extras is sometimes left off
+        report.skip(where, line, f"wrong column count: {len(f)} columns, GDELT 2.0 mentions have {len(MENTION_FIELDS)}")
+        return None
+    gid = f[0].strip()
+    if not gid.isdigit():
+        report.skip(where, line, f"bad GLOBALEVENTID: {gid!r}")
+        return None
+    event_time, mention_time = _timestamp(f[1]), _timestamp(f[2])
+    if event_time is None or mention_time is None:
+        report.skip(where, line, f"bad date: EventTimeDate {f[1]!r}, MentionTimeDate {f[2]!r}")
+        return None
+    try:
+        tone = float(f[13]) if f[13].strip() else None
+    except ValueError:
+        report.skip(where, line, f"bad MentionDocTone: {f[13]!r}")
+        return None
+    raw = _opt_int(f[10])
+    return Mention(
+        globaleventid=int(gid),
+        event_time=event_time,
+        mention_time=mention_time,
+        mention_type=_opt_int(f[3]),
+        source_name=f[4].strip(),
+        url=f[5].strip(),
+        sentence_id=_opt_int(f[6]),
+        actor1_offset=_opt_int(f[7]),
+        actor2_offset=_opt_int(f[8]),
+        action_offset=_opt_int(f[9]),
+        in_raw_text=None if raw is None else bool(raw),
+        confidence=_opt_int(f[11]),
+        doc_len=_opt_int(f[12]),
+        doc_tone=tone,
+        translation_info=f[14].strip() or None,
+    )
+
+
+def read_mentions(path: str, report: ImportReport) -> Iterator[Mention]:
+    """Mentions of one file: GDELT's raw tab-separated layout, or a comma-separated file with a header."""
+    lines = open_lines(path, report)
+    first = next(lines, None)
+    if first is None:
+        return
+    line_no, text = first
+    if text.lower().startswith("globaleventid,"):  # gdeltPyR / pandas re-save: CSV with a header
+        header = [h.strip().lower() for h in next(csv.reader([text]))]
+        wanted = [m.lower() for m in MENTION_FIELDS]
+        missing = [w for w in wanted[:-1] if w not in header]
+        if missing:
+            report.skip(path, line_no, f"wrong columns: header lacks {', '.join(missing)}")
+            return
+        idx = [header.index(w) if w in header else None for w in wanted]
+        for line_no, text in lines:
+            if not text.strip():
+                continue
+            report.rows += 1
+            try:
+                row = next(csv.reader([text]))
+            except csv.Error as exc:
+                report.skip(path, line_no, f"bad CSV: {exc}")
+                continue
+            if len(row) != len(header):
+                report.skip(path, line_no, f"wrong column count: {len(row)} columns, the header has {len(header)}")
+                continue
+            m = parse_mention_fields([row[i] if i is not None else "" for i in idx], path, line_no, report)
+            if m is not None:
+                yield m
+        return
+    for line_no, text in _chain_first(first, lines):
+        if not text.strip():
+            continue
+        if line_no == 1 and text.upper().startswith("GLOBALEVENTID\t"):
+            continue
+        report.rows += 1
+        m = parse_mention_fields(text.split("\t"), path, line_no, report)
+        if m is not None:
+            yield m
+
+
+def _chain_first(first: tuple[int, str], rest: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    yield first
+    yield from rest
+
+
+def ensure_mentions_table(store: Store) -> None:
+    store.con.execute(MENTIONS_DDL)
+
+
+def import_mentions(store: Store, paths: Iterable[str], progress: object = None) -> ImportReport:
+    """Import GDELT 2.0 Mentions files into the `gdelt_mentions` table (linked to events by GLOBALEVENTID)."""
+    import pyarrow as pa
+
+    ensure_mentions_table(store)
+    report = ImportReport(kind="mentions")
+    con = store.con
+    cols = ", ".join(MENTION_COLUMNS)
+    batch: dict[tuple, tuple] = {}
+
+    def flush() -> None:
+        if not batch:
+            return
+        data = list(zip(*batch.values(), strict=True))
+        table = pa.table({c: list(v) for c, v in zip(MENTION_COLUMNS, data, strict=True)})
+        before = con.execute("SELECT count(*) FROM gdelt_mentions").fetchall()[0][0]
+        con.register("_rp_mentions_batch", table)
+        try:
+            con.execute(
+                f"INSERT INTO gdelt_mentions ({cols}) SELECT globaleventid, event_id, CAST(event_time AS TIMESTAMP), "
+                "CAST(mention_time AS TIMESTAMP), mention_type, source_name, url, sentence_id, actor1_offset, "
+                "actor2_offset, action_offset, in_raw_text, confidence, doc_len, doc_tone, translation_info "
+                "FROM _rp_mentions_batch ON CONFLICT DO NOTHING"
+            )
+        finally:
+            con.unregister("_rp_mentions_batch")
+        report.inserted += con.execute("SELECT count(*) FROM gdelt_mentions").fetchall()[0][0] - before
+        if callable(progress):
+            progress(len(batch))
+        batch.clear()
+
+    for path in expand_paths(paths, EVENT_SUFFIXES):
+        for m in read_mentions(path, report):
+            report.parsed += 1
+            row = m.row()
+            batch[(row[0], row[6], row[7], row[8], row[9], row[10])] = row
+            if len(batch) >= 50_000:
+                flush()
+    flush()
+    return report
+
+
+def mentions_of(store: Store, event_id: str | int) -> list[dict[str, object]]:
+    """The stored mentions of one event (by `gdelt:<id>` or the bare GLOBALEVENTID)."""
+    eid = gdelt_event_id(event_id) if str(event_id).isdigit() else str(event_id)
+    ensure_mentions_table(store)
+    df = store.query("SELECT * FROM gdelt_mentions WHERE event_id = ? ORDER BY mention_time, url, sentence_id", [eid])
+    return df.to_dict(orient="records")
