@@ -10,7 +10,6 @@ import pytest
 
 import realpolitik
 from realpolitik.errors import InputError
-from realpolitik.extract.pipeline import get_extractor
 from realpolitik.sources.articles import read_documents
 from realpolitik.store.db import Store
 
@@ -88,5 +87,5 @@ def test_parquet_export_reads_back_in_duckdb(seed_store_path: Path, tmp_path: Pa
         n = store.count("events")
     names = {f.name for f in files}
     assert {"documents.parquet", "sentences.parquet", "events.parquet", "mentions.parquet"} <= names
-    got = duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'events.parquet'}'").fetchone()[0]
+    got = duckdb.connect().execute(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'events.parquet'}'").fetchone()[0]
     assert got == n

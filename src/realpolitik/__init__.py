@@ -19,14 +19,12 @@ if TYPE_CHECKING:
 
 def extract(text: str, date: str | None = None, doc_id: str = "0") -> list[dict[str, Any]]:
     """Event records (the contract's dict form) for one text, with `date` its publication date."""
-    from realpolitik.extract.pipeline import get_extractor
-    from realpolitik.model import Document
+    from realpolitik.extract.pipeline import extract_records
 
-    ex = get_extractor().extract_document(Document(doc_id=doc_id, text=text, date=date))
-    return [e.to_dict() for e in ex.events]
+    return extract_records(text, date=date, doc_id=doc_id)
 
 
-def open(db: str | None = None, read_only: bool = False) -> Store:  # noqa: A001 - mirrors sqlite3/duckdb API
+def open(db: str | None = None, read_only: bool = False) -> Store:
     """Open (or create) a store; its query methods return pandas DataFrames."""
     from realpolitik.store.db import Store
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 SEED_DATE = "2024-11-14"
 
@@ -38,7 +40,7 @@ def run_demo(article: Path, db: str, quiet: bool = False) -> None:
         )
         print(f"\nEvents by dyad ({len(events)} that happened; negated and hypothetical ones are stored too):")
         last = None
-        for e in events.itertuples():
+        for e in _rows(events):
             dyad = " – ".join(sorted([e.source_code or "?", e.target_code or "?"]))
             if dyad != last:
                 print(f"\n  {dyad}")
@@ -51,9 +53,15 @@ def run_demo(article: Path, db: str, quiet: bool = False) -> None:
         negated = store.query("SELECT * FROM events WHERE negated ORDER BY sentence")
         if len(negated):
             print("\nStated as NOT having happened:")
-            for e in negated.itertuples():
+            for e in _rows(negated):
                 print(f"    {e.source_code or '?'} {e.event_type} {e.target_code or '?'}: “{_short(e.evidence_text, 140)}”")
         print(f"\nExplore: realpolitik events --db {db} --format table | realpolitik export --db {db} --parquet out/")
+
+
+def _rows(df: Any) -> list[SimpleNamespace]:
+    """Rows with missing values as None (pandas reads SQL NULL in string columns as NaN, which is truthy)."""
+    clean = df.astype(object).where(df.notna(), None)
+    return [SimpleNamespace(**r) for r in clean.to_dict("records")]
 
 
 def _short(text: str, n: int) -> str:

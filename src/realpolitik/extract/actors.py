@@ -9,7 +9,8 @@ gives the sector ("rebels" -> REB). `find_mentions` lists every actor mention of
 
 Why dependency structure and not string rules: the same few relations (poss, amod, compound, prep, appos)
 carry who-belongs-to-whom in any sentence, so nothing here is written for a particular phrase.
-Gazetteer matches of a Doc are computed once and cached in `doc.user_data`.
+Gazetteer matching lives in `actor_match.py`; resolving free-standing descriptions (with a context
+sentence) in `actor_describe.py`.
 """
 
 from __future__ import annotations
@@ -18,43 +19,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from realpolitik.extract.gazetteer import ActorEntry, Gazetteer, ascii_quotes, fold, get_gazetteer
+from realpolitik.extract.actor_match import STATE_LIKE as _STATE_LIKE
+from realpolitik.extract.actor_match import Match as _Match
+from realpolitik.extract.actor_match import doc_matches
+from realpolitik.extract.actor_match import ent_at as _ent_at
+from realpolitik.extract.actor_match import match_at as _match_at
+from realpolitik.extract.gazetteer import ActorEntry, fold, get_gazetteer
 
 Token = Any
 Doc = Any
-
-_CACHE_KEY = "realpolitik_actor_matches"
-_INDEX_KEY = "realpolitik_actor_match_index"
-
-#: Proper names that are also common lower-case English words: matched only when capitalised.
-COMMON_WORDS = frozenset(
-    {
-        "turkey",
-        "chad",
-        "jordan",
-        "china",
-        "guinea",
-        "georgia",
-        "niger",
-        "malé",
-        "male",
-        "lima",
-        "nice",
-        "victoria",
-        "kingston",
-        "santiago",
-        "trinidad",
-        "congo",
-        "wagner",
-        "total",
-        "shell",
-        "apple",
-        "meta",
-        "amnesty",
-        "fatah",
-        "hamas",
-    }
-)
 
 #: Words that precede a name as titles; dropped when looking a person up ("Admiral Rob Bauer").
 _TITLE_WORDS = (
@@ -93,7 +66,6 @@ NON_ACTOR_ORG_WORDS = frozenset(
     {"conference", "forum", "summit", "treaty", "agreement", "accord", "war", "battle", "talks", "meeting", "games"}
 )
 
-_STATE_LIKE = frozenset({"state", "capital", "demonym", "seat"})
 _OWNER_KINDS = _STATE_LIKE | {"igo", "group", "firm"}
 _PLACE_KINDS = _STATE_LIKE | {"region", "place"}
 #: Heads that take their sector from the noun they are part of ("cartel members", "members of parliament").
@@ -154,120 +126,6 @@ class ResolvedActor:
     start: int
     end: int
     text: str
-
-
-@dataclass(frozen=True)
-class _Match:
-    start: int  # token index
-    end: int  # token index, exclusive
-    entry: ActorEntry | None  # None for a region (a blocker, not an actor)
-
-
-# -- gazetteer matching over a Doc ------------------------------------------------------------------
-class _Matchers:
-    """PhraseMatchers over the gazetteer for one spaCy vocabulary, built once. Each matcher has a single
-    label (thousands of labels make building slow); a match is mapped back to its entry by its tokens."""
-
-    def __init__(self, vocab: Any, gaz: Gazetteer) -> None:
-        import spacy
-        from spacy.matcher import PhraseMatcher
-
-        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
-        self.lower = PhraseMatcher(vocab, attr="LOWER")
-        self.orth = PhraseMatcher(vocab)
-        lower: dict[str, ActorEntry | None] = dict(gaz.phrases(phoenix_people=False))
-        for key in gaz.regions:
-            lower.setdefault(key, None)
-        self.by_lower = self._add(self.lower, lower, tokenizer, lambda t: t.lower_)
-        self.by_orth = self._add(self.orth, dict(gaz.cased_phrases()), tokenizer, lambda t: t.text)
-
-    @staticmethod
-    def _add(matcher: Any, table: dict[str, ActorEntry | None], tokenizer: Any, attr: Any) -> dict[str, Any]:
-        keys = sorted(table)
-        by_tokens: dict[str, ActorEntry | None] = {}
-        docs = []
-        for key, doc in zip(keys, tokenizer.pipe(keys), strict=True):
-            tokens = " ".join(attr(t) for t in doc)
-            if tokens not in by_tokens or by_tokens[tokens] is None:
-                by_tokens[tokens] = table[key]
-            docs.append(doc)
-        matcher.add("ACTOR", docs)
-        return by_tokens
-
-
-_MATCHERS: dict[int, _Matchers] = {}
-
-
-def _matchers(vocab: Any) -> _Matchers:
-    m = _MATCHERS.get(id(vocab))
-    if m is None:
-        m = _MATCHERS[id(vocab)] = _Matchers(vocab, get_gazetteer())
-    return m
-
-
-def _acceptable(doc: Doc, start: int, end: int, entry: ActorEntry | None) -> bool:
-    """A case-insensitive match counts when written as a name: capitalised, or in lower case only for
-    state and capital names that are not also common words ("kyiv" yes, "turkey" no)."""
-    first = doc[start]
-    if first.text[:1].isupper() or first.text[:1].isdigit():
-        return True
-    if entry is None:
-        return True
-    text = doc[start:end].text.lower()
-    return entry.kind in ("state", "capital") and text not in COMMON_WORDS and not first.is_stop
-
-
-def doc_matches(doc: Doc) -> list[_Match]:
-    """Non-overlapping gazetteer matches of the Doc (longest first, then leftmost), cached on the Doc."""
-    cached = doc.user_data.get(_CACHE_KEY)
-    if cached is not None:
-        return cached
-    m = _matchers(doc.vocab)
-    raw: list[tuple[int, int, ActorEntry | None]] = []
-    for _, start, end in m.lower(doc):
-        entry = m.by_lower.get(" ".join(t.lower_ for t in doc[start:end]))
-        if _acceptable(doc, start, end, entry):
-            raw.append((start, end, entry))
-    for _, start, end in m.orth(doc):
-        key = " ".join(t.text for t in doc[start:end])
-        if key in m.by_orth:
-            raw.append((start, end, m.by_orth[key]))
-    raw.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
-    taken: set[int] = set()
-    out: list[_Match] = []
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
-    for start, end, entry in raw:
-        if any(i in taken for i in range(start, end)):
-            continue
-        if entry is not None and entry.kind in _STATE_LIKE and _inside_longer_person(persons, start, end):
-            continue  # "Chad" in "Chad Smith", "Jordan" in "Jordan Bardella"
-        taken.update(range(start, end))
-        out.append(_Match(start, end, entry))
-    out.sort(key=lambda x: x.start)
-    doc.user_data[_CACHE_KEY] = out
-    return out
-
-
-def _inside_longer_person(persons: list[Any], start: int, end: int) -> bool:
-    return any(p.start <= start and end <= p.end and (p.end - p.start) > (end - start) for p in persons)
-
-
-def _match_at(doc: Doc, i: int) -> _Match | None:
-    """The gazetteer match covering token i (an index built once per Doc)."""
-    index = doc.user_data.get(_INDEX_KEY)
-    if index is None:
-        index = {k: m for m in doc_matches(doc) for k in range(m.start, m.end)}
-        doc.user_data[_INDEX_KEY] = index
-    return index.get(i)
-
-
-def _ent_at(tok: Token) -> Any:
-    if not tok.ent_type_:
-        return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
 
 
 def _resolved(doc: Doc, start: int, end: int, entry: ActorEntry) -> ResolvedActor:
@@ -709,123 +567,13 @@ def resolve_text(text: str, context: str | None = None, date: str | None = None)
     """{"code", "country", "sector", "name"} for an actor description ("the Malian armed forces",
     "four Saudi men"); `context` is a sentence containing it, used when the description alone does not
     say whose it is ("the provincial governor's spokesman" in a sentence about Afghanistan)."""
-    from realpolitik.extract.nlp import load_nlp
+    from realpolitik.extract.actor_describe import resolve_text as describe
 
-    nlp = load_nlp()
-    return resolve_with(nlp, ascii_quotes(text), ascii_quotes(context) if context else None, date)
+    return describe(text, context, date)
 
 
 def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> dict[str, Any]:
     """`resolve_text` with a given pipeline (the CLI resolves a batch with one)."""
-    best = _resolve_in(nlp(text), 0, len(text), date) if text.strip() else None
-    if context and best is not None and best.entry.kind == "capital":
-        best = _capital_in_context(nlp(context), context.lower().find(text.lower()), len(text), best)
-    if context and (best is None or not best.entry.code or best.entry.country is None or not best.entry.sector):
-        cdoc = nlp(context)
-        pos = context.lower().find(text.lower())
-        in_context = _resolve_in(cdoc, pos, pos + len(text), date) if pos >= 0 else None
-        if in_context is not None and in_context.entry.code and (best is None or not best.entry.code):
-            best = in_context
-        if best is not None and not best.entry.code and best.entry.sector:
-            country = _context_state(cdoc, date, exclude=(pos, pos + len(text)) if pos >= 0 else None)
-            if country is not None:
-                e = best.entry
-                best = ResolvedActor(
-                    ActorEntry(country.code, country.country, e.sector, "agent", country.name),
-                    best.start,
-                    best.end,
-                    best.text,
-                )
-        if best is not None and best.entry.code and not best.entry.sector and pos >= 0:
-            sector = _context_sector(cdoc, pos, pos + len(text))
-            if sector:
-                e = best.entry
-                best = ResolvedActor(
-                    ActorEntry(e.code, e.country, sector, e.kind, e.name), best.start, best.end, best.text
-                )
-    if best is None or not best.entry.code:
-        placed = _located(nlp(text) if text.strip() else None, best)
-        best = placed or best
-    if best is None:
-        return {"code": None, "country": None, "sector": None, "name": None}
-    e = best.entry
-    return {"code": e.code, "country": e.country, "sector": e.sector, "name": e.name if e.code else best.text}
+    from realpolitik.extract.actor_describe import resolve_with as describe_with
 
-
-#: Prepositions that make a city the scene of an event rather than its government acting.
-_SCENE_PREPS = frozenset({"in", "at", "into", "inside", "near", "around", "across", "throughout", "outside"})
-
-
-def _capital_in_context(cdoc: Doc, pos: int, length: int, best: ResolvedActor) -> ResolvedActor:
-    """A capital named as the scene of an event ("a curfew in Algiers", "bombers blew themselves up in Tel
-    Aviv") stands for the people there (CVL), not for the government it names when it acts ("Berlin
-    rejected the calls")."""
-    if pos < 0:
-        return best
-    span = cdoc.char_span(pos, pos + length, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return best
-    root = span.root
-    if root.dep_ == "appos":  # "in the capital Kabul"
-        root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ in _SCENE_PREPS:
-        e = best.entry
-        return ResolvedActor(ActorEntry(e.code, e.country, "CVL", e.kind, e.name), best.start, best.end, best.text)
-    return best
-
-
-def _located(doc: Doc | None, best: ResolvedActor | None) -> ResolvedActor | None:
-    """Last resort for a description that names only a place ("Samarra", "students in Kidal"): the state
-    the place belongs to, with the sector already found."""
-    if doc is None:
-        return None
-    for tok in doc:
-        m = _match_at(doc, tok.i)
-        hit = _resolved(doc, m.start, m.end, m.entry) if m is not None and m.entry is not None else _place(tok)
-        if hit is not None and hit.entry.code and hit.entry.kind in _PLACE_KINDS:
-            e = hit.entry
-            sector = best.entry.sector if best is not None else None
-            return ResolvedActor(ActorEntry(e.code, e.country, sector, "place", hit.text), hit.start, hit.end, hit.text)
-    return None
-
-
-def _resolve_in(doc: Doc, start: int, end: int, date: str | None) -> ResolvedActor | None:
-    """Resolve the phrase at [start, end) of `doc`: its syntactic head first, then any mention in it."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    r = resolve_token(span.root, date)
-    if r is not None and r.entry.code:
-        return r
-    for m in find_mentions(doc, date):
-        if m.start >= span.start_char and m.end <= span.end_char and m.entry.code:
-            if r is None or not r.entry.sector:
-                return m
-            e = m.entry
-            return ResolvedActor(ActorEntry(e.code, e.country, r.entry.sector, "agent", e.name), r.start, r.end, r.text)
-    return r
-
-
-def _context_sector(doc: Doc, start: int, end: int) -> str | None:
-    """The sector of the agent noun a name or demonym modifies in its sentence: "Romanian" in "senior
-    Hungarian and Romanian officials" is GOV."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    tok = span.root
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.i > tok.i:
-        return _head_sector(tok.head)
-    return None
-
-
-def _context_state(doc: Doc, date: str | None, exclude: tuple[int, int] | None) -> ActorEntry | None:
-    """The state a sentence is about: the first state, capital, demonym or seat it names."""
-    for m in find_mentions(doc, date):
-        if exclude and exclude[0] <= m.start < exclude[1]:
-            continue
-        e = m.entry
-        if e.code and e.country and e.code == e.country:
-            return get_gazetteer().by_code(e.code) or e
-    return None
+    return describe_with(nlp, text, context, date)

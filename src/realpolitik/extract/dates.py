@@ -34,9 +34,26 @@ MONTHS = {
     for m in names
 }
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "a few": 3, "few": 3, "several": 3, "some": 3, "a couple of": 2,
-                "couple of": 2}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a few": 3,
+    "few": 3,
+    "several": 3,
+    "some": 3,
+    "a couple of": 2,
+    "couple of": 2,
+}
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NUM_RE = r"\d+|a couple of|a few|several|some|one|two|three|four|five|six|seven|eight|nine|ten|an|a"
@@ -92,10 +109,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # a few days ago / two weeks ago / 3 months ago
     (re.compile(rf"\b({_NUM_RE})\s+(day|week|month|year)s?\s+ago\b", re.I), "ago"),
     (re.compile(r"\b(yesterday|today|tonight|tomorrow)\b", re.I), "deictic"),
-    (re.compile(r"\b(?:on|last|this|next)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I),
-     "weekday"),
+    (
+        re.compile(r"\b(?:on|last|this|next)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I),
+        "weekday",
+    ),
     # in July (no year): the most recent July up to the publication date
-    (re.compile(rf"\b(?:in|since|during|from|until|by|early|late|mid-?)\s+({_MONTH_RE})\b(?!\s+\d)", re.I), "bare_month"),
+    (
+        re.compile(rf"\b(?:in|since|during|from|until|by|early|late|mid-?)\s+({_MONTH_RE})\b(?!\s+\d)", re.I),
+        "bare_month",
+    ),
     # in 2022 / since 2021 / 2019
     (re.compile(r"\b(1[89]\d{2}|20\d{2})\b"), "year"),
 ]
@@ -144,9 +166,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str, str] |
         if which in ("last", "past", "previous"):
             if month >= pub.month:
                 year -= 1
-        elif which in ("next", "coming"):
-            if month <= pub.month:
-                year += 1
+        elif which in ("next", "coming") and month <= pub.month:
+            year += 1
         return f"{year:04d}-{month:02d}", "month"
     if kind == "bare_month":
         month = MONTHS[g[0].lower()]

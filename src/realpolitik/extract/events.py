@@ -19,7 +19,7 @@ from typing import Any
 from realpolitik.extract import lexicon as lx
 from realpolitik.extract.lexicon import Trigger
 from realpolitik.extract.modality import attribution_token, is_hypothetical, is_negated
-from realpolitik.extract.roles import Roles, noun_roles, verb_roles, with_conjuncts
+from realpolitik.extract.roles import Roles, noun_roles, prep_objects, verb_roles, with_conjuncts
 from realpolitik.model import Actor
 
 Token = Any
@@ -119,15 +119,14 @@ def code_sentence(
             continue
         roles = _roles_for(tok)
         sources = _resolve_all(roles.sources, resolve, pair_anaphor)
-        targets = _resolve_all(roles.targets, resolve, pair_anaphor)
+        for group in roles.source_groups:
+            if sources:
+                break
+            sources = _resolve_all(group, resolve, pair_anaphor)
+        targets = _resolve_all(_expand_venues(roles.targets), resolve, pair_anaphor)
         pair = _resolve_all(roles.pair, resolve, pair_anaphor)
         if spec.subject_is_target:
-            recipients = sources
-            givers = _resolve_all(_from_objects(tok), resolve, pair_anaphor)
-            if tok.pos_ == "NOUN":  # "Algeria is a customer of Russia": the of-phrase sells
-                givers = givers or [a for a in targets]
-                targets = []
-            sources, targets = givers, recipients or targets
+            sources, targets = _giver_and_recipient(tok, sources, targets, resolve, pair_anaphor)
         # "the two countries are linked", "X and Y met": a symmetric pair among the sources
         if not targets and spec.symmetric and len(sources) >= 2:
             pair = sources
@@ -136,6 +135,7 @@ def code_sentence(
             sources, targets = [pair[0]], [pair[1]]
         elif pair and sources and not targets:
             targets = [a for a in pair if not _same(a, sources[0])]
+        targets = [t for t in targets if not any(_same(t, s) for s in sources)] or targets
         if not sources and not targets:
             continue
         negated = is_negated(tok)
@@ -143,10 +143,11 @@ def code_sentence(
         attr_tok = attribution_token(tok)
         attributed = None
         if attr_tok is not None:
-            res = resolve(attr_tok) or pair_anaphor(attr_tok)
+            res = pair_anaphor(attr_tok) or resolve(attr_tok)
             attributed = res[0] if res else None
-        if not sources and attributed is not None:
+        if not sources and attributed is not None and targets and not _same(attributed, targets[0]):
             sources = [attributed]
+        spec = _refine(spec, sources)
         for s in sources or [None]:
             for t in targets or [None]:
                 if s is not None and t is not None and _same(s, t):
@@ -161,10 +162,50 @@ def code_sentence(
     return _dedupe(out)
 
 
-def _from_objects(tok: Token) -> list[Token]:
-    from realpolitik.extract.roles import prep_objects
+VENUE_NOUNS = frozenset({"conference", "summit", "forum", "meeting", "session", "talks", "congress", "assembly",
+                         "ceremony", "exercise", "games", "council"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "PMC"})
 
-    return prep_objects(tok, ("from",))
+
+def _expand_venues(tokens: list[Token]) -> list[Token]:
+    """A conference or summit stands for whoever convenes or hosts it ("a forum of Russia", "a summit in Sochi, Russia")."""
+    out = []
+    for tok in tokens:
+        if tok.lemma_.lower() in VENUE_NOUNS:
+            inner = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod")]
+            inner += prep_objects(tok, ("of", "in", "at", "by"))
+            for i in list(inner):
+                if i.lemma_.lower() in VENUE_NOUNS or i.pos_ == "NOUN":
+                    inner += prep_objects(i, ("of", "in", "at"))
+                    inner += [c for c in i.children if c.dep_ in ("compound", "appos")]
+                if i.dep_ == "pobj":
+                    inner += [c for c in i.children if c.dep_ == "appos"]
+            out.extend(inner or [tok])
+        else:
+            out.append(tok)
+    return out
+
+
+def _giver_and_recipient(
+    tok: Token, sources: list[Actor], targets: list[Actor], resolve: Resolver, pair_anaphor: Callable[[Token], list[Actor]]
+) -> tuple[list[Actor], list[Actor]]:
+    """Receive-like triggers: the grammatical subject receives; the giver is the `from` phrase.
+    Buyer nouns ("X is a customer of Y"): the `of` phrase sells to the clause's subject."""
+    if tok.pos_ == "NOUN":
+        from realpolitik.extract.roles import _governing_agents
+
+        givers = _resolve_all(prep_objects(tok, ("of",)), resolve, pair_anaphor)
+        recipients = _resolve_all(_governing_agents(tok), resolve, pair_anaphor)
+        return givers, recipients
+    givers = _resolve_all(prep_objects(tok, ("from",)), resolve, pair_anaphor)
+    return givers, sources
+
+
+def _refine(spec: Trigger, sources: list[Actor]) -> Trigger:
+    """Verbal support given by armed forces is material: "forces supported by Wagner fighters" is AID."""
+    if spec.event_type == "SUPPORT" and sources and all(s.sector in ARMED_SECTORS for s in sources):
+        return Trigger("AID", None, "military", spec.weight, spec.subject_is_target, spec.symmetric)
+    return spec
 
 
 def _resolve_all(tokens: list[Token], resolve: Resolver, pair_anaphor: Callable[[Token], list[Actor]]) -> list[Actor]:
@@ -181,8 +222,19 @@ def _resolve_all(tokens: list[Token], resolve: Resolver, pair_anaphor: Callable[
     return actors
 
 
+#: Sectors that act as the state itself: an event between two of them in one country is not a dyad.
+STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
+
+
+def _side(a: Actor) -> str | None:
+    if a.sector in ("REB", "INS"):
+        return "REB"
+    return "STATE" if a.sector in STATE_SECTORS else a.sector
+
+
 def _same(a: Actor, b: Actor) -> bool:
-    return a.code == b.code and (a.sector == "REB") == (b.sector == "REB")
+    """Same actor for dyad purposes: same code and same side (state organs vs. its rebels, citizens...)."""
+    return a.code == b.code and _side(a) == _side(b)
 
 
 def _derived_accusations(cands: list[Candidate], sent: Any) -> list[Candidate]:
@@ -233,14 +285,25 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     best: dict[tuple, Candidate] = {}
     for c in cands:
         key = (
-            c.trigger.i,
             c.spec.event_type,
             c.source.code if c.source else None,
-            c.source.start if c.source else None,
+            c.source.sector == "REB" if c.source else None,
             c.target.code if c.target else None,
-            c.target.start if c.target else None,
-            c.derived,
+            c.target.sector == "REB" if c.target else None,
+            c.negated,
+            c.hypothetical,
         )
         if key not in best or c.confidence > best[key].confidence:
             best[key] = c
-    return sorted(best.values(), key=lambda c: (c.trigger.i, c.spec.event_type, c.derived))
+    kept = sorted(best.values(), key=lambda c: (c.trigger.i, c.spec.event_type, c.derived))
+    return _drop_one_sided(kept)
+
+
+def _drop_one_sided(cands: list[Candidate]) -> list[Candidate]:
+    """Keep a one-actor event only when it names its source, comes from a verb, and the sentence has
+    no two-actor event: an unknown agent ("X was attacked") is not a dyad anyone can use, and a
+    fragment of a dyadic event already coded would only repeat it."""
+    dyadic = [c for c in cands if c.source is not None and c.target is not None]
+    if dyadic:
+        return dyadic
+    return [c for c in cands if c.source is not None and c.trigger.pos_ in ("VERB", "AUX")]

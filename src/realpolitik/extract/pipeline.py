@@ -19,9 +19,11 @@ from typing import Any
 from realpolitik.extract import ontology
 from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
 from realpolitik.extract.events import Candidate, code_sentence
+from realpolitik.extract.text import normalise
 from realpolitik.model import Actor, Document, EventRecord, Evidence
 
 REBEL_SECTORS = frozenset({"REB", "INS"})
+LOCATIVE_PREPS = frozenset({"in", "at", "across", "near", "outside", "inside"})
 
 
 @dataclass
@@ -42,8 +44,11 @@ class _DocState:
         self.recent_states: list[Actor] = []
         self.rebel_country: str | None = None
         self.state_counts: Counter[str] = Counter()
+        self.last_forces: str | None = None
 
     def note(self, actor: Actor) -> None:
+        if actor.sector == "MIL" and actor.code and actor.code == actor.country:
+            self.last_forces = actor.code
         if actor.code and actor.country == actor.code and actor.sector not in REBEL_SECTORS:
             self.recent_states = [a for a in self.recent_states if a.code != actor.code] + [actor]
             self.state_counts[actor.code] += 1
@@ -66,7 +71,7 @@ class Extractor:
 
     # -- public ---------------------------------------------------------------------------------
     def extract_document(self, doc: Document) -> Extraction:
-        sdoc = self.nlp(doc.text)
+        sdoc = self.nlp(normalise(doc.text))
         return self.extract_parsed(doc, sdoc)
 
     def extract_parsed(self, doc: Document, sdoc: Any) -> Extraction:
@@ -76,8 +81,10 @@ class Extractor:
         mentions_by_sent: dict[int, list[Actor]] = {}
         sents = list(sdoc.sents)
         sent_index = {s.start: i for i, s in enumerate(sents)}
-        for i, s in enumerate(sents):
-            ex.sentences.append(Evidence(s.text, s.start_char, s.end_char))
+        original = doc.text
+        for s in sents:
+            ex.sentences.append(Evidence(original[s.start_char : s.end_char], s.start_char, s.end_char))
+        self._original = original
         for m in self._find_mentions(sdoc, doc.date):
             actor = self._to_actor(m)
             i = sent_index.get(sdoc[sdoc.char_span(m.start, m.end, alignment_mode="expand").start].sent.start, 0)
@@ -96,10 +103,11 @@ class Extractor:
         return ex
 
     # -- actors ---------------------------------------------------------------------------------
-    @staticmethod
-    def _to_actor(resolved: Any) -> Actor:
+    def _to_actor(self, resolved: Any) -> Actor:
+        """An Actor whose text is the original document's (the parser saw normalised quotes)."""
         e = resolved.entry
-        return Actor(resolved.text, resolved.start, resolved.end, e.code, e.country, e.sector)
+        text = self._original[resolved.start : resolved.end]
+        return Actor(text, resolved.start, resolved.end, e.code, e.country, e.sector)
 
     def _resolver(self, sent: Any, state: _DocState, sent_mentions: list[Actor], date: str | None) -> Any:
         by_span = {(a.start, a.end): a for a in sent_mentions}
@@ -110,9 +118,36 @@ class Extractor:
                 return []
             actor = by_span.get((r.start, r.end)) or self._to_actor(r)
             actor = self._rebel_country(actor, sent_mentions, state)
+            if actor.code is None and actor.sector and actor.sector not in REBEL_SECTORS:
+                actor = self._locate(tok, actor, date)
             return [actor] if actor.code else []
 
         return resolve
+
+    def _locate(self, tok: Any, actor: Actor, date: str | None) -> Actor:
+        """An agent of no named country ("protesters", "police") belongs to the country where the clause
+        happens: the place named by an `in`/`at` phrase of the agent or of its clause's verb."""
+        anchors = [tok]
+        cur = tok
+        for _ in range(3):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            anchors.append(cur)
+            if cur.pos_ in ("VERB", "AUX"):
+                break
+        for anchor in anchors:
+            for prep in anchor.children:
+                if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    place = self._resolve_token(obj, date)
+                    if place is not None and place.entry.country and place.entry.sector in (None, "GOV"):
+                        c = place.entry.country
+                        return Actor(actor.text, actor.start, actor.end, c, c, actor.sector)
+        return actor
 
     def _pair(self, state: _DocState) -> Any:
         def pair(tok: Any) -> list[Actor]:
@@ -138,7 +173,7 @@ class Extractor:
                 state.rebel_country = actor.country
             return actor
         military = [m for m in sent_mentions if m.sector == "MIL" and m.country and m.code == m.country]
-        country = military[0].country if military else state.rebel_country
+        country = military[0].country if military else (state.rebel_country or state.last_forces)
         if country is None and state.state_counts:
             country = state.state_counts.most_common(1)[0][0]
         if country is None:
@@ -172,7 +207,7 @@ class Extractor:
             negated=c.negated,
             hypothetical=c.hypothetical,
             attributed_to=c.attributed_to.code if c.attributed_to else None,
-            evidence=Evidence(sent.text, sent.start_char, sent.end_char),
+            evidence=Evidence(doc.text[sent.start_char : sent.end_char], sent.start_char, sent.end_char),
             confidence=c.confidence,
             trigger=c.trigger_text,
         )
@@ -181,3 +216,9 @@ class Extractor:
 @lru_cache(maxsize=1)
 def get_extractor() -> Extractor:
     return Extractor()
+
+
+def extract_records(text: str, date: str | None = None, doc_id: str = "0") -> list[dict[str, Any]]:
+    """Event records (the contract's dict form) for one text, with `date` its publication date."""
+    ex = get_extractor().extract_document(Document(doc_id=doc_id, text=text, date=date))
+    return [e.to_dict() for e in ex.events]

@@ -27,6 +27,7 @@ PATIENT_NOUNS = frozenset({"defeat", "arrest", "release", "killing", "assassinat
 AGENT_NOUNS = frozenset({"visit", "trip", "participation", "withdrawal", "signing", "mediation", "offer",
                          "deployment", "mobilization", "mobilisation", "intervention", "interference",
                          "cooperation", "delivery", "apology", "statement", "announcement", "decision"})
+EXAMPLE_PREPS = frozenset({"as", "like", "including"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
@@ -37,6 +38,8 @@ class Roles:
     sources: list[Token] = field(default_factory=list)
     targets: list[Token] = field(default_factory=list)
     pair: list[Token] = field(default_factory=list)
+    # alternatives tried in order when `sources` resolves to no actor
+    source_groups: list[list[Token]] = field(default_factory=list)
 
 
 def with_conjuncts(tok: Token) -> list[Token]:
@@ -63,8 +66,8 @@ def _relative_head(tok: Token) -> Token:
     """"who"/"which" as a subject stands for the noun its clause modifies."""
     if tok.lower_ in RELATIVE_PRONOUNS:
         cur = tok.head
-        while cur.dep_ not in ("relcl", "acl") and cur.head is not cur:
-            if cur.head is cur:
+        while cur.dep_ not in ("relcl", "acl") and cur.head.i != cur.i:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
         if cur.dep_ in ("relcl", "acl"):
@@ -85,7 +88,7 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if subj and subj[0].dep_ != "expl":
         s = _relative_head(subj[0])
         return with_conjuncts(s), False
-    if depth > 4 or verb.head is verb:
+    if depth > 4 or verb.head.i == verb.i:
         return [], False
     head = verb.head
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
@@ -103,23 +106,31 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     return [], False
 
 
-def noun_agents(noun: Token) -> list[Token]:
-    """Who does what a noun denotes: possessor, `by`-phrase, a demonym adjective, or `of` for agent nouns."""
+def noun_agent_groups(noun: Token) -> list[list[Token]]:
+    """Who does what a noun denotes, as candidate groups in order of preference: possessor,
+    `by`-phrase, a demonym-like modifier ("Ukrainian support"), and `of` for agent nouns ("the
+    visit of X"). The caller takes the first group that resolves to an actor."""
+    groups: list[list[Token]] = []
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss:
-        return with_conjuncts(poss[0])
+        groups.append(with_conjuncts(poss[0]))
     by = prep_objects(noun, ("by",))
     if by:
-        return by
-    adjs = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
-    if noun.lemma_ not in PATIENT_NOUNS or not prep_objects(noun, ("of",)):
-        if adjs:
-            return adjs
+        groups.append(by)
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+    if mods:
+        groups.append(mods)
     if noun.lemma_ not in PATIENT_NOUNS:
         of = prep_objects(noun, ("of",))
         if of:
-            return of
-    return []
+            groups.append(of)
+    return groups
+
+
+def noun_agents(noun: Token) -> list[Token]:
+    """The preferred agent tokens of an event noun (its first candidate group)."""
+    groups = noun_agent_groups(noun)
+    return groups[0] if groups else []
 
 
 def verb_roles(verb: Token) -> Roles:
@@ -147,9 +158,12 @@ def verb_roles(verb: Token) -> Roles:
 
 def noun_roles(noun: Token) -> Roles:
     roles = Roles()
-    roles.sources = noun_agents(noun)
-    if not roles.sources:
-        roles.sources = _governing_agents(noun)
+    groups = noun_agent_groups(noun)
+    governing = _governing_agents(noun)
+    if governing:
+        groups.append(governing)
+    roles.sources = groups[0] if groups else []
+    roles.source_groups = groups[1:]
     targets = prep_objects(noun, NOUN_TARGET_PREPS)
     if noun.lemma_ in PATIENT_NOUNS:
         targets = prep_objects(noun, ("of",)) + targets
@@ -172,12 +186,15 @@ def _governing_agents(noun: Token) -> list[Token]:
     cur = noun
     for _ in range(4):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return []
         if cur.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
             subj, passive = subjects_of(head)
             return [] if passive else subj
         if cur.dep_ in ("pobj",) and head.dep_ == "prep":
+            if head.lower_ in EXAMPLE_PREPS and head.head.pos_ in ("VERB", "AUX"):
+                # "X's initiatives are ..., such as the signing": the example belongs to the clause subject
+                return _clause_subject_owner(head.head)
             cur = head.head
             if cur.pos_ in ("NOUN", "PROPN"):
                 agents = [c for c in cur.children if c.dep_ == "poss"]
@@ -191,4 +208,18 @@ def _governing_agents(noun: Token) -> list[Token]:
                 return agents
             continue
         return []
+    return []
+
+
+def _clause_subject_owner(verb: Token) -> list[Token]:
+    """The possessor of the clause's subject, or the subject itself, climbing xcomp/ccomp chains."""
+    cur = verb
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            poss = [c for c in subj[0].children if c.dep_ == "poss"]
+            return poss or subj
+        if cur.head.i == cur.i:
+            return []
+        cur = cur.head
     return []

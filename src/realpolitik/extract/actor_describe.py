@@ -1,0 +1,151 @@
+"""Resolving a free-standing actor description ("four Saudi men", "the provincial governor's spokesman"),
+optionally with the sentence it came from: the engine of `realpolitik resolve`.
+
+Why a context sentence: a description often does not say whose it is; the sentence does ("the
+provincial governor's spokesman said Taliban fighters attacked a checkpoint near Kandahar"). The
+description is parsed alone first (its own syntax is the best evidence), then found in its sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from realpolitik.extract.actor_match import match_at
+from realpolitik.extract.actors import (
+    _PLACE_KINDS,
+    ResolvedActor,
+    _head_sector,
+    _place,
+    _resolved,
+    find_mentions,
+    resolve_token,
+)
+from realpolitik.extract.gazetteer import ActorEntry, ascii_quotes, get_gazetteer
+
+Doc = Any
+
+
+def resolve_text(text: str, context: str | None = None, date: str | None = None) -> dict[str, Any]:
+    """{"code", "country", "sector", "name"} for an actor description ("the Malian armed forces",
+    "four Saudi men"); `context` is a sentence containing it, used when the description alone does not
+    say whose it is ("the provincial governor's spokesman" in a sentence about Afghanistan)."""
+    from realpolitik.extract.nlp import load_nlp
+
+    nlp = load_nlp()
+    return resolve_with(nlp, ascii_quotes(text), ascii_quotes(context) if context else None, date)
+
+
+def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> dict[str, Any]:
+    """`resolve_text` with a given pipeline (the CLI resolves a batch with one)."""
+    best = _resolve_in(nlp(text), 0, len(text), date) if text.strip() else None
+    if context and best is not None and best.entry.kind == "capital":
+        best = _capital_in_context(nlp(context), context.lower().find(text.lower()), len(text), best)
+    if context and (best is None or not best.entry.code or best.entry.country is None or not best.entry.sector):
+        cdoc = nlp(context)
+        pos = context.lower().find(text.lower())
+        in_context = _resolve_in(cdoc, pos, pos + len(text), date) if pos >= 0 else None
+        if in_context is not None and in_context.entry.code and (best is None or not best.entry.code):
+            best = in_context
+        if best is not None and not best.entry.code and best.entry.sector:
+            country = _context_state(cdoc, date, exclude=(pos, pos + len(text)) if pos >= 0 else None)
+            if country is not None:
+                e = best.entry
+                best = ResolvedActor(
+                    ActorEntry(country.code, country.country, e.sector, "agent", country.name),
+                    best.start,
+                    best.end,
+                    best.text,
+                )
+        if best is not None and best.entry.code and not best.entry.sector and pos >= 0:
+            sector = _context_sector(cdoc, pos, pos + len(text))
+            if sector:
+                e = best.entry
+                best = ResolvedActor(
+                    ActorEntry(e.code, e.country, sector, e.kind, e.name), best.start, best.end, best.text
+                )
+    if best is None or not best.entry.code:
+        placed = _located(nlp(text) if text.strip() else None, best)
+        best = placed or best
+    if best is None:
+        return {"code": None, "country": None, "sector": None, "name": None}
+    e = best.entry
+    return {"code": e.code, "country": e.country, "sector": e.sector, "name": e.name if e.code else best.text}
+
+
+#: Prepositions that make a city the scene of an event rather than its government acting.
+_SCENE_PREPS = frozenset({"in", "at", "into", "inside", "near", "around", "across", "throughout", "outside"})
+
+
+def _capital_in_context(cdoc: Doc, pos: int, length: int, best: ResolvedActor) -> ResolvedActor:
+    """A capital named as the scene of an event ("a curfew in Algiers", "bombers blew themselves up in Tel
+    Aviv") stands for the people there (CVL), not for the government it names when it acts ("Berlin
+    rejected the calls")."""
+    if pos < 0:
+        return best
+    span = cdoc.char_span(pos, pos + length, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return best
+    root = span.root
+    if root.dep_ == "appos":  # "in the capital Kabul"
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in _SCENE_PREPS:
+        e = best.entry
+        return ResolvedActor(ActorEntry(e.code, e.country, "CVL", e.kind, e.name), best.start, best.end, best.text)
+    return best
+
+
+def _located(doc: Doc | None, best: ResolvedActor | None) -> ResolvedActor | None:
+    """Last resort for a description that names only a place ("Samarra", "students in Kidal"): the state
+    the place belongs to, with the sector already found."""
+    if doc is None:
+        return None
+    for tok in doc:
+        m = match_at(doc, tok.i)
+        hit = _resolved(doc, m.start, m.end, m.entry) if m is not None and m.entry is not None else _place(tok)
+        if hit is not None and hit.entry.code and hit.entry.kind in _PLACE_KINDS:
+            e = hit.entry
+            sector = best.entry.sector if best is not None else None
+            return ResolvedActor(ActorEntry(e.code, e.country, sector, "place", hit.text), hit.start, hit.end, hit.text)
+    return None
+
+
+def _resolve_in(doc: Doc, start: int, end: int, date: str | None) -> ResolvedActor | None:
+    """Resolve the phrase at [start, end) of `doc`: its syntactic head first, then any mention in it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    r = resolve_token(span.root, date)
+    if r is not None and r.entry.code:
+        return r
+    for m in find_mentions(doc, date):
+        if m.start >= span.start_char and m.end <= span.end_char and m.entry.code:
+            if r is None or not r.entry.sector:
+                return m
+            e = m.entry
+            return ResolvedActor(ActorEntry(e.code, e.country, r.entry.sector, "agent", e.name), r.start, r.end, r.text)
+    return r
+
+
+def _context_sector(doc: Doc, start: int, end: int) -> str | None:
+    """The sector of the agent noun a name or demonym modifies in its sentence: "Romanian" in "senior
+    Hungarian and Romanian officials" is GOV."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("amod", "compound", "nmod", "poss") and tok.head.i > tok.i:
+        return _head_sector(tok.head)
+    return None
+
+
+def _context_state(doc: Doc, date: str | None, exclude: tuple[int, int] | None) -> ActorEntry | None:
+    """The state a sentence is about: the first state, capital, demonym or seat it names."""
+    for m in find_mentions(doc, date):
+        if exclude and exclude[0] <= m.start < exclude[1]:
+            continue
+        e = m.entry
+        if e.code and e.country and e.code == e.country:
+            return get_gazetteer().by_code(e.code) or e
+    return None

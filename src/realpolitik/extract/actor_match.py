@@ -1,0 +1,164 @@
+"""Gazetteer phrase matching over a parsed Doc: the names of states, capitals, demonyms, seats, IGOs,
+groups, firms and maintained-table people, found once per Doc and cached in `doc.user_data`.
+
+Why a module of its own: matching is mechanics (PhraseMatchers, capitalisation rules, overlaps) that
+every resolution step reads; keeping it apart keeps `actors.py` about what a phrase means.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from realpolitik.extract.gazetteer import ActorEntry, Gazetteer, get_gazetteer
+
+Token = Any
+Doc = Any
+
+STATE_LIKE = frozenset({"state", "capital", "demonym", "seat"})
+
+_CACHE_KEY = "realpolitik_actor_matches"
+_INDEX_KEY = "realpolitik_actor_match_index"
+
+#: Proper names that are also common lower-case English words: matched only when capitalised.
+COMMON_WORDS = frozenset(
+    {
+        "turkey",
+        "chad",
+        "jordan",
+        "china",
+        "guinea",
+        "georgia",
+        "niger",
+        "malé",
+        "male",
+        "lima",
+        "nice",
+        "victoria",
+        "kingston",
+        "santiago",
+        "trinidad",
+        "congo",
+        "wagner",
+        "total",
+        "shell",
+        "apple",
+        "meta",
+        "amnesty",
+        "fatah",
+        "hamas",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # token index
+    end: int  # token index, exclusive
+    entry: ActorEntry | None  # None for a region (a blocker, not an actor)
+
+
+class Matchers:
+    """PhraseMatchers over the gazetteer for one spaCy vocabulary, built once. Each matcher has a single
+    label (thousands of labels make building slow); a match is mapped back to its entry by its tokens."""
+
+    def __init__(self, vocab: Any, gaz: Gazetteer) -> None:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.orth = PhraseMatcher(vocab)
+        lower: dict[str, ActorEntry | None] = dict(gaz.phrases(phoenix_people=False))
+        for key in gaz.regions:
+            lower.setdefault(key, None)
+        self.by_lower = self._add(self.lower, lower, tokenizer, lambda t: t.lower_)
+        self.by_orth = self._add(self.orth, dict(gaz.cased_phrases()), tokenizer, lambda t: t.text)
+
+    @staticmethod
+    def _add(matcher: Any, table: dict[str, ActorEntry | None], tokenizer: Any, attr: Any) -> dict[str, Any]:
+        keys = sorted(table)
+        by_tokens: dict[str, ActorEntry | None] = {}
+        docs = []
+        for key, doc in zip(keys, tokenizer.pipe(keys), strict=True):
+            tokens = " ".join(attr(t) for t in doc)
+            if tokens not in by_tokens or by_tokens[tokens] is None:
+                by_tokens[tokens] = table[key]
+            docs.append(doc)
+        matcher.add("ACTOR", docs)
+        return by_tokens
+
+
+_MATCHERS: dict[int, Matchers] = {}
+
+
+def _matchers(vocab: Any) -> Matchers:
+    m = _MATCHERS.get(id(vocab))
+    if m is None:
+        m = _MATCHERS[id(vocab)] = Matchers(vocab, get_gazetteer())
+    return m
+
+
+def _acceptable(doc: Doc, start: int, end: int, entry: ActorEntry | None) -> bool:
+    """A case-insensitive match counts when written as a name: capitalised, or in lower case only for
+    state and capital names that are not also common words ("kyiv" yes, "turkey" no)."""
+    first = doc[start]
+    if first.text[:1].isupper() or first.text[:1].isdigit():
+        return True
+    if entry is None:
+        return True
+    text = doc[start:end].text.lower()
+    return entry.kind in ("state", "capital") and text not in COMMON_WORDS and not first.is_stop
+
+
+def doc_matches(doc: Doc) -> list[Match]:
+    """Non-overlapping gazetteer matches of the Doc (longest first, then leftmost), cached on the Doc."""
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is not None:
+        return cached
+    m = _matchers(doc.vocab)
+    raw: list[tuple[int, int, ActorEntry | None]] = []
+    for _, start, end in m.lower(doc):
+        entry = m.by_lower.get(" ".join(t.lower_ for t in doc[start:end]))
+        if _acceptable(doc, start, end, entry):
+            raw.append((start, end, entry))
+    for _, start, end in m.orth(doc):
+        key = " ".join(t.text for t in doc[start:end])
+        if key in m.by_orth:
+            raw.append((start, end, m.by_orth[key]))
+    raw.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    taken: set[int] = set()
+    out: list[Match] = []
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    for start, end, entry in raw:
+        if any(i in taken for i in range(start, end)):
+            continue
+        if entry is not None and entry.kind in STATE_LIKE and _inside_longer_person(persons, start, end):
+            continue  # "Chad" in "Chad Smith", "Jordan" in "Jordan Bardella"
+        taken.update(range(start, end))
+        out.append(Match(start, end, entry))
+    out.sort(key=lambda x: x.start)
+    doc.user_data[_CACHE_KEY] = out
+    return out
+
+
+def _inside_longer_person(persons: list[Any], start: int, end: int) -> bool:
+    return any(p.start <= start and end <= p.end and (p.end - p.start) > (end - start) for p in persons)
+
+
+def match_at(doc: Doc, i: int) -> Match | None:
+    """The gazetteer match covering token i (an index built once per Doc)."""
+    index = doc.user_data.get(_INDEX_KEY)
+    if index is None:
+        index = {k: m for m in doc_matches(doc) for k in range(m.start, m.end)}
+        doc.user_data[_INDEX_KEY] = index
+    return index.get(i)
+
+
+def ent_at(tok: Token) -> Any:
+    if not tok.ent_type_:
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
