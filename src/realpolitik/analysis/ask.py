@@ -1,0 +1,124 @@
+"""Plain-language answers to an analyst's questions about two states, each claim followed by its evidence.
+
+The question is read for two states (names, demonyms or codes) and for what is asked: alliance ("ally",
+"alliance", "treaty"), dependence ("depend", "arms", "weapons", "supplier") or alignment ("align", "vote",
+"UN", "similar"); a question naming none of these gets all three.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from realpolitik.errors import InputError, ReferenceDataError
+
+if TYPE_CHECKING:
+    from realpolitik.store.db import Store
+
+INTENTS: dict[str, tuple[str, ...]] = {
+    "alliance": ("ally", "allies", "allied", "alliance", "treaty", "pact", "defend", "defence", "defense"),
+    "dependence": ("depend", "dependent", "dependence", "arms", "weapon", "supplier", "import", "export", "buy"),
+    "alignment": ("align", "vote", "votes", "un", "unga", "similar", "agree", "close", "closer", "positions"),
+}
+
+
+def find_states(question: str) -> list[str]:
+    """States named in a question, in order (n-grams of up to four words, longest first)."""
+    from realpolitik.sources.countries import to_iso3
+
+    words = re.findall(r"[A-Za-zÀ-ÿ'’.-]+", question)
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in (4, 3, 2, 1):
+            gram = " ".join(words[i : i + n]).strip(".'’")
+            if gram.endswith(("'s", "’s")):
+                gram = gram[:-2]
+            if not gram or (n == 1 and (gram.lower() in _STOP or (len(gram) <= 3 and not gram.isupper()))):
+                continue
+            code = to_iso3(gram)
+            if code:
+                if code not in found:
+                    found.append(code)
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+_STOP = frozenset(
+    {"is", "an", "a", "of", "the", "in", "on", "to", "and", "or", "who", "how", "are", "does", "do", "its"}
+)
+
+
+def intents(question: str) -> list[str]:
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", question)}
+    stems = " ".join(sorted(words))
+    out = [k for k, keys in INTENTS.items() if any(w in words or (len(w) > 4 and w in stems) for w in keys)]
+    return out or list(INTENTS)
+
+
+def ask(store: Store, question: str) -> dict[str, Any]:
+    """{"question", "a", "b", "intents", "answers": [{"topic", "claim", "evidence": [...]}], "text"}."""
+    states = find_states(question)
+    if len(states) < 2:
+        raise InputError(f"name two states in the question (found {', '.join(states) or 'none'}): {question!r}")
+    a, b = states[0], states[1]
+    topics = intents(question)
+    answers = []
+    for topic in topics:
+        try:
+            answers.append(_ANSWER[topic](store, a, b))
+        except ReferenceDataError as exc:
+            answers.append({"topic": topic, "claim": f"Cannot answer the {topic} question: {exc}", "evidence": []})
+    text = "\n".join([ans["claim"] + "\n" + "\n".join(f"  - {e}" for e in ans["evidence"]) for ans in answers]).rstrip()
+    return {"question": question, "a": a, "b": b, "intents": topics, "answers": answers, "text": text}
+
+
+def _alliance(store: Store, a: str, b: str) -> dict[str, Any]:
+    from realpolitik.analysis.alliance import OBLIGATION_WORDS, ally
+
+    r = ally(store, a, b)
+    ev = [f"ATOP {r['coverage']['first_year']}–{r['coverage']['last_year']}: "
+          + ("; ".join(f"{OBLIGATION_WORDS[o['type']]} {o['first_year']}–{o['last_year']}" for o in r["obligations"])
+             or "no obligation between them in any year")]  # fmt: skip
+    for e in r["partnership"][:3]:
+        ev.append(f"cooperative event ({e['event_type']}, {e['intensity']:+.1f}, {e['doc_id']}): “{e['evidence']}”")
+    for e in r["divergences"][:3]:
+        ev.append(f"conflictual event ({e['event_type']}, {e['intensity']:+.1f}, {e['doc_id']}): “{e['evidence']}”")
+    return {"topic": "alliance", "claim": r["verdict"], "evidence": ev, "data": r}
+
+
+def _dependence(store: Store, a: str, b: str) -> dict[str, Any]:
+    from realpolitik.analysis.dependence import dependence
+
+    ab = dependence(store, a, b)
+    ba = dependence(store, b, a)
+    # the importer is the side whose imports from the other are larger
+    r = ab if ab["dyad_tiv"] >= ba["dyad_tiv"] else ba
+    ev = []
+    for p in r["periods"][-3:]:
+        ev.append(
+            f"{p['period']}: {r['b_name']} {p['importer_share']:.0%} of {r['a_name']}'s arms imports (rank "
+            f"{p['supplier_rank']}); {r['a_name']} {p['supplier_share']:.0%} of {r['b_name']}'s exports (rank "
+            f"{p['buyer_rank']}); {r['a_name']} supplier HHI {p['importer_hhi']}"
+        )
+    ev.append(r["credit"])
+    return {"topic": "dependence", "claim": r["summary"], "evidence": ev, "data": r}
+
+
+def _alignment(store: Store, a: str, b: str) -> dict[str, Any]:
+    from realpolitik.analysis.similarity import similarity
+
+    r = similarity(store, a, b)
+    ev = [f"{row['year']}: ideal-point distance {row['distance']:.2f}" for row in r["ideal_points"][-3:]]
+    ev += [
+        f"{row['year']}: same vote on {row['agreement']:.0%} of {row['n_votes']} roll calls"
+        for row in r["agreement"][-2:]
+    ]
+    ev.append(r["coverage"]["source"])
+    return {"topic": "alignment", "claim": r["summary"], "evidence": ev, "data": r}
+
+
+_ANSWER = {"alliance": _alliance, "dependence": _dependence, "alignment": _alignment}
