@@ -25,6 +25,7 @@ from realpolitik.model import Actor
 Token = Any
 Resolver = Callable[[Token], list[Actor]]
 
+HOSTILE_MATERIAL = frozenset({"ASSAULT", "COERCE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 
 
@@ -65,6 +66,8 @@ def find_triggers(sent: Any) -> list[tuple[Token, Trigger, str]]:
 
 def _verb_trigger(tok: Token, lemma: str, consumed: set[int]) -> tuple[Token, Trigger, str] | None:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
+        objs.append(tok.head)  # "a signal sent by Moscow": the modified noun is the object
     prts = [c for c in tok.children if c.dep_ == "prt"]
     preps = [c for c in tok.children if c.dep_ == "prep"]
     for o in objs:
@@ -103,8 +106,10 @@ def code_sentence(
     sent: Any,
     resolve: Resolver,
     pair_anaphor: Callable[[Token], list[Actor]],
+    adversary: Callable[[Actor], Actor | None] | None = None,
 ) -> list[Candidate]:
-    """All event candidates of one parsed sentence."""
+    """All event candidates of one parsed sentence. `adversary(target)` names the document's known
+    enemy of a target, for agentless attacks."""
     out: list[Candidate] = []
     triggers = find_triggers(sent)
     embedded_by_intent = {
@@ -123,7 +128,11 @@ def code_sentence(
             if sources:
                 break
             sources = _resolve_all(group, resolve, pair_anaphor)
-        targets = _resolve_all(_expand_venues(roles.targets), resolve, pair_anaphor)
+        if spec.event_type == "CONSULT":
+            target_tokens = _expand_venues(roles.targets)
+        else:  # a conference is where something happens, not a party to it
+            target_tokens = [t for t in roles.targets if t.lemma_.lower() not in VENUE_NOUNS]
+        targets = _resolve_all(target_tokens, resolve, pair_anaphor)
         pair = _resolve_all(roles.pair, resolve, pair_anaphor)
         if spec.subject_is_target:
             sources, targets = _giver_and_recipient(tok, sources, targets, resolve, pair_anaphor)
@@ -147,6 +156,10 @@ def code_sentence(
             attributed = res[0] if res else None
         if not sources and attributed is not None and targets and not _same(attributed, targets[0]):
             sources = [attributed]
+        if not sources and adversary is not None and spec.event_type in HOSTILE_MATERIAL and tok.pos_ == "NOUN":
+            # "the defeat of the Malian armed forces": an agentless blow against a state's forces
+            # comes from the enemy the document has already named for that state
+            sources = [a for a in (adversary(t) for t in targets[:1]) if a is not None]
         spec = _refine(spec, sources)
         for s in sources or [None]:
             for t in targets or [None]:
@@ -162,8 +175,23 @@ def code_sentence(
     return _dedupe(out)
 
 
-VENUE_NOUNS = frozenset({"conference", "summit", "forum", "meeting", "session", "talks", "congress", "assembly",
-                         "ceremony", "exercise", "games", "council"})
+VENUE_NOUNS = frozenset(
+    {
+        "conference",
+        "summit",
+        "forum",
+        "meeting",
+        "session",
+        "talks",
+        "congress",
+        "assembly",
+        "ceremony",
+        "exercise",
+        "games",
+        "council",
+    }
+)
+HOSTING_VERBS = frozenset({"hold", "host", "organise", "organize", "convene", "stage"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "PMC"})
 
 
@@ -174,6 +202,9 @@ def _expand_venues(tokens: list[Token]) -> list[Token]:
         if tok.lemma_.lower() in VENUE_NOUNS:
             inner = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod")]
             inner += prep_objects(tok, ("of", "in", "at", "by"))
+            # "a conference held in Sochi, Russia", "a summit hosted by Egypt"
+            for verb in (c for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_ in HOSTING_VERBS):
+                inner += prep_objects(verb, ("in", "at", "by"))
             for i in list(inner):
                 if i.lemma_.lower() in VENUE_NOUNS or i.pos_ == "NOUN":
                     inner += prep_objects(i, ("of", "in", "at"))
@@ -187,7 +218,11 @@ def _expand_venues(tokens: list[Token]) -> list[Token]:
 
 
 def _giver_and_recipient(
-    tok: Token, sources: list[Actor], targets: list[Actor], resolve: Resolver, pair_anaphor: Callable[[Token], list[Actor]]
+    tok: Token,
+    sources: list[Actor],
+    targets: list[Actor],
+    resolve: Resolver,
+    pair_anaphor: Callable[[Token], list[Actor]],
 ) -> tuple[list[Actor], list[Actor]]:
     """Receive-like triggers: the grammatical subject receives; the giver is the `from` phrase.
     Buyer nouns ("X is a customer of Y"): the `of` phrase sells to the clause's subject."""

@@ -45,8 +45,12 @@ class _DocState:
         self.rebel_country: str | None = None
         self.state_counts: Counter[str] = Counter()
         self.last_forces: str | None = None
+        self.fought_forces: str | None = None  # the state whose forces an unnamed enemy last fought
+        self.last_rebel: Actor | None = None  # its mention stands for it where a sentence only implies it
 
     def note(self, actor: Actor) -> None:
+        if actor.sector in REBEL_SECTORS and actor.country and actor.code == actor.country:
+            self.last_rebel = actor
         if actor.sector == "MIL" and actor.code and actor.code == actor.country:
             self.last_forces = actor.code
         if actor.code and actor.country == actor.code and actor.sector not in REBEL_SECTORS:
@@ -94,7 +98,9 @@ class Extractor:
             self._fix_rebels(sent_mentions, state)
             ex.mentions.extend((i, a) for a in sent_mentions)
             if sent_mentions or len(s) > 3:
-                cands = code_sentence(s, self._resolver(s, state, sent_mentions, doc.date), self._pair(state))
+                cands = code_sentence(
+                    s, self._resolver(s, state, sent_mentions, doc.date), self._pair(state), self._adversary(state)
+                )
                 dates = find_dates(s.text, pub)
                 for c in cands:
                     ex.events.append(self._record(doc, i, s, c, dates, pub))
@@ -149,14 +155,27 @@ class Extractor:
                         return Actor(actor.text, actor.start, actor.end, c, c, actor.sector)
         return actor
 
+    @staticmethod
+    def _adversary(state: _DocState) -> Any:
+        """The enemy the document has named for a state's forces: that state's rebels, once mentioned."""
+
+        def adversary(target: Actor) -> Actor | None:
+            if target.sector not in ("MIL", "GOV", None) or target.code != target.country:
+                return None
+            state.fought_forces = target.country
+            if state.rebel_country is None or state.rebel_country != target.country:
+                return None
+            rebel = state.last_rebel
+            return rebel if rebel is not None and rebel.country == target.country else None
+
+        return adversary
+
     def _pair(self, state: _DocState) -> Any:
         def pair(tok: Any) -> list[Actor]:
             if not self._is_pair_anaphor(tok):
                 return []
             two = state.last_two_states()
-            return [
-                Actor(tok.text, tok.idx, tok.idx + len(tok.text), a.code, a.country, a.sector) for a in two
-            ]
+            return [Actor(tok.text, tok.idx, tok.idx + len(tok.text), a.code, a.country, a.sector) for a in two]
 
         return pair
 
@@ -171,15 +190,22 @@ class Extractor:
         if actor.sector not in REBEL_SECTORS or actor.code not in (None, actor.country) or actor.country:
             if actor.sector in REBEL_SECTORS and actor.country:
                 state.rebel_country = actor.country
+                if actor.code == actor.country:
+                    state.last_rebel = actor
             return actor
         military = [m for m in sent_mentions if m.sector == "MIL" and m.country and m.code == m.country]
-        country = military[0].country if military else (state.rebel_country or state.last_forces)
+        # rebels already placed in the document stay there; a foreign army named beside them later
+        # (their backer, say) does not make them its rebels
+        country = state.rebel_country or state.fought_forces or (military[0].country if military else None)
+        country = country or state.last_forces
         if country is None and state.state_counts:
             country = state.state_counts.most_common(1)[0][0]
         if country is None:
             return actor
         state.rebel_country = country
-        return Actor(actor.text, actor.start, actor.end, country, country, actor.sector)
+        placed = Actor(actor.text, actor.start, actor.end, country, country, actor.sector)
+        state.last_rebel = placed
+        return placed
 
     # -- records --------------------------------------------------------------------------------
     @staticmethod

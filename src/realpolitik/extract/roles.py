@@ -20,13 +20,77 @@ Token = Any  # spacy.tokens.Token
 
 TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "in", "over")
 NOUN_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "into", "upon", "in", "for", "at")
-PATIENT_NOUNS = frozenset({"defeat", "arrest", "release", "killing", "assassination", "kidnapping", "expulsion",
-                           "detention", "training", "invasion", "occupation", "annexation", "recognition",
-                           "condemnation", "criticism", "bombing", "shelling", "seizure", "praise", "blockade",
-                           "help", "support", "backing", "protection", "rescue"})
-AGENT_NOUNS = frozenset({"visit", "trip", "participation", "withdrawal", "signing", "mediation", "offer",
-                         "deployment", "mobilization", "mobilisation", "intervention", "interference",
-                         "cooperation", "delivery", "apology", "statement", "announcement", "decision"})
+PATIENT_NOUNS = frozenset(
+    {
+        "defeat",
+        "arrest",
+        "release",
+        "killing",
+        "assassination",
+        "kidnapping",
+        "expulsion",
+        "detention",
+        "training",
+        "invasion",
+        "occupation",
+        "annexation",
+        "recognition",
+        "condemnation",
+        "criticism",
+        "bombing",
+        "shelling",
+        "seizure",
+        "praise",
+        "blockade",
+        "help",
+        "support",
+        "backing",
+        "protection",
+        "rescue",
+    }
+)
+AGENT_NOUNS = frozenset(
+    {
+        "visit",
+        "trip",
+        "participation",
+        "withdrawal",
+        "signing",
+        "mediation",
+        "offer",
+        "deployment",
+        "mobilization",
+        "mobilisation",
+        "intervention",
+        "interference",
+        "cooperation",
+        "delivery",
+        "apology",
+        "statement",
+        "announcement",
+        "decision",
+    }
+)
+#: Nouns of travel whose `of` phrase is the traveller.
+MOTION_NOUNS = frozenset({"visit", "trip", "tour", "journey", "mission"})
+#: Nouns of taking part whose `in`/`at` phrase is the meeting attended.
+ATTENDANCE_NOUNS = frozenset({"participation", "attendance", "presence", "appearance"})
+MEETING_NOUNS = frozenset(
+    {
+        "conference",
+        "summit",
+        "forum",
+        "meeting",
+        "session",
+        "talks",
+        "congress",
+        "assembly",
+        "ceremony",
+        "council",
+        "dialogue",
+        "negotiation",
+    }
+)
 EXAMPLE_PREPS = frozenset({"as", "like", "including"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
@@ -63,7 +127,7 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
 
 
 def _relative_head(tok: Token) -> Token:
-    """"who"/"which" as a subject stands for the noun its clause modifies."""
+    """ "who"/"which" as a subject stands for the noun its clause modifies."""
     if tok.lower_ in RELATIVE_PRONOUNS:
         cur = tok.head
         while cur.dep_ not in ("relcl", "acl") and cur.head.i != cur.i:
@@ -139,6 +203,8 @@ def verb_roles(verb: Token) -> Roles:
     if passive:
         roles.sources = subjects
         roles.targets = [t for c in verb.children if c.dep_ == "nsubjpass" for t in with_conjuncts(_relative_head(c))]
+        # "weapons were sent to Mali", "a signal sent by Moscow to Morocco": the recipient of a passive
+        roles.targets.extend(prep_objects(verb, ("to", "against", "with")))
         if verb.dep_ in ("acl",) and verb.tag_ == "VBN" and not roles.targets:
             roles.targets = [verb.head]
     else:
@@ -159,12 +225,20 @@ def verb_roles(verb: Token) -> Roles:
 def noun_roles(noun: Token) -> Roles:
     roles = Roles()
     groups = noun_agent_groups(noun)
+    if noun.lemma_ in MOTION_NOUNS and not groups:
+        # "the visit to Algiers of Admiral X": the parser often hangs the visitor's `of` on the destination
+        for dest in prep_objects(noun, ("to",)):
+            visitors = prep_objects(dest, ("of",))
+            if visitors:
+                groups.append(visitors)
     governing = _governing_agents(noun)
     if governing:
         groups.append(governing)
     roles.sources = groups[0] if groups else []
     roles.source_groups = groups[1:]
     targets = prep_objects(noun, NOUN_TARGET_PREPS)
+    if noun.lemma_ in ATTENDANCE_NOUNS and not prep_objects(noun, ("in", "at")):
+        targets.extend(_detached_venue(noun))
     if noun.lemma_ in PATIENT_NOUNS:
         targets = prep_objects(noun, ("of",)) + targets
     # "the signing of a contract with X": the complement's own prepositional phrases
@@ -175,6 +249,19 @@ def noun_roles(noun: Token) -> Roles:
     if between:
         roles.pair = between
     return roles
+
+
+def _detached_venue(noun: Token) -> list[Token]:
+    """`in`/`at` + a meeting noun after an attendance noun, attached by the parser to a verb above it
+    ("as evidenced by the participation of X in the conference": `in` hangs on the main verb)."""
+    ancestors = {a.i for a in noun.ancestors}
+    out = []
+    for tok in noun.doc[noun.i + 1 : noun.sent.end]:
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "at") and tok.head.i in ancestors:
+            out.extend(o for o in tok.children if o.dep_ == "pobj" and o.lemma_.lower() in MEETING_NOUNS)
+            if out:
+                break
+    return out
 
 
 def _governing_agents(noun: Token) -> list[Token]:

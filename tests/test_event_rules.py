@@ -1,0 +1,73 @@
+"""General event rules, each checked on text it was not written from (not the seed article)."""
+
+from __future__ import annotations
+
+import pytest
+
+import realpolitik
+
+
+def _triples(text: str, date: str = "2023-05-10") -> set[tuple]:
+    out = set()
+    for r in realpolitik.extract(text, date=date):
+        s, t = r["source"] or {}, r["target"] or {}
+        out.add((s.get("code"), s.get("sector"), r["event_type"], t.get("code"), t.get("sector")))
+    return out
+
+
+def _codes(text: str) -> set[tuple]:
+    return {(s, ty, t) for s, _ss, ty, t, _ts in _triples(text)}
+
+
+def test_unowned_agents_belong_to_the_country_where_the_clause_happens() -> None:
+    got = _triples("Kenyan police arrested twelve protesters in Nairobi.")
+    assert ("KEN", "COP", "COERCE", "KEN", "CVL") in got
+
+
+def test_passive_recipient_comes_from_the_to_phrase() -> None:
+    assert ("DEU", "AID", "UKR") in _codes("Weapons were sent to Ukraine by Germany.")
+
+
+def test_a_venue_is_not_a_party_to_what_happens_there() -> None:
+    got = _codes("China strengthened its ties with Brazil at the summit in Moscow.")
+    assert ("CHN", "COOPERATE", "BRA") in got
+    assert not any("RUS" in (s, t) for s, _ty, t in got)
+
+
+def test_the_visitor_hung_on_the_destination_is_still_the_visitor() -> None:
+    got = _codes("The visit to Delhi of Japanese Prime Minister Fumio Kishida lasted two days.")
+    assert ("JPN", "CONSULT", "IND") in got
+
+
+def test_attending_a_conference_is_consulting_its_host() -> None:
+    got = _codes(
+        "Analysts noted the participation of the Turkish foreign minister in the conference held in Doha, Qatar."
+    )
+    assert ("TUR", "CONSULT", "QAT") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamist militants ambushed Nigerian soldiers in Borno state. The defeat of the Nigerian army was widely reported.",
+    ],
+)
+def test_an_agentless_defeat_comes_from_the_enemy_already_named(text: str) -> None:
+    got = _triples(text)
+    assert ("NGA", "REB", "ASSAULT", "NGA", "MIL") in got
+    assert sum(1 for g in got if g[2] == "ASSAULT") >= 1
+
+
+def test_unnamed_rebels_stay_in_the_country_where_they_fight_not_with_their_backer() -> None:
+    text = (
+        "Rebels attacked Syrian troops near Aleppo. "
+        "A spokesman for the Turkish army said the rebels had received weapons from Turkey."
+    )
+    got = _triples(text)
+    assert ("TUR", None, "AID", "SYR", "REB") in got or ("TUR", "MIL", "AID", "SYR", "REB") in got
+    assert not any(t == "TUR" and ts == "REB" for _s, _ss, _ty, t, ts in got)
+
+
+def test_domestic_events_between_state_organs_and_citizens_are_kept() -> None:
+    got = _triples("Police in Kenya arrested the opposition leader and dozens of protesters in Mombasa.")
+    assert any(s == "KEN" and ty == "COERCE" for s, _ss, ty, _t, _ts in got)
