@@ -37,5 +37,9 @@ format: $(STAMP)
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
+# Retrain the event-type classifier shipped in src/realpolitik/data/models/event_type.npz (deterministic).
+train: $(STAMP)
+	$(BIN)/python training/train_event_classifier.py
+
 clean:
 	rm -rf $(VENV) demo.duckdb .pytest_cache

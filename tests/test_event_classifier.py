@@ -1,0 +1,78 @@
+"""The shipped event-type classifier: loads from plain arrays, gives distributions, types clear real sentences."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from realpolitik.extract import event_classifier as ec
+from realpolitik.model import PLOVER_TYPES
+
+# Sentences written for this test (not in the training data, not in the PLOVER gold): one clear event each.
+CLEAR = [
+    ("Ghana imposed sanctions on Togo and froze the assets of its ministers.", "SANCTION"),
+    ("Artillery of Armenia pounded Azerbaijani positions overnight, killing four soldiers.", "ASSAULT"),
+    ("Venezuela rejected the proposal put forward by Colombia.", "REJECT"),
+    ("Thousands of students marched in Santiago to protest against the education reform.", "PROTEST"),
+    ("Japan sent emergency food and medical supplies to the Philippines after the typhoon.", "AID"),
+    ("Police in Lagos arrested twenty opposition activists on Sunday.", "COERCE"),
+    ("Argentina accused Britain of militarising the South Atlantic.", "ACCUSE"),
+    ("Pakistan urged India to resume the dialogue.", "REQUEST"),
+    ("Peru threatened to recall its ambassador from Mexico.", "THREATEN"),
+]
+
+
+def test_model_is_plain_arrays_and_small() -> None:
+    path = files("realpolitik") / "data" / "models" / ec.MODEL_FILE
+    assert Path(str(path)).stat().st_size < 3 * 1024 * 1024
+    with path.open("rb") as f, np.load(f, allow_pickle=False) as z:  # no pickled objects inside
+        assert set(z.files) == {"classes", "vocab", "idf", "coef", "intercept"}
+        assert z["coef"].shape == (len(z["classes"]), len(z["vocab"]))
+    assert set(ec.classes()) == set(PLOVER_TYPES) | {ec.NONE}
+
+
+def test_predict_gives_a_distribution_over_all_labels() -> None:
+    probs = ec.predict(["Russia signed an agreement with Algeria.", "It rained in Oran."])
+    assert len(probs) == 2
+    for p in probs:
+        assert set(p) == set(ec.classes())
+        assert all(0.0 <= v <= 1.0 for v in p.values())
+        assert sum(p.values()) == pytest.approx(1.0)
+    assert ec.predict([]) == []
+
+
+def test_clear_real_sentences() -> None:
+    got = [ec.best(p)[0] for p in ec.predict([s for s, _ in CLEAR])]
+    wrong = [(s, want, g) for (s, want), g in zip(CLEAR, got, strict=True) if g != want]
+    assert not wrong, wrong
+
+
+def test_not_an_event() -> None:
+    label, _ = ec.best(ec.predict(["The central bank said inflation slowed to four percent in March."])[0])
+    assert label == ec.NONE
+
+
+def test_deterministic_and_same_on_a_parsed_span() -> None:
+    from realpolitik.extract.nlp import load_nlp
+
+    text = "Pakistan urged India to resume the dialogue."
+    a, b = ec.predict([text]), ec.predict([text])
+    assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+    sent = next(load_nlp()(text).sents)
+    assert ec.predict_span(sent) == pytest.approx(a[0])
+    # a given trigger lemma steers the head features
+    assert ec.best(ec.predict_trigger(sent, "urge"))[0] == "REQUEST"
+
+
+def test_features_mask_names() -> None:
+    from realpolitik.extract.nlp import load_nlp
+
+    sent = next(load_nlp()("Peru threatened to recall its ambassador from Mexico.").sents)
+    feats = ec.features([sent])
+    assert "h:threaten" in feats
+    assert "hx:recall" in feats
+    assert not any("peru" in f or "mexico" in f for f in feats)
