@@ -148,7 +148,11 @@ def _verdict(r: dict[str, Any], beyond: bool) -> tuple[str, str]:
         tone = "no events between them in the store"
     hostile = conf > coop
     yu = r["year_used"]
-    when = f"in {yu}" + (f" (the last year ATOP covers; {r['year']} is beyond it)" if beyond else "")
+    when = f"in {yu}"
+    if beyond:
+        when += f" (the last year ATOP covers; {r['year']} is beyond it)"
+    elif r["year"] is None:
+        when += " (the last year ATOP covers)"
     if r["formal_alliance"]:
         kinds = _words(r["obligations_in_force"])
         core = f"{an} and {bn} are formal allies {when}: ATOP records {kinds} obligations"
