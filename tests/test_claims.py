@@ -122,3 +122,26 @@ def test_check_without_sipri(seed_claims: list[dict]) -> None:
     with Store(":memory:") as store:
         r = check_claims(store, seed_claims)
     assert set(r["verdicts"]) == {"unverifiable"}
+
+
+@pytest.mark.skipif(not SIPRI.exists(), reason="../shared SIPRI file is missing")
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Russia supplied 46% of Algeria's arms imports in 2019-2023.", "supported"),
+        ("Russia supplied 10% of Algeria's arms imports in 2019-2023.", "contradicted"),
+        ("China was the second largest arms supplier of Algeria in 2019-2023.", "supported"),
+    ],
+)
+def test_check_supported_and_contradicted(tmp_path: Path, text: str, verdict: str) -> None:
+    from realpolitik.analysis.claims_check import check_claims
+    from realpolitik.sources.reference.sipri import read_sipri
+    from realpolitik.store.db import Store
+    from realpolitik.store.reference_tables import load_frame
+
+    claims = [c for c in claims_in_text(text) if c.measure.startswith("arms_")]
+    assert claims, text
+    with Store(tmp_path / "s.duckdb") as store:
+        load_frame(store, "sipri_deliveries", read_sipri(SIPRI), "sipri", str(SIPRI))
+        r = check_claims(store, claims)
+    assert r["claims"][0]["check"]["verdict"] == verdict, r["claims"][0]["check"]["reason"]

@@ -144,3 +144,23 @@ def test_similarity_bundled() -> None:
     # Russia is closer to Algeria than to the United States at the UN
     assert r["latest"]["distance"] < usa["latest"]["distance"]
     assert r["latest"]["agreement"] > usa["latest"]["agreement"]
+
+
+def test_ally_lists_treaties_from_member_file(tmp_path: Path) -> None:
+    """With ATOP's member-level file imported, ally names the treaties both states belong to."""
+    from realpolitik.analysis.alliance import ally
+    from realpolitik.sources.reference.atop import read_atop_members
+    from realpolitik.store.reference_tables import load_frame
+
+    f = tmp_path / "atop5_1m.csv"
+    f.write_text(
+        "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,defense,offense,neutral,nonagg,consul\n"
+        "4125,615,2007,1,1,0,0,0,1,0,0,1,0\n4125,432,2007,1,1,0,0,0,1,0,0,1,0\n"
+        "4999,615,1990,1,1,1995,1,1,0,0,0,0,1\n"
+    )
+    with Store(tmp_path / "m.duckdb") as store:
+        load_frame(store, "atop_members", read_atop_members(f), "atop-members", str(f))
+        r = ally(store, "DZA", "MLI")
+    assert r["treaties"] == [
+        {"atopid": 4125, "first_year": 2007, "last_year": None, "obligations": ["defense", "nonagg"]}
+    ]

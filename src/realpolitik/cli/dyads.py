@@ -27,7 +27,7 @@ def open_store(db: str | None) -> Iterator[Any]:
     path = db_path(db)
     try:
         store = Store(path)
-    except duckdb.IOException:  # another process holds it: read without writing
+    except (duckdb.IOException, duckdb.ConnectionException):  # held by another process or connection: only read
         store = Store(path, read_only=True)
     try:
         yield store
