@@ -104,8 +104,7 @@ def extract(paths: tuple[str, ...], date: str | None, fmt: str, engine: str, mas
     extractor = get_extractor()
     buffered: list[dict[str, Any]] = []
     with progress_bar("extracting", quiet) as advance:
-        for doc in read_documents(paths, date=date):
-            ex = extractor.extract_document(doc)
+        for ex in extractor.extract_many(read_documents(paths, date=date)):
             recs = [e.to_dict() for e in ex.events]
             if fmt == "jsonl":
                 for r in recs:

@@ -11,7 +11,9 @@ what lets the coder run faster than plain spaCy over the same text.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -19,6 +21,7 @@ from typing import Any
 from realpolitik.extract import ontology
 from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
 from realpolitik.extract.events import Candidate, code_sentence
+from realpolitik.extract.prefilter import blank_uneventful
 from realpolitik.extract.text import normalise
 from realpolitik.model import Actor, Document, EventRecord, Evidence
 
@@ -64,37 +67,68 @@ class _DocState:
 class Extractor:
     """The text event coder. Thread-unsafe per instance; one per process or executor."""
 
-    def __init__(self) -> None:
+    def __init__(self, prefilter: bool = True) -> None:
         from realpolitik.extract.actors import find_mentions, is_pair_anaphor, resolve_token
         from realpolitik.extract.nlp import load_nlp
 
         self.nlp = load_nlp()
+        self.prefilter = prefilter
         self._find_mentions = find_mentions
         self._resolve_token = resolve_token
         self._is_pair_anaphor = is_pair_anaphor
 
     # -- public ---------------------------------------------------------------------------------
     def extract_document(self, doc: Document) -> Extraction:
-        sdoc = self.nlp(normalise(doc.text))
-        return self.extract_parsed(doc, sdoc)
+        return self.extract_parsed(doc, *self._parse(doc.text))
 
-    def extract_parsed(self, doc: Document, sdoc: Any) -> Extraction:
+    def extract_many(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
+        """Extractions in input order, parsing in batches (spaCy's `pipe`) for throughput."""
+        for batch in _batches(docs, batch_size):
+            prepared = [self._prepare(d.text) for d in batch]
+            parsed = self.nlp.pipe([text for text, _spans in prepared], batch_size=batch_size)
+            for d, sdoc, (_text, spans) in zip(batch, parsed, prepared, strict=True):
+                yield self.extract_parsed(d, sdoc, spans)
+
+    def _prepare(self, text: str) -> tuple[str, list[tuple[int, int]] | None]:
+        """The text the parser sees: typographic quotes normalised and, with the prefilter on, sentences
+        that hold no event word blanked; both keep every offset. Also the document's sentence spans."""
+        norm = normalise(text)
+        if not self.prefilter:
+            return norm, None
+        blanked, spans, _keep = blank_uneventful(norm, self.nlp)
+        return blanked, spans
+
+    def _parse(self, text: str) -> tuple[Any, list[tuple[int, int]] | None]:
+        prepared, spans = self._prepare(text)
+        return self.nlp(prepared), spans
+
+    def extract_parsed(self, doc: Document, sdoc: Any, spans: list[tuple[int, int]] | None = None) -> Extraction:
+        """Events of a parsed document. `spans` are the document's sentences when some were blanked
+        before parsing; sentence numbers then count all sentences, parsed or not."""
         pub = parse_pub_date(doc.date)
         ex = Extraction(document=doc)
         state = _DocState()
         mentions_by_sent: dict[int, list[Actor]] = {}
-        sents = list(sdoc.sents)
-        sent_index = {s.start: i for i, s in enumerate(sents)}
         original = doc.text
-        for s in sents:
-            ex.sentences.append(Evidence(original[s.start_char : s.end_char], s.start_char, s.end_char))
+        sents = [s for s in sdoc.sents if s.text.strip()]
+        if spans is None:
+            numbers = list(range(len(sents)))
+            for s in sents:
+                ex.sentences.append(Evidence(original[s.start_char : s.end_char], s.start_char, s.end_char))
+        else:
+            starts = [a for a, _b in spans]
+            numbers = [max(0, bisect_right(starts, s.start_char) - 1) for s in sents]
+            ex.sentences.extend(Evidence(original[a:b], a, b) for a, b in spans)
+        sent_index = {s.start: k for k, s in enumerate(sents)}
         self._original = original
         for m in self._find_mentions(sdoc, doc.date):
             actor = self._to_actor(m)
-            i = sent_index.get(sdoc[sdoc.char_span(m.start, m.end, alignment_mode="expand").start].sent.start, 0)
-            mentions_by_sent.setdefault(i, []).append(actor)
-        for i, s in enumerate(sents):
-            sent_mentions = mentions_by_sent.get(i, [])
+            k = sent_index.get(sdoc[sdoc.char_span(m.start, m.end, alignment_mode="expand").start].sent.start)
+            if k is not None:
+                mentions_by_sent.setdefault(k, []).append(actor)
+        for k, s in enumerate(sents):
+            i = numbers[k]
+            sent_mentions = mentions_by_sent.get(k, [])
             self._fix_rebels(sent_mentions, state)
             ex.mentions.extend((i, a) for a in sent_mentions)
             if sent_mentions or len(s) > 3:
@@ -248,3 +282,23 @@ def extract_records(text: str, date: str | None = None, doc_id: str = "0") -> li
     """Event records (the contract's dict form) for one text, with `date` its publication date."""
     ex = get_extractor().extract_document(Document(doc_id=doc_id, text=text, date=date))
     return [e.to_dict() for e in ex.events]
+
+
+def _batches(items: Iterable[Document], n: int) -> Iterator[list[Document]]:
+    """Lists of up to `n` items. If the source fails (a malformed input line), the documents read
+    before the failure are still yielded, then the error propagates."""
+    it = iter(items)
+    while True:
+        batch: list[Document] = []
+        try:
+            for _ in range(n):
+                batch.append(next(it))
+        except StopIteration:
+            if batch:
+                yield batch
+            return
+        except Exception:
+            if batch:
+                yield batch
+            raise
+        yield batch

@@ -280,15 +280,24 @@ class Store:
 
         extractor = extractor or get_extractor()
         report = IngestReport()
-        for doc in documents:
-            if self.has_document(doc.key):
-                report.skipped += 1
-            else:
-                ex = extractor.extract_document(doc)
-                report.events += self.add_extraction(ex)
-                report.stored += 1
+
+        def new_documents() -> Iterator[Document]:
+            seen: set[str] = set()
+            for doc in documents:
+                if doc.key in seen or self.has_document(doc.key):
+                    report.skipped += 1
+                    if progress is not None:
+                        progress(doc)
+                else:
+                    seen.add(doc.key)
+                    yield doc
+
+        # batches are parsed together (spaCy's pipe) but each document is still its own transaction
+        for ex in extractor.extract_many(new_documents()):
+            report.events += self.add_extraction(ex)
+            report.stored += 1
             if progress is not None:
-                progress(doc)
+                progress(ex.document)
         return report
 
     # --- reading ----------------------------------------------------------------------------

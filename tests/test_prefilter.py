@@ -1,0 +1,51 @@
+"""The pre-parse filter: sentence spans, blanking that keeps offsets, and no events lost by it."""
+
+from __future__ import annotations
+
+from realpolitik.extract.prefilter import blank_uneventful, sentence_spans
+
+TEXT = (
+    "Gen. Ali Mahmoud met the Egyptian foreign minister in Cairo on Monday. The weather was mild.\n"
+    "Turkish troops fought Kurdish militants near the border. Prices rose again?\n"
+    "Mr. Smith thinks otherwise."
+)
+
+
+def test_sentence_spans_skip_abbreviations_and_break_at_lines() -> None:
+    spans = [TEXT[a:b] for a, b in sentence_spans(TEXT)]
+    assert spans[0].startswith("Gen. Ali Mahmoud met") and spans[0].endswith("Monday.")
+    assert spans[1] == "The weather was mild."
+    assert spans[-1] == "Mr. Smith thinks otherwise."
+    assert len(spans) == 5
+
+
+def test_blanking_keeps_length_and_the_sentences_with_event_words() -> None:
+    from realpolitik.extract.nlp import load_nlp
+
+    blanked, spans, keep = blank_uneventful(TEXT, load_nlp())
+    assert len(blanked) == len(TEXT)
+    kept = [TEXT[a:b] for (a, b), k in zip(spans, keep, strict=True) if k]
+    assert any("met" in s for s in kept)  # irregular form of "meet" from the lemmatizer's tables
+    assert any("fought" in s for s in kept)
+    assert "weather" not in blanked and "Prices" not in blanked
+    for (a, b), k in zip(spans, keep, strict=True):
+        if k:
+            assert blanked[a:b] == TEXT[a:b]
+
+
+def test_the_filter_loses_no_event_of_real_text(seed_path) -> None:
+    from realpolitik.extract.pipeline import Extractor
+    from realpolitik.model import Document
+
+    text = seed_path.read_text(encoding="utf-8")
+    filtered = Extractor(prefilter=True).extract_document(Document("s", text, "2024-11-14"))
+    full = Extractor(prefilter=False).extract_document(Document("s", text, "2024-11-14"))
+
+    def triples(ex):
+        return {(e.event_type, e.source and e.source.code, e.target and e.target.code) for e in ex.events}
+
+    lost = triples(full) - triples(filtered)
+    assert not lost, lost
+    # sentence numbers count every sentence of the document, and evidence is the document's own text
+    for e in filtered.events:
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.text
