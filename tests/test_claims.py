@@ -71,6 +71,11 @@ def test_seed_money_and_superlative(seed_claims: list[dict]) -> None:
             "Czechia and China signed an agreement today to increase trade in 1983 by 50 percent compared with last year",
             {"measure": "change", "value": 0.5, "subject": "CZE", "period": "1983"},
         ),
+        (
+            "The European Community on Monday gave the Ivory Coast 5.1 million dollars of aid for agricultural "
+            "development projects.",
+            {"kind": "money", "value": 5.1e6, "unit": "USD", "subject": "EU", "counterpart": "CIV", "item": "aid"},
+        ),
         # news style
         (
             "Russia supplies 80% of Algeria's weapons.",

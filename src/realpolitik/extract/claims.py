@@ -87,13 +87,14 @@ HEDGES = frozenset({"approximately", "about", "around", "roughly", "nearly", "al
 MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
                "trillion": 1e12, "tn": 1e12}  # fmt: skip
 CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "dollar": "USD", "euros": "EUR",
-              "euro": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB", "dinars": "DZD", "yuan": "CNY"}  # fmt: skip
+              "euro": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB", "dinars": "DZD", "yuan": "CNY", "rupees": "INR", "yen": "JPY",
+              "riyals": "SAR", "dirhams": "MAD"}  # fmt: skip
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 PERCENT_RE = re.compile(rf"(?P<num>{_NUM})\s*(?:%|per\s?cent\b|percent\b|pc\b)", re.I)
 MONEY_RE = re.compile(
     rf"(?P<cur>US\$|\$|€|£)\s?(?P<num>{_NUM})(?:\s*(?P<mult>thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?"
-    rf"|(?P<num2>{_NUM})\s*(?P<mult2>thousand|million|billion|trillion)?\s+(?P<cur2>dollars|euros|pounds|rubles|roubles|dinars|yuan)\b",
+    rf"|(?P<num2>{_NUM})\s*(?P<mult2>thousand|million|billion|trillion)?\s+(?P<cur2>dollars|euros|pounds|rubles|roubles|dinars|yuan|yen|rupees|riyals|dirhams|francs|shillings)\b",
     re.I,
 )
 ROLE_ALT = "|".join(sorted(ROLE_MEASURE, key=len, reverse=True))
@@ -109,7 +110,8 @@ ELLIPTIC_RE = re.compile(
 )
 MEASURE_NOUNS = frozenset({"amount", "sum", "total", "value", "worth", "$", "equivalent", "figure", "tune"})
 DEAL_NOUNS = frozenset({"contract", "deal", "agreement", "loan", "aid", "investment", "order", "purchase", "sale",
-                        "grant", "fund", "budget", "fine", "debt", "package", "credit", "payment"})  # fmt: skip
+                        "grant", "fund", "budget", "fine", "debt", "package", "credit", "payment", "donation",
+                        "assistance", "subsidy", "compensation", "ransom", "sanction", "tariff", "export", "import"})  # fmt: skip
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?:\s*[-–]\s*(1[89]\d\d|20\d\d|\d\d)\b)?")
 
 
@@ -353,15 +355,15 @@ def _money_claims(doc: Doc, sent: Span, actors: _Actors, ev: Evidence, date: str
         cur = (m.group("cur") or m.group("cur2") or "").lower()
         value = _number(num) * MULTIPLIERS.get(mult, 1.0)
         qtok = _token_at(doc, start + (1 if m.group("cur") else 0))
-        # what the money is for: the nearest noun above it that is not a measure word, else a deal word
-        item = None
-        for anc in qtok.ancestors:
-            if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() not in MEASURE_NOUNS:
-                item = anc.lemma_.lower()
-                break
+        # what the money is for: the nearest deal word ("a grant of", "aid"), else the nearest noun above it
+        deals = [t for t in sent if t.lemma_.lower() in DEAL_NOUNS]
+        item = min(deals, key=lambda t: abs(t.i - qtok.i)).lemma_.lower() if deals else None
         if item is None:
-            deals = [t for t in sent if t.lemma_.lower() in DEAL_NOUNS]
-            item = min(deals, key=lambda t: abs(t.i - qtok.i)).lemma_.lower() if deals else None
+            skip = MEASURE_NOUNS | set(CURRENCIES) | set(MULTIPLIERS)
+            for anc in qtok.ancestors:
+                if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() not in skip and anc.lower_ not in skip:
+                    item = anc.lemma_.lower()
+                    break
         inside = {a.start for a in actors.items if start <= a.start < end}  # "US $50 million"
         subj = _clause_subject(qtok, actors, inside)
         claim = Claim(None, None, "amount", value, CURRENCIES.get(cur, cur.upper()), doc.text[start:end], start, end, ev,
