@@ -214,3 +214,15 @@ def test_unga_bad_vote(tmp_path: Path) -> None:
     f.write_text("rcid,country,country_code,vote\n3,Atlantis,QQ,yes\n")
     with pytest.raises(ReferenceDataError, match=r"votes\.csv:2: unknown country 'Atlantis'"):
         read_unga_votes(f)
+
+
+def test_unknown_cow_code_names_row(tmp_path: Path) -> None:
+    from realpolitik.sources.reference.atop import read_atop_dyads
+
+    f = tmp_path / "atop.csv"
+    f.write_text(
+        "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n"
+        "2,20,1950,1,0,0,0,0\n2,20,1951,1,0,0,0,0\n615,998,1999,1,0,0,0,0\n"
+    )
+    with pytest.raises(ReferenceDataError, match=r"atop\.csv:4: ccode2 998 is not a COW state code"):
+        read_atop_dyads(f)

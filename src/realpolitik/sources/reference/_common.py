@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,3 +115,27 @@ def check_range(s: pd.Series, df: pd.DataFrame, col: str, path: str | Path, lo: 
     if bad.any():
         i = int(bad.to_numpy().nonzero()[0][0])
         raise ReferenceDataError(f"{col} value {s.iloc[i]} out of range {lo}-{hi}", str(path), row_line(df, i))
+
+
+@lru_cache(maxsize=1)
+def known_cow_codes() -> frozenset[int]:
+    """COW state codes of the bundled state list (empty while the bundle is being built)."""
+    from importlib import resources
+
+    res = resources.files("realpolitik.data").joinpath("reference/cow_states.parquet")
+    if not res.is_file():
+        return frozenset()
+    import pandas as pd
+
+    return frozenset(int(c) for c in pd.read_parquet(str(res), columns=["ccode"]).ccode)
+
+
+def check_cow_codes(s: pd.Series, df: pd.DataFrame, col: str, path: str | Path) -> None:
+    """Every value must be a COW state code (system membership list v2016)."""
+    known = known_cow_codes()
+    if not known:
+        return
+    bad = s.notna() & ~s.isin(list(known))
+    if bad.any():
+        i = int(bad.to_numpy().nonzero()[0][0])
+        raise ReferenceDataError(f"{col} {s.iloc[i]} is not a COW state code", str(path), row_line(df, i))

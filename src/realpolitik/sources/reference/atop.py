@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from realpolitik.errors import ReferenceDataError
-from realpolitik.sources.reference._common import check_range, open_text, pick_columns, read_table, to_number
+from realpolitik.sources.reference._common import (
+    check_cow_codes,
+    check_range,
+    open_text,
+    pick_columns,
+    read_table,
+    to_number,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,6 +61,8 @@ def read_atop_dyads(path: str | Path) -> pd.DataFrame:
     for col in ("ccode1", "ccode2", "year"):
         out[col] = to_number(df, col, path, integer=True)
         check_range(out[col], df, col, path, *((1, 999) if col != "year" else (1800, 2100)))
+        if col != "year":
+            check_cow_codes(out[col], df, col, path)
     for ob in OBLIGATIONS:
         out[ob] = to_number(df, ob, path, integer=True, allow_empty=True).fillna(0)
         check_range(out[ob], df, ob, path, 0, 1)
@@ -82,6 +91,7 @@ def read_atop_members(path: str | Path) -> pd.DataFrame:
     out["atopid"] = to_number(df, "atopid", path, integer=True)
     out["member"] = to_number(df, "member", path, integer=True)
     check_range(out["member"], df, "member", path, 1, 999)
+    check_cow_codes(out["member"], df, "member", path)
     out["yrent"] = to_number(df, "yrent", path, integer=True)
     check_range(out["yrent"], df, "yrent", path, 1800, 2100)
     exit_ = to_number(df, "yrexit", path, integer=True, allow_empty=True)
