@@ -142,8 +142,13 @@ def relation(store: Store, table: str) -> str:
         hint = IMPORT_HINT.get(table, f"realpolitik import ... ({table})")
         raise ReferenceDataError(f"no {table} data in the store; run `{hint}`", store.path)
     if not store.read_only:
-        _load_bundled(store, table, path)
-        return f'"{table}"'
+        import duckdb
+
+        try:
+            _load_bundled(store, table, path)
+            return f'"{table}"'
+        except duckdb.Error:  # another writer got there first, or the file is busy: read the bundle in place
+            pass
     return f"read_parquet('{_sql_str(path)}')"
 
 
