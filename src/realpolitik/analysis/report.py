@@ -35,8 +35,8 @@ def svg_lines(series: dict[str, list[tuple[float, float]]], title: str, y_label:
     parts.append(f"<text x='{PAD}' y='14' class='t'>{escape(title)}</text>")
     parts.append(f"<line x1='{PAD}' y1='{sy(y0)}' x2='{W - PAD}' y2='{sy(y0)}' stroke='#999'/>")
     parts.append(f"<line x1='{PAD}' y1='{sy(y0)}' x2='{PAD}' y2='{sy(y1)}' stroke='#999'/>")
-    parts.append(f"<text x='2' y='{sy(y1) + 4:.0f}' class='a'>{y1:.3g}</text>")
-    parts.append(f"<text x='2' y='{sy(y0) + 4:.0f}' class='a'>{y0:.3g}</text>")
+    parts.append(f"<text x='2' y='{sy(y1) + 4:.0f}' class='a'>{_num(y1)}</text>")
+    parts.append(f"<text x='2' y='{sy(y0) + 4:.0f}' class='a'>{_num(y0)}</text>")
     parts.append(f"<text x='{PAD}' y='{H + 14}' class='a'>{x0:.0f}</text>")
     parts.append(f"<text x='{W - PAD - 24}' y='{H + 14}' class='a'>{x1:.0f}</text>")
     if y_label:
@@ -52,6 +52,10 @@ def svg_lines(series: dict[str, list[tuple[float, float]]], title: str, y_label:
     return "".join(parts)
 
 
+def _num(v: float) -> str:
+    return f"{v:,.0f}" if abs(v) >= 100 else f"{v:.2g}"
+
+
 def svg_bars(values: list[tuple[float, float]], title: str) -> str:
     """Bars of mean event intensity by year (negative bars below the axis)."""
     if not values:
@@ -59,7 +63,7 @@ def svg_bars(values: list[tuple[float, float]], title: str) -> str:
     lo, hi = min(0.0, min(v for _, v in values)), max(0.0, max(v for _, v in values))
     hi = hi if hi > lo else lo + 1
     n = len(values)
-    bw = (W - 2 * PAD) / max(n, 1)
+    bw = min((W - 2 * PAD) / max(n, 1), 48.0)
 
     def sy(y: float) -> float:
         return H - PAD + 10 - (y - lo) / (hi - lo) * (H - 2 * PAD)
