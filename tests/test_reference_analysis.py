@@ -162,5 +162,12 @@ def test_ally_lists_treaties_from_member_file(tmp_path: Path) -> None:
         load_frame(store, "atop_members", read_atop_members(f), "atop-members", str(f))
         r = ally(store, "DZA", "MLI")
     assert r["treaties"] == [
-        {"atopid": 4125, "first_year": 2007, "last_year": None, "obligations": ["defense", "nonagg"]}
+        {
+            "atopid": 4125,
+            "first_year": 2007,
+            "last_year": None,
+            "obligations": ["defense", "nonagg"],
+            "start_date": "2007-01-01",
+            "end_date": None,
+        }
     ]

@@ -47,7 +47,10 @@ def _treaties(store: Store, ca: list[int], cb: list[int]) -> list[dict[str, Any]
         f"""
         SELECT a.atopid, greatest(a.yrent, b.yrent) AS first_year,
                least(coalesce(a.yrexit, 9999), coalesce(b.yrexit, 9999)) AS last_year,
-               {", ".join(f"greatest(a.{o}, b.{o}) AS {o}" for o in OBLIGATIONS)}
+               {", ".join(f"greatest(a.{o}, b.{o}) AS {o}" for o in OBLIGATIONS)},
+               greatest(a.start_date, b.start_date) AS start_date,
+               CASE WHEN a.end_date IS NULL THEN b.end_date WHEN b.end_date IS NULL THEN a.end_date
+                    ELSE least(a.end_date, b.end_date) END AS end_date
         FROM {rel} a JOIN {rel} b ON a.atopid = b.atopid
         WHERE a.member IN ({qa}) AND b.member IN ({qb})
           AND a.yrent <= coalesce(b.yrexit, 9999) AND b.yrent <= coalesce(a.yrexit, 9999)
@@ -61,7 +64,9 @@ def _treaties(store: Store, ca: list[int], cb: list[int]) -> list[dict[str, Any]
                 "atopid": int(r[0]),
                 "first_year": int(r[1]),
                 "last_year": None if r[2] == 9999 else int(r[2]),
-                "obligations": [o for o, v in zip(OBLIGATIONS, r[3:], strict=True) if v],
+                "obligations": [o for o, v in zip(OBLIGATIONS, r[3:8], strict=True) if v],
+                "start_date": r[8],
+                "end_date": r[9],
             }
         )
     return out

@@ -29,7 +29,8 @@ REFERENCE_DDL: dict[str, str] = {
     "atop_members": """
         CREATE TABLE IF NOT EXISTS atop_members (
             atopid INTEGER NOT NULL, member INTEGER NOT NULL, yrent INTEGER NOT NULL, yrexit INTEGER,
-            defense INTEGER, offense INTEGER, neutral INTEGER, nonagg INTEGER, consul INTEGER
+            defense INTEGER, offense INTEGER, neutral INTEGER, nonagg INTEGER, consul INTEGER,
+            start_date VARCHAR, end_date VARCHAR
         )""",
     "cow_states": """
         CREATE TABLE IF NOT EXISTS cow_states (

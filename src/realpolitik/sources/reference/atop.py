@@ -41,6 +41,10 @@ MEMBER_COLUMNS: dict[str, tuple[str, ...]] = {
     "member": ("ccode", "state"),
     "yrent": (),
     "yrexit": (),
+    "moent": (),
+    "dayent": (),
+    "moexit": (),
+    "dayexit": (),
     **{ob: (f"atop_{ob}",) for ob in OBLIGATIONS},
 }
 
@@ -86,7 +90,9 @@ def read_atop_members(path: str | Path) -> pd.DataFrame:
     """Treaty memberships: atopid, member (COW code), yrent, yrexit (None while in force), obligations."""
     import pandas as pd
 
-    df = pick_columns(read_table(open_text(path), path), path, MEMBER_COLUMNS)
+    df = pick_columns(
+        read_table(open_text(path), path), path, MEMBER_COLUMNS, optional=("moent", "dayent", "moexit", "dayexit")
+    )
     out = pd.DataFrame(index=df.index)
     out["atopid"] = to_number(df, "atopid", path, integer=True)
     out["member"] = to_number(df, "member", path, integer=True)
@@ -100,10 +106,38 @@ def read_atop_members(path: str | Path) -> pd.DataFrame:
     for ob in OBLIGATIONS:
         out[ob] = to_number(df, ob, path, integer=True, allow_empty=True).fillna(0)
         check_range(out[ob], df, ob, path, 0, 1)
+    out["start_date"] = _dates(df, out["yrent"], "moent", "dayent", path)
+    out["end_date"] = _dates(df, out["yrexit"], "moexit", "dayexit", path)
     if out.empty:
         raise ReferenceDataError("no rows", str(path))
     out = out.sort_values(["atopid", "member", "yrent"]).reset_index(drop=True)
     for col in ("atopid", "member", "yrent", *OBLIGATIONS):
         out[col] = out[col].astype("int32")
     out["yrexit"] = out["yrexit"].astype("Int32")
+    return out
+
+
+def _dates(df: pd.DataFrame, years: pd.Series, mo: str, day: str, path: str | Path) -> list[str | None]:
+    """ISO dates as precise as the file gives them (YYYY, YYYY-MM or YYYY-MM-DD; month/day 0 = unknown)."""
+    import pandas as pd
+
+    months = to_number(df, mo, path, integer=True, allow_empty=True) if mo in df else None
+    days = to_number(df, day, path, integer=True, allow_empty=True) if day in df else None
+    if months is not None:
+        check_range(months, df, mo, path, 0, 12)
+    if days is not None:
+        check_range(days, df, day, path, 0, 31)
+    out: list[str | None] = []
+    for i, y in enumerate(years):
+        if y is None or y is pd.NA or y != y:
+            out.append(None)
+            continue
+        text = f"{int(y):04d}"
+        m = months.iloc[i] if months is not None else None
+        d = days.iloc[i] if days is not None else None
+        if m is not None and m is not pd.NA and m > 0:
+            text += f"-{int(m):02d}"
+            if d is not None and d is not pd.NA and d > 0:
+                text += f"-{int(d):02d}"
+        out.append(text)
     return out
