@@ -96,8 +96,11 @@ def _roles_for(trigger: Token) -> Roles:
         roles = verb_roles(trigger)
         # intent verb + embedded event verb: targets of the embedded verb count for the intent verb
         for c in trigger.children:
-            if c.dep_ == "xcomp" and trigger.lemma_ in lx.INTENT_VERBS:
+            if c.dep_ == "xcomp" and trigger.lemma_ in EMBEDDING_VERBS:
                 roles.targets.extend(verb_roles(c).targets)
+            # "demanded that the government provide ...": the one asked is the complement's subject
+            if c.dep_ == "ccomp" and trigger.lemma_ in lx.VERBS and lx.VERBS[trigger.lemma_].event_type == "REQUEST":
+                roles.targets.extend(t for t in c.children if t.dep_ in ("nsubj", "nsubjpass"))
         return roles
     return noun_roles(trigger)
 
@@ -115,7 +118,7 @@ def code_sentence(
     embedded_by_intent = {
         c.i
         for tok, _spec, _t in triggers
-        if tok.lemma_ in lx.INTENT_VERBS and tok.pos_ == "VERB"
+        if tok.lemma_ in EMBEDDING_VERBS and tok.pos_ == "VERB"
         for c in tok.children
         if c.dep_ == "xcomp"
     }
@@ -161,17 +164,20 @@ def code_sentence(
             # comes from the enemy the document has already named for that state
             sources = [a for a in (adversary(t) for t in targets[:1]) if a is not None]
         spec = _refine(spec, sources)
+        spec, negated, hypothetical = _stance(tok, spec, negated, hypothetical)
+        depth = clause_depth(tok)
         for s in sources or [None]:
             for t in targets or [None]:
                 if s is not None and t is not None and _same(s, t):
                     continue
                 if s is None and t is None:
                     continue
-                conf = spec.weight * (0.9 if (s is not None and t is not None) else 0.45)
+                conf = spec.weight * (0.9 if (s is not None and t is not None) else 0.45) * 0.85**depth
                 out.append(
                     Candidate(tok, spec, text, s, t, negated, hypothetical, attributed, round(min(conf, 0.99), 3))
                 )
     out.extend(_derived_accusations(out, sent))
+    out.extend(_obligations(sent, resolve, pair_anaphor))
     return _dedupe(out)
 
 
@@ -234,6 +240,101 @@ def _giver_and_recipient(
         return givers, recipients
     givers = _resolve_all(prep_objects(tok, ("from",)), resolve, pair_anaphor)
     return givers, sources
+
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+OBLIGATION_AUX = frozenset({"must", "should"})
+#: Adjectives of readiness whose complement is an announced intention ("ready to send troops").
+INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "determined", "eager", "keen", "set"})
+#: Verbs whose complement is an intention, coded by the verb itself ("agreed to", "refused to", "threatened to").
+EMBEDDING_VERBS = lx.INTENT_VERBS | {"refuse", "decline", "threaten", "fail", "reject", "vow"}
+REFUSAL_VERBS = frozenset({"refuse", "decline", "fail", "reject", "renege", "balk"})
+HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+
+
+def _governor(tok: Token) -> Token | None:
+    """The word an infinitive complement depends on ("ready" in "ready to help", "refused" in "refused to meet")."""
+    if tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        return tok.head
+    return None
+
+
+def _aux_words(tok: Token) -> set[str]:
+    words: set[str] = set()
+    cur: Token | None = tok
+    for _ in range(3):
+        if cur is None:
+            break
+        words |= {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")}
+        cur = _governor(cur)
+    return words
+
+
+def _stance(tok: Token, spec: Trigger, negated: bool, hypothetical: bool) -> tuple[Trigger, bool, bool]:
+    """What an announced or refused action is in PLOVER: a statement of intent to cooperate is AGREE, an
+    announced hostile act is THREATEN, a refusal to cooperate is REJECT. Each is itself an event that
+    happened (the statement), so it is neither negated nor hypothetical."""
+    gov = _governor(tok)
+    aux = _aux_words(tok)
+    cooperative = spec.event_type in COOPERATIVE
+    refusal = gov is not None and gov.lemma_ in REFUSAL_VERBS
+    future = bool(aux & FUTURE_AUX)
+    intent = future or (gov is not None and gov.lemma_ in INTENT_ADJECTIVES | {"vow", "pledge", "promise"})
+    if cooperative and (refusal or (negated and future)):
+        return Trigger("REJECT", "refuse", spec.context, spec.weight), False, False
+    if negated or aux & (MODALS_POSSIBLE | OBLIGATION_AUX) or _conditional(tok):
+        return spec, negated, hypothetical
+    if intent and cooperative and spec.event_type != "AGREE":
+        return Trigger("AGREE", "promise", spec.context, spec.weight), False, False
+    if intent and spec.event_type in HOSTILE_ACTS:
+        return Trigger("THREATEN", None, spec.context, spec.weight), False, False
+    return spec, negated, hypothetical
+
+
+MODALS_POSSIBLE = frozenset({"would", "could", "might", "may", "can"})
+
+
+def _conditional(tok: Token) -> bool:
+    return any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for t in (tok, tok.head) for c in t.children
+    )
+
+
+def clause_depth(tok: Token) -> int:
+    """How many clauses down from the sentence's main clause the trigger sits: the reported event of a
+    sentence is usually its main one, so deeper triggers get less confidence."""
+    depth = 0
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ in ("ccomp", "advcl", "relcl", "acl", "pcomp", "xcomp", "csubj"):
+            depth += 1
+        cur = cur.head
+    return min(depth, 4)
+
+
+def _obligations(sent: Any, resolve: Resolver, pair_anaphor: Callable[[Token], list[Actor]]) -> list[Candidate]:
+    """ "S said (that) X must/should do Y": S asks X to act, a REQUEST from the speaker to X."""
+    out = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children
+        ):
+            continue
+        if tok.dep_ != "ccomp" or tok.head.lemma_ not in lx.SPEECH_VERBS | {"conclude", "warn", "insist"}:
+            continue
+        speakers = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        addressees = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        src = _resolve_all(speakers, resolve, pair_anaphor)
+        tgt = _resolve_all(addressees, resolve, pair_anaphor)
+        if src and tgt and not _same(src[0], tgt[0]):
+            neg = any(c.dep_ == "neg" for c in tok.head.children)
+            conf = round(0.8 * 0.85 ** clause_depth(tok.head), 3)
+            out.append(
+                Candidate(tok.head, Trigger("REQUEST", None), tok.head.text, src[0], tgt[0], neg, False, None, conf)
+            )
+    return out
 
 
 def _refine(spec: Trigger, sources: list[Actor]) -> Trigger:

@@ -166,7 +166,9 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return prep_objects(verb, ("by",)), True
         return [head], False
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
-        return subjects_of(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else noun_agents(head.head)
+        if head.head.pos_ in ("VERB", "AUX"):
+            return subjects_of(head.head, depth + 1)
+        return noun_agents(head.head), False
     return [], False
 
 
