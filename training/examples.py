@@ -387,14 +387,237 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
 }
 
 
+# More templates: other verbs, noun forms, passives and reported speech.
+EXTRA_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "AGREE": (
+        "{A} has agreed in principle to a prisoner swap with {B}.",
+        "{A} offered to host peace talks between {B} and the insurgents.",
+        "{A} said it would cooperate with {B} in the investigation.",
+        "A deal on gas prices was struck between {A} and {B}.",
+        "{A} is ready to supply wheat to {B}, the minister said.",
+        "{A} pledged two hundred million dollars to {B} at the donor conference.",
+        "{A} accepted the proposal of {B} for a joint commission.",
+        "{A} undertook to respect the territorial integrity of {B}.",
+        "{A} will allow monitors from {B} to observe the vote.",
+        "{A} expressed its intention to join the alliance led by {B}.",
+    ),
+    "CONSULT": (
+        "Talks between {A} and {B} opened in Vienna on Thursday.",
+        "{A} flew to the capital of {B} for consultations.",
+        "{A} telephoned {B} to discuss the fighting.",
+        "{A} was received by {B} at the foreign ministry.",
+        "{A} began a three-day tour of {B}.",
+        "{A} held a video conference with {B} on the crisis.",
+        "{A} and {B} exchanged views on regional issues.",
+        "{A} will meet {B} at the summit next week.",
+        "{A} hosted a conference attended by {B}.",
+        "Delegations of {A} and {B} negotiated through the night.",
+    ),
+    "SUPPORT": (
+        "{A} voiced strong support for the peace plan of {B}.",
+        "{A} said it fully supported {B} in the negotiations.",
+        "{A} paid tribute to {B} for its contribution to peace.",
+        "{A} welcomed the ceasefire announced by {B}.",
+        "{A} lauded {B} as a reliable partner.",
+        "{A} sided with {B} in the dispute over the islands.",
+        "{A} backed calls by {B} for a UN investigation.",
+        "{A} praised the efforts of {B} to improve human rights.",
+        "{A} forgave {B} for the wrongs of the past.",
+        "{A} expressed sympathy with {B} after the floods.",
+    ),
+    "CONCEDE": (
+        "{A} eased restrictions on foreign journalists after appeals by {B}.",
+        "{A} apologised for the killing of citizens of {B}.",
+        "{A} backed down and accepted the terms set by {B}.",
+        "{A} agreed to pay damages to {B} for the incident.",
+        "{A} admitted that its forces had bombed a hospital in {B} by mistake.",
+        "{A} allowed the opposition leader backed by {B} to return from exile.",
+        "{A} dropped its objection to the membership of {B}.",
+        "{A} reversed its decision to close the border with {B}.",
+        "{A} lifted the embargo on arms sales to {B}.",
+        "{A} legalised the party that {B} had long supported.",
+    ),
+    "COOPERATE": (
+        "{A} and {B} restored diplomatic ties after a ten-year break.",
+        "{A} handed the fugitive to {B} under the extradition treaty.",
+        "{A} and {B} launched a joint venture to mine lithium.",
+        "{A} opened its airspace to aircraft of {B}.",
+        "{A} and {B} jointly patrolled the waters of the strait.",
+        "{A} cooperated with {B} in hunting down the militants.",
+        "{A} signed an investment deal worth five billion dollars with {B}.",
+        "Intelligence services of {A} and {B} exchanged information on the plot.",
+        "{A} and {B} held their first joint military exercise.",
+        "{A} resumed flights to {B} for the first time in years.",
+    ),
+    "AID": (
+        "{A} flew medical supplies to {B}.",
+        "{A} is providing food aid to refugees from {B}.",
+        "{A} gave {B} a grant of twenty million euros.",
+        "{A} sent military advisers to help {B}.",
+        "{A} dispatched humanitarian convoys to {B}.",
+        "{A} sheltered thousands of refugees fleeing {B}.",
+        "{A} financed the reconstruction of schools in {B}.",
+        "{A} sold tanks and helicopters to {B}.",
+        "Peacekeepers sent by {A} arrived in {B}.",
+        "{A} provided technical assistance to {B} for the elections.",
+    ),
+    "RETREAT": (
+        "{A} began pulling its soldiers out of {B}.",
+        "{A} set free dozens of prisoners from {B}.",
+        "{A} lifted the siege of the city held by {B}.",
+        "{A} withdrew from the territory it had occupied in {B}.",
+        "{A} observed a truce with {B} over the holiday.",
+        "{A} released the detained crew of the ship from {B}.",
+        "{A} stepped down as head of the commission under pressure from {B}.",
+        "{A} dismantled its checkpoints along the road to {B}.",
+        "{A} surrendered its weapons to {B}.",
+        "{A} repatriated the bodies of soldiers from {B}.",
+    ),
+    "REQUEST": (
+        "{A} called for talks with {B} to end the war.",
+        "{A} asked {B} to send peacekeepers.",
+        "{A} demanded an apology from {B}.",
+        "{A} urged {B} to stop the bombing.",
+        "{A} appealed for international aid for {B}.",
+        "{A} called on {B} to hand over the gunmen.",
+        "{A} wants {B} to pay for the damage, an official said.",
+        "{A} demanded the withdrawal of troops of {B} from its territory.",
+        "{A} requested the extradition of the former president from {B}.",
+        "{A} pressed {B} to recognise the results of the election.",
+    ),
+    "ACCUSE": (
+        "{A} accused {B} of violating the truce.",
+        "{A} criticised the arrests carried out by {B}.",
+        "{A} condemned {B} for the executions.",
+        "{A} charged {B} with war crimes.",
+        "{A} blamed {B} for the bombing of the market.",
+        "{A} complained to {B} about the treatment of its citizens.",
+        "{A} denounced the occupation by {B} as illegal.",
+        "{A} investigated allegations that {B} had smuggled weapons.",
+        "{A} called the actions of {B} a violation of international law.",
+        "{A} protested to {B} over the detention of its diplomats.",
+    ),
+    "REJECT": (
+        "{A} rejected the ceasefire proposal of {B}.",
+        "{A} refused to recognise the government of {B}.",
+        "{A} said it would not negotiate with {B}.",
+        "{A} turned down a request from {B} for military bases.",
+        "{A} dismissed the demands of {B} as unacceptable.",
+        "{A} rejected the charges brought by {B}.",
+        "{A} refused to withdraw its troops despite the demands of {B}.",
+        "{A} ignored the call by {B} for restraint.",
+        "{A} refused to let {B} inspect the site.",
+        "{A} denied that it had supplied arms to {B}.",
+    ),
+    "THREATEN": (
+        "{A} threatened military action against {B}.",
+        "{A} warned {B} not to interfere in its affairs.",
+        "{A} threatened to withdraw from the treaty with {B}.",
+        "{A} said it would strike back if {B} attacked.",
+        "{A} threatened to close its airspace to {B}.",
+        "{A} warned that it would impose tariffs on goods from {B}.",
+        "{A} threatened to block the resolution drafted by {B}.",
+        "{A} warned {B} that the ceasefire could collapse.",
+        "{A} threatened to expel citizens of {B}.",
+        "{A} threatened to resume attacks on {B}.",
+    ),
+    "PROTEST": (
+        "Tens of thousands rallied in the capital against {B}.",
+        "Protesters stormed the embassy of {B} in {A}.",
+        "Trade unions staged a general strike against {B}.",
+        "Demonstrators demanded the resignation of {B}.",
+        "Opposition activists protested outside the parliament against {B}.",
+        "Detainees held by {B} began a hunger strike.",
+        "{A} boycotted the elections organised by {B}.",
+        "Angry crowds marched on the presidential palace to protest against {B}.",
+        "Supporters of {A} blocked the highway to protest against {B}.",
+        "Riots broke out in the capital during protests against {B}.",
+    ),
+    "SANCTION": (
+        "{A} imposed new sanctions on {B} over its nuclear programme.",
+        "{A} expelled three diplomats of {B} for spying.",
+        "{A} severed ties with {B}.",
+        "{A} cut diplomatic relations with {B}.",
+        "{A} withdrew its ambassador from {B} in protest.",
+        "{A} imposed an embargo on oil from {B}.",
+        "{A} cancelled the arms contract with {B}.",
+        "{A} blacklisted companies from {B}.",
+        "{A} downgraded its relations with {B}.",
+        "{A} suspended flights to {B}.",
+    ),
+    "MOBILIZE": (
+        "{A} sent more troops to the border with {B}.",
+        "{A} placed its army on alert as tension with {B} rose.",
+        "{A} deployed warships near the coast of {B}.",
+        "{A} mobilised its army along the frontier with {B}.",
+        "{A} stationed missiles near {B}.",
+        "{A} moved armoured columns towards {B}.",
+        "{A} put its police on high alert ahead of the march by {B}.",
+        "{A} concentrated troops near the border of {B}.",
+    ),
+    "COERCE": (
+        "{A} arrested the leader of {B}.",
+        "{A} detained dozens of protesters.",
+        "{A} seized the cargo of a ship from {B}.",
+        "{A} expelled thousands of refugees from {B}.",
+        "{A} placed the opposition leader under house arrest.",
+        "{A} banned the newspaper that supported {B}.",
+        "{A} imposed a blockade on {B}.",
+        "{A} rounded up hundreds of suspected supporters of {B}.",
+        "{A} confiscated weapons belonging to {B}.",
+        "{A} restricted the movement of citizens of {B}.",
+    ),
+    "ASSAULT": (
+        "{A} attacked {B} with rockets.",
+        "{A} killed three soldiers of {B} in a border clash.",
+        "{A} bombed targets in {B}.",
+        "Militants of {A} ambushed a patrol of {B}.",
+        "{A} carried out air raids against {B}.",
+        "{A} launched an offensive against {B}.",
+        "{A} massacred villagers suspected of supporting {B}.",
+        "{A} shelled the positions of {B}, killing twenty.",
+        "Gunmen of {A} hijacked a plane belonging to {B}.",
+        "{A} destroyed the bridge used by {B}.",
+    ),
+    "NONE": (
+        "{A} said the economy was recovering.",
+        "The minister of {A} gave a speech on education.",
+        "{A} will hold a referendum on the new constitution.",
+        "{A} reported a trade surplus for the third month.",
+        "The president of {A} travelled around the country by train.",
+        "{A} unveiled its budget for next year.",
+        "The talks are expected to last three days, officials of {A} said.",
+        "{A} is one of the poorest countries in the world.",
+        "Inflation in {A} rose to twelve percent.",
+        "{A} declined to say when the report would be released.",
+    ),
+}
+TEMPLATES = {label: TEMPLATES[label] + EXTRA_TEMPLATES.get(label, ()) for label in TEMPLATES}
+
+# Reporting frames: the second filling of a template is sometimes reported speech, as news usually is.
+FRAMES: tuple[str, ...] = (
+    "{S}",
+    "{s}, the foreign ministry said.",
+    "{s}, state media reported on Tuesday.",
+    "Officials said {s}",
+    "{s}, according to a government statement.",
+    "A spokesman said on Friday that {s}",
+)
+
+
 def generate(per_template: int = 2, seed: int = 13) -> list[tuple[str, str]]:
-    """(sentence, PLOVER type or NONE) pairs, each template filled `per_template` times."""
+    """(sentence, PLOVER type or NONE) pairs, each template filled `per_template` times, some in a reporting
+    frame ("..., the foreign ministry said.")."""
     rng = random.Random(seed)
     out: list[tuple[str, str]] = []
     for label, templates in TEMPLATES.items():
         for t in templates:
             for _ in range(per_template):
                 a, b = rng.sample(ACTORS, 2)
-                s = t.format(A=a, B=b)
+                body = t.format(A=a, B=b)  # actors keep their case ("the United States", "Russia")
+                if not t.startswith("{"):
+                    body = body[0].lower() + body[1:]  # "Thousands of ..." -> "thousands of ..."
+                frame = rng.choice(FRAMES)
+                s = frame.format(S=body, s=body.rstrip(".") if frame.startswith("{s}") else body)
                 out.append((s[0].upper() + s[1:], label))
     return out

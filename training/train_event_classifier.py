@@ -4,6 +4,7 @@ Training data (all under ../shared, plus sentences written for the project):
 - CAMEO manual examples (data/codes/cameo_codes_with_manual_examples.json), CAMEO code -> PLOVER type with
   realpolitik.extract.ontology.cameo_to_plover; CAMEO 01 (statements) -> NONE.
 - CAMEO code names (same file), e.g. "Impose embargo, boycott, or sanctions" -> SANCTION.
+- PLOVER manual definitions of the types and modes (data/codes/PLOVER_ontology_extracted.json).
 - PETRARCH unit-test and validation sentences (eval/PETR.UnitTest.records.xml, eval/PETR2_GSR_validation.xml):
   the first expected coding's CAMEO code; `noevents` -> NONE.
 - training/examples.py: templates written by the realpolitik authors, filled with real actors.
@@ -88,6 +89,19 @@ def cameo_names(shared: Path) -> list[tuple[str, str, str]]:
     return out
 
 
+def plover_definitions(shared: Path) -> list[tuple[str, str, str]]:
+    """The PLOVER manual's definition of each type and of its modes (data/codes/PLOVER_ontology_extracted.json)."""
+    onto = json.loads((shared / "data/codes/PLOVER_ontology_extracted.json").read_text(encoding="utf-8"))
+    out = []
+    for etype, entry in sorted(onto["event_types"].items()):
+        if entry.get("description"):
+            out.append((clean(entry["description"]), etype, f"plover:{etype}"))
+        for m in entry.get("modes", []):
+            if m.get("description") and len(m["description"]) > 3:
+                out.append((clean(m["description"]), etype, f"plover:{etype}:{m['mode']}"))
+    return out
+
+
 def petrarch(path: Path) -> list[tuple[str, str, str]]:
     """(text, label, group) from a PETRARCH XML file (regex-read: the files carry non-XML comment banners)."""
     raw = path.read_text(encoding="utf-8", errors="replace")
@@ -155,6 +169,7 @@ def load_dataset(shared: Path) -> tuple[list[tuple[str, str, str]], dict[str, in
     sources = {
         "cameo_manual": cameo_manual(shared),
         "cameo_names": cameo_names(shared),
+        "plover_definitions": plover_definitions(shared),
         "petr_unit": petrarch(shared / "eval/PETR.UnitTest.records.xml"),
         "petr2_validation": petrarch(shared / "eval/PETR2_GSR_validation.xml"),
         "own_templates": own_examples(),
