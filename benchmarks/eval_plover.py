@@ -13,6 +13,9 @@
      international organisation).
    - classifier alone: `event_classifier.predict` on the sentence; argmax over the 17 labels (NONE is wrong) and
      the best of the 16 PLOVER types.
+   - what-if integrations: `hybrid_fill` (the pipeline's pick, the classifier's best type where the pipeline
+     has no event) and `hybrid_rerank` (of the pipeline's records the one maximising classifier probability of
+     its type x confidence; the classifier's best type where there is none).
 2. Pentaclass on PETRARCH-2 validation sentences (../shared/eval/PETR2_GSR_validation.xml): a GOLD.tsv (one
    "sentence<TAB>class" line per sentence, class from the first expected CAMEO code, no event -> 0) and the
    coder's JSONL (doc_id = line number) are written to a temp dir and scored with ../shared/eval/score.py
@@ -70,7 +73,7 @@ def plover_section(shared: Path, verbose: bool) -> None:
     n = len(gold)
     type_ok = any_ok = none = 0
     src_ok = src_n = tgt_ok = tgt_n = 0
-    clf_ok = clf16_ok = 0
+    clf_ok = clf16_ok = fill_ok = rerank_ok = 0
     per_type: dict[str, Counter[str]] = {}
     for g, recs, p in zip(gold, preds, probs, strict=True):
         ev = ep.pick_event(recs)
@@ -89,6 +92,13 @@ def plover_section(shared: Path, verbose: bool) -> None:
         label16 = max(sorted(k for k in p if k != NONE), key=lambda k: p[k])
         clf_ok += label == g.event_type
         clf16_ok += label16 == g.event_type
+        # what-if integrations: the classifier fills sentences the rules leave empty / reranks the rules' events
+        fill_ok += (got or label16) == g.event_type
+        if recs:
+            rr = max(recs, key=lambda r: p.get(r["event_type"], 0.0) * float(r.get("confidence") or 0.5))
+            rerank_ok += rr["event_type"] == g.event_type
+        else:
+            rerank_ok += label16 == g.event_type
         if verbose and got != g.event_type:
             print(f"  {g.id}: gold {g.event_type} got {got} clf {label16} | {g.text[:110]}")
 
@@ -103,6 +113,8 @@ def plover_section(shared: Path, verbose: bool) -> None:
     score("plover_pipeline_target_acc", tgt_ok / max(1, tgt_n))
     score("plover_classifier_event_type_acc", clf_ok / n)
     score("plover_classifier_event_type_acc_16", clf16_ok / n)
+    score("plover_hybrid_fill_event_type_acc", fill_ok / n)
+    score("plover_hybrid_rerank_event_type_acc", rerank_ok / n)
 
 
 def pentaclass_section(shared: Path) -> None:
