@@ -278,3 +278,146 @@ def test_serve_command_is_registered() -> None:
     out = CliRunner().invoke(main, ["serve", "--help"])
     assert out.exit_code == 0
     assert "--allow-write" in out.output and "127.0.0.1" in out.output
+
+
+# --- the analysis endpoints: the same JSON as the CLI and the analysis functions ------------------------
+
+
+def test_triads_keep_only_those_involving_the_actor(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """/api/triads filters `balance()`'s frustrated triads by their "actors" (a stand-in balance module)."""
+    import types
+
+    def tri(actors: list[str]) -> dict:
+        return {"actors": actors, "pressured": actors[0], "weight": 1.5, "edges": []}
+
+    answer = {
+        "frustrated_triads": [tri(["DZA", "MAR", "FRA"]), tri(["RUS", "UKR", "USA"]), tri(["MLI", "DZA", "RUS"])],
+        "frustration_index": 2.0,
+        "exact": True,
+        "blocs": [["DZA", "RUS"], ["MAR", "FRA"]],
+    }
+    fake = types.ModuleType("realpolitik.analysis.balance")
+    seen: list[dict] = []
+
+    def balance(store: Store, at: str | None = None, window: str = "365d") -> dict:
+        seen.append({"at": at, "window": window, "events": store.count("events")})
+        return json.loads(json.dumps(answer))
+
+    fake.balance = balance  # type: ignore[attr-defined]
+    monkeypatch.setitem(__import__("sys").modules, "realpolitik.analysis.balance", fake)
+    out = client.get("/api/triads", params={"code": "Algeria", "at": "2024-11-14", "window": "730d"}).json()
+    assert [t["actors"] for t in out["frustrated_triads"]] == [["DZA", "MAR", "FRA"], ["MLI", "DZA", "RUS"]]
+    assert out["actor"] == "DZA" and out["frustration_index"] == 2.0 and out["blocs"] == answer["blocs"]
+    assert seen == [{"at": "2024-11-14", "window": "730d", "events": 5}]
+    everything = client.get("/api/triads").json()
+    assert len(everything["frustrated_triads"]) == 3 and "actor" not in everything
+    assert client.get("/api/triads", params={"window": "../x"}).status_code == 422
+
+
+def test_mentions_reads_the_triad_shapes() -> None:
+    from realpolitik.web.api import _mentions
+
+    assert _mentions({"actors": ["RUS", "DZA", "MLI"], "pressured": "MLI", "weight": 1.0, "edges": []}, "DZA")
+    assert not _mentions({"actors": ["RUS", "DZA", "MLI"], "pressured": "FRA", "edges": [["FRA", "RUS", -1]]}, "FRA")
+    assert _mentions(["RUS", "DZA", "MLI"], "MLI") and _mentions({"nodes": ["A", "B", "C"]}, "C")
+    assert not _mentions({"weight": 1.0}, "RUS")
+
+
+def _cli_json(args: list[str]) -> tuple[int, object]:
+    """`realpolitik ARGS --json` in a fresh process, as a user runs it: (exit status, JSON or stderr)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "realpolitik", *args, "--json"], capture_output=True, text=True, timeout=300
+    )
+    return proc.returncode, (json.loads(proc.stdout) if proc.returncode == 0 else proc.stderr)
+
+
+@pytest.fixture(scope="module")
+def real_seed_copy(seed_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the session's seed store (ingested by the real coder), so the CLI may write reference data."""
+    db = tmp_path_factory.mktemp("realseed") / "seed.duckdb"
+    db.write_bytes(seed_store_path.read_bytes())
+    return db
+
+
+def test_seed_store_graph_has_the_rus_dza_edge_with_seed_evidence(real_seed_copy: Path, seed_path: Path) -> None:
+    """Over the seed as the real coder stores it (no exact counts: the coder keeps improving)."""
+    text = seed_path.read_text(encoding="utf-8")
+    with TestClient(create_app(real_seed_copy)) as c:
+        edges = {e["id"]: e for e in c.get("/api/graph").json()["edges"]}
+        assert "DZA|RUS" in edges and edges["DZA|RUS"]["n_events"] >= 1
+        out = c.get("/api/edge", params={"a": "RUS", "b": "DZA"}).json()
+    assert out["n_events"] == edges["DZA|RUS"]["n_events"] == len(out["events"])
+    for ev in out["events"]:
+        assert {ev["source"]["code"], ev["target"]["code"]} == {"RUS", "DZA"}
+        ev_text = ev["evidence"]["text"]
+        assert ev_text and ev_text in text and re.search(r"Alger|Russia|Moscow", ev_text)
+
+
+@pytest.mark.parametrize(
+    ("module", "path", "params", "cli"),
+    [
+        ("alliance", "/api/ally", {"a": "RUS", "b": "DZA"}, ["ally", "RUS", "DZA"]),
+        (
+            "alliance",
+            "/api/ally",
+            {"a": "Russia", "b": "Algeria", "year": 2010},
+            ["ally", "Russia", "Algeria", "--year", "2010"],
+        ),
+        ("dependence", "/api/dependence", {"a": "DZA", "b": "RUS"}, ["dependence", "DZA", "RUS"]),
+        ("similarity", "/api/similarity", {"a": "RUS", "b": "DZA"}, ["similarity", "RUS", "DZA"]),
+    ],
+)
+def test_serve_over_the_seed_store_answers_as_the_cli(
+    real_seed_copy: Path, module: str, path: str, params: dict, cli: list[str]
+) -> None:
+    """The bar: `realpolitik serve` over the seed store answers /api/ally?a=RUS&b=DZA with the CLI's JSON.
+
+    The CLI runs first alone (it may copy bundled reference data into the store), then beside the
+    read-only server (it falls back to reading); both answers must be the API's.
+    """
+    pytest.importorskip(f"realpolitik.analysis.{module}", reason=f"realpolitik.analysis.{module} has not landed")
+    db = ["--db", str(real_seed_copy)]
+    alone = _cli_json([*cli, *db])
+    with TestClient(create_app(real_seed_copy)) as c:
+        r = c.get(path, params=params)
+        beside = _cli_json([*cli, *db])
+    assert alone == beside
+    status, answer = alone
+    if status == 0:
+        assert r.status_code == 200, r.text
+        assert r.json() == answer
+    else:  # a question the data cannot answer (no SIPRI import): the same message, as a 400
+        assert status == 2 and r.status_code == 400, (answer, r.text)
+        assert r.json()["detail"] in str(answer)
+
+
+def test_shifts_answers_the_analysis_json(real_seed_copy: Path) -> None:
+    shifts_mod = pytest.importorskip("realpolitik.analysis.shifts", reason="realpolitik.analysis.shifts has not landed")
+    from realpolitik.web.analysis_bridge import jsonable
+
+    with Store(real_seed_copy, read_only=True) as store:
+        expected = jsonable(shifts_mod.shifts(store, "RUS", by="year"))
+    with TestClient(create_app(real_seed_copy)) as c:
+        r = c.get("/api/shifts", params={"code": "RUS", "by": "year"})
+    assert r.status_code == 200, r.text
+    assert r.json() == expected
+
+
+def test_real_balance_triads_involve_the_actor(real_seed_copy: Path) -> None:
+    balance_mod = pytest.importorskip(
+        "realpolitik.analysis.balance", reason="realpolitik.analysis.balance has not landed"
+    )
+    from realpolitik.web.analysis_bridge import jsonable
+
+    with Store(real_seed_copy, read_only=True) as store:
+        full = jsonable(balance_mod.balance(store, at="2024-11-14", window="3650d"))
+    with TestClient(create_app(real_seed_copy)) as c:
+        r = c.get("/api/triads", params={"code": "RUS", "at": "2024-11-14", "window": "3650d"})
+    assert r.status_code == 200, r.text
+    out = r.json()
+    expected = [t for t in full["frustrated_triads"] if "RUS" in t["actors"]]
+    assert out["frustrated_triads"] == expected
+    assert out["frustration_index"] == full["frustration_index"] and out["actor"] == "RUS"

@@ -120,16 +120,7 @@ def _wait_view(pg: object, name: str) -> None:
 def test_graph_edge_click_shows_rus_dza_evidence(page: object, read_only_server: LiveServer) -> None:
     page.goto(f"{read_only_server.url}/#/graph")
     _wait_view(page, "graph")
-    # Click the RUS–DZA edge where cytoscape drew it on the canvas.
-    x, y = page.evaluate(
-        """() => {
-            const cy = window.__realpolitik.cy;
-            const mid = cy.$id('DZA|RUS').renderedMidpoint();
-            const box = cy.container().getBoundingClientRect();
-            return [box.left + mid.x, box.top + mid.y];
-        }"""
-    )
-    page.mouse.click(x, y)
+    _click_edge(page, "DZA|RUS")
     page.wait_for_selector("#edge-events li.event")
     assert page.inner_text("#edge-title") == "DZA – RUS"
     evidence = page.inner_text("#edge-events")
@@ -139,6 +130,47 @@ def test_graph_edge_click_shows_rus_dza_evidence(page: object, read_only_server:
     assert "https://example.org/seed" in links and any(h.startswith("#/documents/") for h in links)
     assert "DZA – RUS" in page.inner_text("#edge-table")
     assert page.errors == []  # no failed request: everything the page needs is served locally
+
+
+def _click_edge(page: object, edge_id: str) -> None:
+    """Click an edge where cytoscape drew it on the canvas (at its rendered midpoint)."""
+    x, y = page.evaluate(
+        """(id) => {
+            const cy = window.__realpolitik.cy;
+            const mid = cy.$id(id).renderedMidpoint();
+            const box = cy.container().getBoundingClientRect();
+            return [box.left + mid.x, box.top + mid.y];
+        }""",
+        edge_id,
+    )
+    page.mouse.click(x, y)
+
+
+@pytest.fixture(scope="module")
+def real_seed_server(seed_store_path: Path) -> Iterator[LiveServer]:
+    """The seed as the real coder stores it (the session's seed store, opened read-only)."""
+    from realpolitik.web.app import create_app
+
+    with LiveServer(create_app(seed_store_path)) as srv:
+        yield srv
+
+
+def test_real_seed_graph_rus_dza_edge_shows_its_evidence(
+    page: object, real_seed_server: LiveServer, seed_path: Path
+) -> None:
+    """Over the real coder's output: no exact counts, but the RUS–DZA relation and its seed sentences."""
+    page.goto(f"{real_seed_server.url}/#/graph")
+    _wait_view(page, "graph")
+    assert page.evaluate("() => window.__realpolitik.cy.$id('DZA|RUS').length") == 1
+    _click_edge(page, "DZA|RUS")
+    page.wait_for_selector("#edge-events li.event")
+    assert page.inner_text("#edge-title") == "DZA – RUS"
+    seed = " ".join(seed_path.read_text(encoding="utf-8").split())
+    quotes = page.eval_on_selector_all("#edge-events blockquote.evidence", "qs => qs.map(q => q.textContent)")
+    assert quotes and all(" ".join(q.split()) in seed for q in quotes)
+    heads = page.eval_on_selector_all("#edge-events .event-head b", "bs => bs.map(b => b.textContent)")
+    assert all({h.split()[0], h.split()[-1]} == {"RUS", "DZA"} for h in heads), heads
+    assert page.errors == []
 
 
 def test_evidence_link_opens_the_document_with_the_sentence_highlighted(

@@ -132,8 +132,20 @@ def triads(
 
 
 def _mentions(triad: Any, code: str) -> bool:
-    nodes = (triad.get("nodes") or triad.get("triad") or list(triad.values())) if isinstance(triad, dict) else triad
-    return code in [str(n) for n in (nodes if isinstance(nodes, list | tuple) else [nodes])]
+    """Whether a triad from `analysis.balance.balance` involves `code`.
+
+    A triad is `{"actors": [a, b, c], "pressured": ..., "weight": ..., "edges": [...]}`; a bare list of
+    three codes (or a dict naming them under "nodes"/"triad") is accepted too.
+    """
+    if isinstance(triad, dict):
+        nodes = next((triad[k] for k in ("actors", "nodes", "triad") if triad.get(k)), None)
+        if nodes is None:
+            return False
+    else:
+        nodes = triad
+    if not isinstance(nodes, list | tuple | set):
+        nodes = [nodes]
+    return code in {str(n.get("code", "")) if isinstance(n, dict) else str(n) for n in nodes}
 
 
 @router.get("/documents", summary="Recently ingested documents")

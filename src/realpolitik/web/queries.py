@@ -50,7 +50,7 @@ def graph(access: StoreAccess, since: str | None, until: str | None, max_edges: 
     """
     rows = access.rows(sql, [*params, int(min_events), int(max_edges)])
     total = access.rows(
-        f"SELECT count(*) AS n, count(DISTINCT least(source_code, target_code) || '|' || greatest(source_code, target_code)) AS d "
+        f"SELECT count(*) AS n, count(DISTINCT (least(source_code, target_code), greatest(source_code, target_code))) AS d "
         f"FROM events WHERE {conds}",
         params,
     )[0]
@@ -124,10 +124,12 @@ def dyad_events(
         if docs
         else "NULL AS doc_url, NULL AS doc_title, NULL AS pub_date"
     )
+    # The strongest `limit` events first, then their documents: joining documents before the limit made
+    # DuckDB join every matching event (2x slower on a 1M-event store).
+    order = "abs(coalesce(e.intensity, 0)) * coalesce(e.confidence, 0.5) DESC, e.date_start DESC NULLS LAST, e.event_id"
     rows = access.rows(
-        f"SELECT e.*, {doc_cols} FROM events e {docs} WHERE {cond} "
-        "ORDER BY abs(coalesce(e.intensity, 0)) * coalesce(e.confidence, 0.5) DESC, e.date_start DESC NULLS LAST, e.event_id "
-        "LIMIT ?",
+        f"WITH e AS (SELECT * FROM events e WHERE {cond} ORDER BY {order} LIMIT ?) "
+        f"SELECT e.*, {doc_cols} FROM e {docs} ORDER BY {order}",
         [*base, int(limit)],
     )
     n = access.rows(f"SELECT count(*) AS n FROM events e WHERE {cond}", base)[0]["n"]
@@ -218,9 +220,12 @@ def documents(access: StoreAccess, limit: int) -> list[dict[str, Any]]:
     if not access.has_table("documents"):
         return []
     rows = access.rows(
-        """SELECT d.doc_key, d.doc_id, d.title, d.url, d.pub_date, d.n_chars, d.ingested_at,
-                  (SELECT count(*) FROM events e WHERE e.doc_key = d.doc_key) AS n_events
-           FROM documents d ORDER BY d.ingested_at DESC, d.doc_id LIMIT ?""",
+        """WITH d AS (
+               SELECT doc_key, doc_id, title, url, pub_date, n_chars, ingested_at
+               FROM documents ORDER BY ingested_at DESC, doc_id LIMIT ?
+           )
+           SELECT d.*, (SELECT count(*) FROM events e WHERE e.doc_key = d.doc_key) AS n_events
+           FROM d ORDER BY d.ingested_at DESC, d.doc_id""",
         [int(limit)],
     )
     for r in rows:

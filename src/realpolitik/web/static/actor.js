@@ -51,5 +51,24 @@ function renderTriads(d) {
   const list = d.frustrated_triads || [];
   const head = d.frustration_index !== undefined ? el("p", {}, `frustration index of the whole graph: ${d.frustration_index}`) : null;
   if (!list.length) return [head, el("p", { class: "muted" }, "No frustrated triads involve this actor."), details(d)];
-  return [head, el("ul", {}, ...list.map((t) => el("li", {}, Array.isArray(t) ? t.join(" – ") : JSON.stringify(t)))), details(d)];
+  return [head, el("ul", { class: "triads" }, ...list.map(triadItem)), details(d)];
+}
+
+// One frustrated triad: its three actors (links to their pages), who is under pressure, its weight,
+// and its signed edges. Accepts the balance module's {actors, pressured, weight, edges} or a bare list.
+function triadItem(t) {
+  const actors = Array.isArray(t) ? t : t.actors || t.nodes || t.triad || [];
+  const names = actors.map((c) => String(c && typeof c === "object" ? c.code : c));
+  const head = el("div", { class: "triad-head" }, ...names.flatMap((c, i) => [i ? " – " : "", el("a", { href: `#/actor/${encodeURIComponent(c)}` }, c)]));
+  if (Array.isArray(t)) return el("li", { class: "triad" }, head);
+  const meta = [];
+  if (t.pressured !== undefined && t.pressured !== null) meta.push(`pressured: ${Array.isArray(t.pressured) ? t.pressured.join(", ") : t.pressured}`);
+  if (typeof t.weight === "number") meta.push(`weight ${t.weight.toFixed(2)}`);
+  const edges = (t.edges || []).map((e) => {
+    const a = Array.isArray(e) ? e[0] : e.a ?? e.source ?? e.u;
+    const b = Array.isArray(e) ? e[1] : e.b ?? e.target ?? e.v;
+    const sign = Array.isArray(e) ? e[2] : e.sign ?? e.weight;
+    return el("span", { class: `triad-edge ${signClass(sign)}` }, `${a}–${b} ${Number(sign) > 0 ? "+" : Number(sign) < 0 ? "−" : "0"}`);
+  });
+  return el("li", { class: "triad" }, head, meta.length ? el("span", { class: "muted" }, " · " + meta.join(" · ")) : null, edges.length ? el("div", { class: "triad-edges" }, ...edges.flatMap((x, i) => (i ? [" ", x] : [x]))) : null);
 }

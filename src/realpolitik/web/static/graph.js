@@ -63,6 +63,7 @@ export async function renderGraph(view, params) {
     container: canvas,
     elements,
     wheelSensitivity: 0.3,
+    maxZoom: 2, // a graph of a few actors is not blown up to fill the canvas
     style: [
       { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)", "background-color": "#3a5f8a", color: "#222", "font-size": 11, "text-valign": "bottom", "text-margin-y": 3 } },
       { selector: "edge", style: { width: "data(width)", "line-color": "data(color)", "curve-style": "bezier", opacity: 0.85 } },
