@@ -125,60 +125,99 @@ def code_sentence(
     for tok, spec, text in triggers:
         if tok.i in embedded_by_intent:
             continue
-        roles = _roles_for(tok)
-        sources = _resolve_all(roles.sources, resolve, pair_anaphor)
-        for group in roles.source_groups:
-            if sources:
-                break
-            sources = _resolve_all(group, resolve, pair_anaphor)
-        if spec.event_type == "CONSULT":
-            target_tokens = _expand_venues(roles.targets)
-        else:  # a conference is where something happens, not a party to it
-            target_tokens = [t for t in roles.targets if t.lemma_.lower() not in VENUE_NOUNS]
-        targets = _resolve_all(target_tokens, resolve, pair_anaphor)
-        pair = _resolve_all(roles.pair, resolve, pair_anaphor)
-        if spec.subject_is_target:
-            sources, targets = _giver_and_recipient(tok, sources, targets, resolve, pair_anaphor)
-        # "the two countries are linked", "X and Y met": a symmetric pair among the sources
-        if not targets and spec.symmetric and len(sources) >= 2:
-            pair = sources
-            sources = []
-        if pair and len(pair) >= 2 and not (sources and targets):
-            sources, targets = [pair[0]], [pair[1]]
-        elif pair and sources and not targets:
-            targets = [a for a in pair if not _same(a, sources[0])]
-        targets = [t for t in targets if not any(_same(t, s) for s in sources)] or targets
-        if not sources and not targets:
-            continue
-        negated = is_negated(tok)
-        hypothetical = is_hypothetical(tok)
-        attr_tok = attribution_token(tok)
-        attributed = None
-        if attr_tok is not None:
-            res = pair_anaphor(attr_tok) or resolve(attr_tok)
-            attributed = res[0] if res else None
-        if not sources and attributed is not None and targets and not _same(attributed, targets[0]):
-            sources = [attributed]
-        if not sources and adversary is not None and spec.event_type in HOSTILE_MATERIAL and tok.pos_ == "NOUN":
-            # "the defeat of the Malian armed forces": an agentless blow against a state's forces
-            # comes from the enemy the document has already named for that state
-            sources = [a for a in (adversary(t) for t in targets[:1]) if a is not None]
-        spec = _refine(spec, sources)
-        spec, negated, hypothetical = _stance(tok, spec, negated, hypothetical)
-        depth = clause_depth(tok)
-        for s in sources or [None]:
-            for t in targets or [None]:
-                if s is not None and t is not None and _same(s, t):
-                    continue
-                if s is None and t is None:
-                    continue
-                conf = spec.weight * (0.9 if (s is not None and t is not None) else 0.45) * 0.85**depth
-                out.append(
-                    Candidate(tok, spec, text, s, t, negated, hypothetical, attributed, round(min(conf, 0.99), 3))
-                )
+        out.extend(candidates_for(tok, spec, text, resolve, pair_anaphor, adversary))
     out.extend(_derived_accusations(out, sent))
     out.extend(_obligations(sent, resolve, pair_anaphor))
     return _dedupe(out)
+
+
+def candidates_for(
+    tok: Token,
+    spec: Trigger,
+    text: str,
+    resolve: Resolver,
+    pair_anaphor: Callable[[Token], list[Actor]],
+    adversary: Callable[[Actor], Actor | None] | None = None,
+) -> list[Candidate]:
+    """The events one trigger word yields: its roles resolved to actors, modality, stance."""
+    out: list[Candidate] = []
+    roles = _roles_for(tok)
+    sources = _resolve_all(roles.sources, resolve, pair_anaphor)
+    for group in roles.source_groups:
+        if sources:
+            break
+        sources = _resolve_all(group, resolve, pair_anaphor)
+    if spec.event_type == "CONSULT":
+        target_tokens = _expand_venues(roles.targets)
+    else:  # a conference is where something happens, not a party to it
+        target_tokens = [t for t in roles.targets if t.lemma_.lower() not in VENUE_NOUNS]
+    targets = _resolve_all(target_tokens, resolve, pair_anaphor)
+    pair = _resolve_all(roles.pair, resolve, pair_anaphor)
+    if spec.subject_is_target:
+        sources, targets = _giver_and_recipient(tok, sources, targets, resolve, pair_anaphor)
+    # "the two countries are linked", "X and Y met": a symmetric pair among the sources
+    if not targets and spec.symmetric and len(sources) >= 2:
+        pair = sources
+        sources = []
+    if pair and len(pair) >= 2 and not (sources and targets):
+        sources, targets = [pair[0]], [pair[1]]
+    elif pair and sources and not targets:
+        targets = [a for a in pair if not _same(a, sources[0])]
+    targets = [t for t in targets if not any(_same(t, s) for s in sources)] or targets
+    if not sources and not targets:
+        return []
+    negated = is_negated(tok)
+    hypothetical = is_hypothetical(tok)
+    attr_tok = attribution_token(tok)
+    attributed = None
+    if attr_tok is not None:
+        res = pair_anaphor(attr_tok) or resolve(attr_tok)
+        attributed = res[0] if res else None
+    if not sources and attributed is not None and targets and not _same(attributed, targets[0]):
+        sources = [attributed]
+    if not sources and adversary is not None and spec.event_type in HOSTILE_MATERIAL and tok.pos_ == "NOUN":
+        # "the defeat of the Malian armed forces": an agentless blow against a state's forces
+        # comes from the enemy the document has already named for that state
+        sources = [a for a in (adversary(t) for t in targets[:1]) if a is not None]
+    spec = _refine(spec, sources)
+    spec, negated, hypothetical = _stance(tok, spec, negated, hypothetical)
+    depth = clause_depth(tok)
+    for s in sources or [None]:
+        for t in targets or [None]:
+            if s is not None and t is not None and _same(s, t):
+                return []
+            if s is None and t is None:
+                continue
+            conf = spec.weight * (0.9 if (s is not None and t is not None) else 0.45) * 0.85**depth
+            out.append(Candidate(tok, spec, text, s, t, negated, hypothetical, attributed, round(min(conf, 0.99), 3)))
+    return out
+
+
+def classified_events(
+    sent: Any,
+    resolve: Resolver,
+    pair_anaphor: Callable[[Token], list[Actor]],
+    min_probability: float = 0.45,
+) -> list[Candidate]:
+    """When no lexicon trigger yields an event, the statistical classifier types the sentence and the
+    parse of its event head gives source and target. Confidence is the classifier's probability, scaled
+    down, so rule events always rank above these."""
+    from realpolitik.extract import event_classifier as clf
+
+    try:
+        probs = clf.predict_span(sent)
+    except (OSError, FileNotFoundError):  # no model shipped: the rules stand alone
+        return []
+    label, p = clf.best(probs)
+    if label == clf.NONE or p < min_probability:
+        return []
+    head = clf.event_head(sent)
+    if head is None:
+        return []
+    spec = Trigger(label, None, None, round(0.6 * p, 3))
+    cands = candidates_for(head, spec, head.text, resolve, pair_anaphor)
+    dyadic = [c for c in cands if c.source is not None and c.target is not None]
+    return _dedupe(dyadic) if dyadic else _dedupe_keep_one_sided(cands)
 
 
 VENUE_NOUNS = frozenset(
@@ -433,6 +472,14 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
             best[key] = c
     kept = sorted(best.values(), key=lambda c: (c.trigger.i, c.spec.event_type, c.derived))
     return _drop_one_sided(kept)
+
+
+def _dedupe_keep_one_sided(cands: list[Candidate]) -> list[Candidate]:
+    seen: dict[tuple, Candidate] = {}
+    for c in cands:
+        key = (c.spec.event_type, c.source and c.source.code, c.target and c.target.code)
+        seen.setdefault(key, c)
+    return list(seen.values())[:1]
 
 
 def _drop_one_sided(cands: list[Candidate]) -> list[Candidate]:

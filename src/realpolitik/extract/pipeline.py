@@ -20,7 +20,7 @@ from typing import Any
 
 from realpolitik.extract import ontology
 from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
-from realpolitik.extract.events import Candidate, code_sentence
+from realpolitik.extract.events import Candidate, classified_events, code_sentence
 from realpolitik.extract.prefilter import blank_uneventful
 from realpolitik.extract.text import normalise
 from realpolitik.model import Actor, Document, EventRecord, Evidence
@@ -67,12 +67,13 @@ class _DocState:
 class Extractor:
     """The text event coder. Thread-unsafe per instance; one per process or executor."""
 
-    def __init__(self, prefilter: bool = True) -> None:
+    def __init__(self, prefilter: bool = True, classifier: bool = True) -> None:
         from realpolitik.extract.actors import find_mentions, is_pair_anaphor, resolve_token
         from realpolitik.extract.nlp import load_nlp
 
         self.nlp = load_nlp()
         self.prefilter = prefilter
+        self.classifier = classifier
         self._find_mentions = find_mentions
         self._resolve_token = resolve_token
         self._is_pair_anaphor = is_pair_anaphor
@@ -132,9 +133,10 @@ class Extractor:
             self._fix_rebels(sent_mentions, state)
             ex.mentions.extend((i, a) for a in sent_mentions)
             if sent_mentions or len(s) > 3:
-                cands = code_sentence(
-                    s, self._resolver(s, state, sent_mentions, doc.date), self._pair(state), self._adversary(state)
-                )
+                resolver, pair = self._resolver(s, state, sent_mentions, doc.date), self._pair(state)
+                cands = code_sentence(s, resolver, pair, self._adversary(state))
+                if not cands and self.classifier and sent_mentions:
+                    cands = classified_events(s, resolver, pair)
                 dates = find_dates(s.text, pub)
                 for c in cands:
                     ex.events.append(self._record(doc, i, s, c, dates, pub))
