@@ -1,0 +1,336 @@
+"""Who is realigning: how an actor's cooperation and conflict spread over partners and blocs, period by period.
+
+For an actor and a period length (quarter or year) this counts the actor's events (as source or target;
+negated and hypothetical ones left out) by period, partner and polarity (cooperation: intensity > 0,
+conflict: intensity < 0; neutral events are counted apart and not tested), in one DuckDB aggregation.
+
+Dates: an event falls in the period of its date. When its date is coarser than the period (a bare year in a
+quarterly view) and the document's publication date lies inside that year, the publication date's period
+is used (an article of November 2024 saying "in 2024" speaks of January to November); otherwise the
+first period the date allows. Events without a date take their document's publication date.
+
+What changed, tested rather than thresholded:
+- `changes`: for every period with events before it, a G-test (log-likelihood ratio, Williams-free) of the
+  partner-and-polarity distribution of this period's events against all earlier periods' events: is the
+  actor spreading its cooperation and conflict over partners differently now? The statistic, degrees of
+  freedom and p-value are reported; the p-value is the chi-square approximation when every expected count
+  is at least 5, else a seeded Monte Carlo permutation p-value (conditional on both margins, 9,999 draws),
+  so that it stays valid on a handful of events. p-values are adjusted across periods (Benjamini-Hochberg,
+  `q_value`); a change is `significant` when q < alpha (0.05). Each test lists the partners that drove it
+  (observed above expectation, largest contributions to the statistic first) with their events.
+- `new_partners`: partners with cooperative events in a period and none in any earlier period, with the
+  evidence sentences (a description, not a test; `history_before` is false in the actor's first period,
+  where there is no earlier record to compare with).
+- Blocs: each partner's side in the two-bloc partition of the whole history's signed graph (`balance`),
+  relative to the actor: `same` bloc, `other` bloc, or `none` (not in the graph).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from realpolitik.analysis.signed_edges import EventSource, resolve_at
+
+ALPHA = 0.05
+MC_DRAWS = 9999
+EVIDENCE_PER_CELL = 5
+
+
+def _period_sql(by: str) -> str:
+    if by == "year":
+        return "CAST(year(p_date) AS VARCHAR)"
+    return "CAST(year(p_date) AS VARCHAR) || 'Q' || CAST(quarter(p_date) AS VARCHAR)"
+
+
+def actor_events_sql(src: EventSource, code: str, by: str, states_only: bool) -> tuple[str, list[Any]]:
+    """The actor's usable events with partner, polarity and period."""
+    docs = (
+        f"LEFT JOIN (SELECT doc_key AS dk2, TRY_CAST(pub_date AS DATE) AS pub2 FROM {src.documents}) dd "
+        "ON ev.doc_key = dd.dk2"
+        if src.documents
+        else "LEFT JOIN (SELECT NULL::VARCHAR AS dk2, NULL::DATE AS pub2) dd ON FALSE"
+    )
+    coarse = "length(ev.date) = 4" if by == "quarter" else "FALSE"
+    sql = f"""
+        WITH ev AS ({src.dated_events_sql(states_only)}),
+        mine AS (
+            SELECT ev.*,
+                   CASE WHEN ev.s = ? THEN ev.t ELSE ev.s END AS partner,
+                   CASE WHEN ev.s = ? THEN 'out' ELSE 'in' END AS direction,
+                   CASE WHEN coalesce(ev.intensity, 0) > 0 THEN 'cooperation'
+                        WHEN coalesce(ev.intensity, 0) < 0 THEN 'conflict' ELSE 'neutral' END AS polarity,
+                   CASE WHEN {coarse} AND dd.pub2 BETWEEN ev.d0 AND ev.d1 THEN dd.pub2 ELSE ev.d0 END AS p_date
+            FROM ev {docs}
+            WHERE (ev.s = ? OR ev.t = ?) AND ev.s <> ev.t AND ev.d0 IS NOT NULL
+        )
+        SELECT *, {_period_sql(by)} AS period FROM mine
+    """
+    return sql, [code, code, code, code]
+
+
+def _g_test(table: np.ndarray, rng: np.random.Generator, draws: int) -> tuple[float, int, float, str, np.ndarray]:
+    """G statistic, dof, p-value, method and expected counts of a 2 x k table."""
+    from scipy.stats import chi2
+
+    rows = table.sum(axis=1, keepdims=True)
+    cols = table.sum(axis=0, keepdims=True)
+    n = table.sum()
+    expected = rows * cols / n
+
+    def g_of(t: np.ndarray) -> float:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            terms = np.where(t > 0, t * np.log(t / expected), 0.0)
+        return float(2.0 * terms.sum())
+
+    g = g_of(table)
+    dof = (table.shape[1] - 1) * (table.shape[0] - 1)
+    if expected.min() >= 5 or n > 200_000:
+        return g, dof, float(chi2.sf(g, dof)), "chi-square", expected
+    # permutation: the category labels of all events, split at random into the two rows' sizes
+    labels = np.repeat(np.arange(table.shape[1]), table.sum(axis=0).astype(np.int64))
+    n0 = int(rows[0, 0])
+    hits = 0
+    k = table.shape[1]
+    for _ in range(draws):
+        perm = rng.permutation(labels)
+        top = np.bincount(perm[:n0], minlength=k)
+        sim = np.vstack([top, cols[0] - top])
+        if g_of(sim) >= g - 1e-9:
+            hits += 1
+    return g, dof, (hits + 1) / (draws + 1), "monte-carlo", expected
+
+
+def _bh(pvals: list[float]) -> list[float]:
+    """Benjamini-Hochberg adjusted p-values, in the input order."""
+    m = len(pvals)
+    if m == 0:
+        return []
+    order = sorted(range(m), key=lambda i: pvals[i])
+    q = [0.0] * m
+    prev = 1.0
+    for rank in range(m, 0, -1):
+        i = order[rank - 1]
+        prev = min(prev, pvals[i] * m / rank)
+        q[i] = prev
+    return q
+
+
+def _bloc_sides(source: Any, code: str, at: Any, states_only: bool) -> dict[str, str]:
+    from realpolitik.analysis.balance import partition
+    from realpolitik.analysis.signed_edges import signed_edges
+
+    edges, _ = signed_edges(source, at=at, window=None, states_only=states_only, priors=False, max_evidence=1)
+    if len(edges) == 0:
+        return {}
+    part = partition(edges, time_limit=10.0)
+    b0, b1 = part["blocs"]
+    mine = 0 if code in b0 else 1 if code in b1 else None
+    sides = {}
+    for k, bloc in enumerate((b0, b1)):
+        for c in bloc:
+            sides[c] = "none" if mine is None else ("same" if k == mine else "other")
+    return sides
+
+
+def shifts(
+    store: Any,
+    code: str,
+    by: str = "quarter",
+    states_only: bool = False,
+    alpha: float = ALPHA,
+    draws: int = MC_DRAWS,
+    seed: int = 0,
+    blocs: bool = True,
+    evidence_per_cell: int = EVIDENCE_PER_CELL,
+) -> dict[str, Any]:
+    """How `code`'s cooperation and conflict are spread over partners and blocs by `by` (quarter or year),
+    the periods whose partner distribution changed significantly (with statistic and p-value) and the events
+    that drove each change, and the new cooperative partners of each period with their evidence."""
+    if by not in ("quarter", "year"):
+        from realpolitik.errors import RealpolitikError
+
+        raise RealpolitikError(f"--by {by!r}: expected quarter or year")
+    code = _resolve(code)
+    with EventSource(store) as src:
+        at = resolve_at(src, None)
+        sql, args = actor_events_sql(src, code, by, states_only)
+        counts = src.con.execute(
+            f"""SELECT period, partner, polarity, count(*) AS n, sum(abs(coalesce(intensity, 0))) / 10.0 AS weight,
+                       min(p_date) AS first_date
+                FROM ({sql}) GROUP BY ALL ORDER BY period, partner, polarity""",
+            args,
+        ).df()
+        evid = src.con.execute(
+            f"""SELECT period, partner, polarity, event_id, date, event_type, s AS source, t AS target, intensity,
+                       evidence_text AS text, url
+                FROM ({sql})
+                QUALIFY row_number() OVER (PARTITION BY period, partner, polarity
+                                           ORDER BY abs(coalesce(intensity, 0)) DESC, event_id) <= ?
+                ORDER BY period, partner, polarity, abs(coalesce(intensity, 0)) DESC, event_id""",
+            [*args, int(evidence_per_cell)],
+        ).df()
+    sides = _bloc_sides(store, code, at, states_only) if blocs and len(counts) else {}
+    events_of: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for r in evid.to_dict("records"):
+        events_of.setdefault((r["period"], r["partner"], r["polarity"]), []).append(
+            {
+                "event_id": r["event_id"],
+                "date": r["date"],
+                "event_type": r["event_type"],
+                "source": r["source"],
+                "target": r["target"],
+                "intensity": None if r["intensity"] is None else float(r["intensity"]),
+                "text": r["text"],
+                "url": r["url"],
+            }
+        )
+    periods_list = sorted(counts["period"].unique().tolist()) if len(counts) else []
+    periods = []
+    for p in periods_list:
+        sub = counts[counts["period"] == p]
+        entry: dict[str, Any] = {"period": p, "events": int(sub["n"].sum())}
+        for pol in ("cooperation", "conflict", "neutral"):
+            part = sub[sub["polarity"] == pol]
+            entry[pol] = {
+                r.partner: {"events": int(r.n), "weight": round(float(r.weight), 4)}
+                for r in part.sort_values(["n", "partner"], ascending=[False, True]).itertuples()
+            }
+        if sides:
+            agg: dict[str, dict[str, int]] = {}
+            for r in sub.itertuples():
+                side = sides.get(r.partner, "none")
+                agg.setdefault(side, {"cooperation": 0, "conflict": 0, "neutral": 0})[r.polarity] += int(r.n)
+            entry["blocs"] = dict(sorted(agg.items()))
+        periods.append(entry)
+
+    # new cooperative partners
+    new_partners = []
+    seen_coop: set[str] = set()
+    for p in periods_list:
+        coop = counts[(counts["period"] == p) & (counts["polarity"] == "cooperation")]
+        for r in coop.sort_values("partner").itertuples():
+            if r.partner not in seen_coop:
+                evs = events_of.get((p, r.partner, "cooperation"), [])
+                new_partners.append(
+                    {
+                        "period": p,
+                        "partner": r.partner,
+                        "bloc": sides.get(r.partner, "none") if sides else None,
+                        "events": int(r.n),
+                        "history_before": p != periods_list[0],
+                        "evidence": _sentences(evs),
+                        "event_records": evs,
+                    }
+                )
+        seen_coop.update(coop["partner"].tolist())
+    # in the first period with events nothing is known before: `history_before` is false there
+
+    # change tests
+    rng = np.random.default_rng(seed)
+    tests = []
+    tested = counts[counts["polarity"] != "neutral"]
+    for i, p in enumerate(periods_list):
+        before = tested[tested["period"].isin(periods_list[:i])]
+        now = tested[tested["period"] == p]
+        if len(before) == 0 or len(now) == 0:
+            continue
+        cats = sorted(
+            set(zip(tested["partner"], tested["polarity"], strict=True))
+            & (
+                set(zip(before["partner"], before["polarity"], strict=True))
+                | set(zip(now["partner"], now["polarity"], strict=True))
+            )
+        )
+        if len(cats) < 2:
+            continue
+        idx = {c: k for k, c in enumerate(cats)}
+        table = np.zeros((2, len(cats)))
+        for row, df in ((0, before), (1, now)):
+            for r in df.itertuples():
+                table[row, idx[(r.partner, r.polarity)]] += r.n
+        g, dof, pval, method, expected = _g_test(table, rng, draws)
+        contrib = []
+        for (partner, pol), k in idx.items():
+            obs, exp = table[1, k], expected[1, k]
+            if obs > exp and obs > 0:
+                contrib.append((2.0 * obs * np.log(obs / exp), partner, pol, obs, exp, table[0, k]))
+        contrib.sort(key=lambda c: (-c[0], c[1], c[2]))
+        drivers = [
+            {
+                "partner": partner,
+                "polarity": pol,
+                "events": int(obs),
+                "expected": round(float(exp), 3),
+                "events_before": int(before_n),
+                "share_now": round(float(obs / table[1].sum()), 4),
+                "share_before": round(float(before_n / table[0].sum()), 4),
+                "bloc": sides.get(partner, "none") if sides else None,
+                "evidence": _sentences(events_of.get((p, partner, pol), [])),
+                "event_records": events_of.get((p, partner, pol), []),
+            }
+            for c, partner, pol, obs, exp, before_n in contrib[:5]
+        ]
+        tests.append(
+            {
+                "period": p,
+                "test": "G-test: partner x polarity distribution of this period vs all earlier periods",
+                "statistic": round(g, 4),
+                "dof": int(dof),
+                "p_value": round(pval, 6),
+                "method": method,
+                "events_before": int(table[0].sum()),
+                "events_now": int(table[1].sum()),
+                "drivers": drivers,
+            }
+        )
+    for t, q in zip(tests, _bh([t["p_value"] for t in tests]), strict=True):
+        t["q_value"] = round(q, 6)
+        t["significant"] = bool(q < alpha)
+
+    partners = counts.groupby(["partner", "polarity"])["n"].sum().unstack(fill_value=0) if len(counts) else None
+    partner_totals = []
+    if partners is not None:
+        for partner, r in partners.iterrows():
+            partner_totals.append(
+                {
+                    "partner": partner,
+                    "cooperation": int(r.get("cooperation", 0)),
+                    "conflict": int(r.get("conflict", 0)),
+                    "neutral": int(r.get("neutral", 0)),
+                    "bloc": sides.get(partner, "none") if sides else None,
+                }
+            )
+        partner_totals.sort(key=lambda d: (-(d["cooperation"] + d["conflict"] + d["neutral"]), d["partner"]))
+    return {
+        "actor": code,
+        "by": by,
+        "alpha": alpha,
+        "events": int(counts["n"].sum()) if len(counts) else 0,
+        "periods": periods,
+        "partners": partner_totals,
+        "new_partners": new_partners,
+        "tests": tests,
+        "changes": [t for t in tests if t["significant"]],
+    }
+
+
+def _sentences(evs: list[dict[str, Any]]) -> list[str]:
+    out: list[str] = []
+    for e in evs:
+        if e.get("text") and e["text"] not in out:
+            out.append(e["text"])
+    return out
+
+
+def _resolve(code: str) -> str:
+    code = code.strip()
+    if code.isupper() or ":" in code:
+        return code
+    try:
+        from realpolitik.store.db import resolve_actor_code
+
+        return resolve_actor_code(code)
+    except Exception:  # the gazetteer is unavailable: take the text as a code
+        return code.upper()
