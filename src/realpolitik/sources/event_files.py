@@ -459,7 +459,8 @@ def insert_rows(store: Store, rows: list[tuple]) -> int:
     try:
         cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
         con.execute(
-            f"INSERT INTO events ({cols}) SELECT {cols} FROM _rp_import_batch ON CONFLICT (event_id) DO NOTHING"
+            # an anti-join, not ON CONFLICT: same result (ids are unique within the batch), several times faster
+            f"INSERT INTO events ({cols}) SELECT {cols} FROM _rp_import_batch ANTI JOIN events USING (event_id)"
         )
     finally:
         con.unregister("_rp_import_batch")

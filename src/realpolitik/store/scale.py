@@ -111,9 +111,8 @@ def load_parquet_events(store: Store, path: str | os.PathLike[str]) -> int:
     con = store.con
     before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
     con.execute(
-        f"INSERT INTO events ({cols}) SELECT {cols} FROM {parquet_events_sql(path)} "
-        "QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY event_id) = 1 "
-        "ON CONFLICT (event_id) DO NOTHING"
+        f"INSERT INTO events ({cols}) SELECT {cols} FROM (SELECT * FROM {parquet_events_sql(path)} "
+        "QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY event_id) = 1) ANTI JOIN events USING (event_id)"
     )
     return int(con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before)
 
