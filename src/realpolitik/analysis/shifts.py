@@ -19,7 +19,8 @@ What changed, tested rather than thresholded:
   `q_value`); a change is `significant` when q < alpha (0.05). Each test lists the partners that drove it
   (observed above expectation, largest contributions to the statistic first) with their events.
 - `new_partners`: partners with cooperative events in a period and none in any earlier period, with the
-  evidence sentences (a description, not a test; `history_before` is false in the actor's first period,
+  evidence sentences; a firm or group of another country also makes its country a partner (`via` names it:
+  a contract with an American lobbying firm is a contact with the United States) (a description, not a test; `history_before` is false in the actor's first period,
   where there is no earlier record to compare with).
 - Blocs: each partner's side in the two-bloc partition of the whole history's signed graph (`balance`),
   relative to the actor: `same` bloc, `other` bloc, or `none` (not in the graph).
@@ -59,6 +60,7 @@ def actor_events_sql(src: EventSource, code: str, by: str, states_only: bool) ->
             SELECT ev.*,
                    CASE WHEN ev.s = ? THEN ev.t ELSE ev.s END AS partner,
                    CASE WHEN ev.s = ? THEN 'out' ELSE 'in' END AS direction,
+                   CASE WHEN ev.s = ? THEN ev.t_country ELSE ev.s_country END AS partner_country,
                    CASE WHEN coalesce(ev.intensity, 0) > 0 THEN 'cooperation'
                         WHEN coalesce(ev.intensity, 0) < 0 THEN 'conflict' ELSE 'neutral' END AS polarity,
                    CASE WHEN {coarse} AND dd.pub2 BETWEEN ev.d0 AND ev.d1 THEN dd.pub2 ELSE ev.d0 END AS p_date
@@ -67,7 +69,7 @@ def actor_events_sql(src: EventSource, code: str, by: str, states_only: bool) ->
         )
         SELECT *, {_period_sql(by)} AS period FROM mine
     """
-    return sql, [code, code, code, code]
+    return sql, [code, code, code, code, code]
 
 
 def _g_test(table: np.ndarray, rng: np.random.Generator, draws: int) -> tuple[float, int, float, str, np.ndarray]:
@@ -158,8 +160,8 @@ def shifts(
         sql, args = actor_events_sql(src, code, by, states_only)
         counts = src.con.execute(
             f"""SELECT period, partner, polarity, count(*) AS n, sum(abs(coalesce(intensity, 0))) / 10.0 AS weight,
-                       min(p_date) AS first_date
-                FROM ({sql}) GROUP BY ALL ORDER BY period, partner, polarity""",
+                       min(p_date) AS first_date, min(partner_country) AS partner_country
+                FROM ({sql}) GROUP BY period, partner, polarity ORDER BY period, partner, polarity""",
             args,
         ).df()
         evid = src.con.execute(
@@ -205,26 +207,44 @@ def shifts(
             entry["blocs"] = dict(sorted(agg.items()))
         periods.append(entry)
 
-    # new cooperative partners
+    # new cooperative partners: the partner itself, and for a firm or group of another country, that country too
+    # (a contract with an American lobbying firm is a contact with the United States)
+    by_identity: dict[tuple[str, str], dict[str, Any]] = {}
+    coop_rows = counts[counts["polarity"] == "cooperation"].sort_values(["period", "partner"])
+    for r in coop_rows.itertuples():
+        idents = [r.partner]
+        country = r.partner_country if isinstance(r.partner_country, str) else None
+        if country and country != r.partner and country != code and ":" not in r.partner:
+            idents.append(country)
+        for ident in idents:
+            e = by_identity.setdefault(
+                (r.period, ident), {"period": r.period, "partner": ident, "via": [], "events": 0, "evs": []}
+            )
+            if ident != r.partner:
+                e["via"].append(r.partner)
+            e["events"] += int(r.n)
+            e["evs"].extend(events_of.get((r.period, r.partner, "cooperation"), []))
     new_partners = []
     seen_coop: set[str] = set()
     for p in periods_list:
-        coop = counts[(counts["period"] == p) & (counts["polarity"] == "cooperation")]
-        for r in coop.sort_values("partner").itertuples():
-            if r.partner not in seen_coop:
-                evs = events_of.get((p, r.partner, "cooperation"), [])
-                new_partners.append(
-                    {
-                        "period": p,
-                        "partner": r.partner,
-                        "bloc": sides.get(r.partner, "none") if sides else None,
-                        "events": int(r.n),
-                        "history_before": p != periods_list[0],
-                        "evidence": _sentences(evs),
-                        "event_records": evs,
-                    }
-                )
-        seen_coop.update(coop["partner"].tolist())
+        now = [v for (per, _), v in sorted(by_identity.items()) if per == p]
+        for e in now:
+            if e["partner"] in seen_coop:
+                continue
+            evs = e.pop("evs")
+            new_partners.append(
+                {
+                    "period": p,
+                    "partner": e["partner"],
+                    "via": sorted(set(e["via"])),
+                    "bloc": sides.get(e["partner"], "none") if sides else None,
+                    "events": e["events"],
+                    "history_before": p != periods_list[0],
+                    "evidence": _sentences(evs),
+                    "event_records": evs,
+                }
+            )
+        seen_coop.update(e["partner"] for e in now)
     # in the first period with events nothing is known before: `history_before` is false there
 
     # change tests

@@ -193,6 +193,7 @@ class EventSource:
         return f"""
             SELECT e.event_id, e.doc_key, e.event_type, e.mode, e.cameo, e.intensity, e.context,
                    e.evidence_text, e.url, e.date, e.origin, {src} AS s, {tgt} AS t,
+                   e.source_country AS s_country, e.target_country AS t_country,
                    coalesce(e.date_start, d.pub) AS d0,
                    CASE
                      WHEN e.date_start IS NULL THEN d.pub
