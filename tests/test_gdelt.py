@@ -275,3 +275,36 @@ def test_directory_import(tmp_path: Path) -> None:
     with Store(":memory:") as store:
         report = gdelt.import_events(store, [str(d)])
     assert report.files == 2 and report.inserted == 5
+
+
+def test_graph_and_ally_read_parquet_events(tmp_path: Path, export_12: Path) -> None:
+    from realpolitik.analysis.alliance import ally
+    from realpolitik.analysis.signed_edges import signed_edges
+
+    with Store(tmp_path / "s.duckdb") as store:
+        gdelt.import_events(store, [str(export_12)])
+        out = scale.write_events_parquet(store.con, tmp_path / "events")
+        expected_edges, _ = signed_edges(store, priors=False)
+        expected_ally = ally(store, "USA", "UKR")
+    pstore = scale.open_parquet_store(out)
+    edges, _ = signed_edges(pstore, priors=False)
+    assert edges[["a", "b", "n_events"]].equals(expected_edges[["a", "b", "n_events"]])
+    assert ally(pstore, "USA", "UKR")["events"] == expected_ally["events"]
+
+
+def test_cli_dyad_month_and_export_events(tmp_path: Path, export_12: Path) -> None:
+    db, out = tmp_path / "s.duckdb", tmp_path / "events"
+    assert CliRunner().invoke(main, ["import", "gdelt", str(export_12), "--db", str(db), "-q"]).exit_code == 0
+    res = CliRunner().invoke(main, ["export-events", str(out), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    from_store = CliRunner().invoke(main, ["dyad-month", "--db", str(db), "--actor", "RUS"])
+    from_parquet = CliRunner().invoke(main, ["dyad-month", "--parquet", str(out), "--actor", "RUS"])
+    assert from_store.exit_code == 0 and from_parquet.exit_code == 0, from_parquet.output
+    assert from_store.stdout == from_parquet.stdout
+    lines = from_parquet.stdout.splitlines()
+    assert lines[0].startswith("source,target,month,events,")
+    assert [tuple(x.split(",")[:4]) for x in lines[1:]] == [
+        ("RUS", "USA", "2024-08", "1"),
+        ("RUS", "USA", "2025-08", "1"),
+        ("USA", "RUS", "2025-08", "1"),
+    ]
