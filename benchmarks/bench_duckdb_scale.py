@@ -116,6 +116,7 @@ def generate(out: Path, n: int) -> float:
     from realpolitik.store.schema import EVENT_COLUMNS
 
     t = time.perf_counter()
+    out.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect()
     con.execute("SET preserve_insertion_order = false")
     states = "[" + ", ".join(f"'{s}'" for s in STATES) + "]"
