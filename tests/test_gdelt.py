@@ -270,11 +270,13 @@ def test_parquet_store_reads_events_in_place(tmp_path: Path, export_12: Path) ->
 def test_directory_import(tmp_path: Path) -> None:
     d = tmp_path / "gdelt"
     d.mkdir()
-    for n in ("gdelt_events_a.export.CSV", "gdelt_events_b.export.CSV"):
+    for n in ("gdelt_events_a.export.CSV", "gdelt_events_b.export.CSV", "gdelt_mentions_a.mentions.CSV"):
         shutil.copy(FIX / n, d / n)
     with Store(":memory:") as store:
-        report = gdelt.import_events(store, [str(d)])
-    assert report.files == 2 and report.inserted == 5
+        report = gdelt.import_events(store, [str(d)])  # the mentions file in the folder is left to import_mentions
+        mentions = gdelt.import_mentions(store, [str(d)])
+    assert report.files == 2 and report.inserted == 5 and report.skipped == 0
+    assert mentions.files == 1 and mentions.inserted == 7
 
 
 def test_graph_and_ally_read_parquet_events(tmp_path: Path, export_12: Path) -> None:

@@ -121,8 +121,9 @@ class ImportReport:
 # --- reading files ------------------------------------------------------------------------------
 
 
-def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = ()) -> list[str]:
-    """Files named, and the files inside directories named (sorted); a missing path is an InputError."""
+def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[str]:
+    """Files named, and the files inside directories named (sorted; names ending in one of `suffixes`, not
+    containing one of `exclude`); a missing path is an InputError."""
     out: list[str] = []
     for p in paths:
         path = Path(p)
@@ -132,7 +133,10 @@ def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = ()) -> list[s
             found = sorted(
                 str(f)
                 for f in path.rglob("*")
-                if f.is_file() and (not suffixes or f.name.lower().endswith(suffixes)) and not f.name.startswith(".")
+                if f.is_file()
+                and (not suffixes or f.name.lower().endswith(suffixes))
+                and not f.name.startswith(".")
+                and not any(x in f.name.lower() for x in exclude)
             )
             if not found:
                 raise InputError("directory holds no event files", str(path))

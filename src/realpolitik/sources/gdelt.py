@@ -184,7 +184,7 @@ def read_events(path: str, report: ImportReport) -> Iterator[tuple[EventRecord, 
 
 def iter_event_rows(paths: Iterable[str], report: ImportReport) -> Iterator[tuple]:
     """Flat events-table rows for every event in the export files (and directories) named."""
-    for path in expand_paths(paths, EVENT_SUFFIXES):
+    for path in expand_paths(paths, EVENT_SUFFIXES, exclude=(".mentions.", ".gkg.")):
         for rec, event_id, url in read_events(path, report):
             yield flat_row(rec, event_id, url)
 
@@ -377,7 +377,7 @@ def import_mentions(store: Store, paths: Iterable[str], progress: object = None)
             progress(len(batch))
         batch.clear()
 
-    for path in expand_paths(paths, EVENT_SUFFIXES):
+    for path in expand_paths(paths, EVENT_SUFFIXES, exclude=(".export.", ".gkg.")):
         for m in read_mentions(path, report):
             report.parsed += 1
             row = m.row()

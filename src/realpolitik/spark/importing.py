@@ -79,7 +79,7 @@ def import_with_spark(
     from realpolitik.store.db import Store
     from realpolitik.store.scale import PARTITION, load_parquet_events
 
-    files = expand_paths(paths, _suffixes(kind))
+    files = expand_paths(paths, _suffixes(kind), exclude=(".mentions.", ".gkg.") if kind == "gdelt" else ())
     spark = get_spark(master, quiet=quiet)
     sc = spark.sparkContext
     parsed = sc.parallelize(files, max(1, len(files))).mapPartitions(lambda it: parse_partition(kind, it))
