@@ -322,9 +322,43 @@ PHRASAL: dict[str, Trigger] = {
 # Light verbs with an event noun as object: the noun decides ("hold talks", "sign a deal",
 # "give lessons", "break relations", "launch an attack").
 LIGHT_VERBS = frozenset(
-    {"hold", "make", "take", "give", "launch", "carry", "conduct", "stage", "pay", "issue", "reach", "have", "offer",
-     "extend", "deliver", "express", "voice", "file", "lodge", "impose", "mount", "begin", "start", "continue",
-     "announce", "conclude", "seal", "strike", "break", "sever", "cut", "restore", "establish", "resume", "sign"}
+    {
+        "hold",
+        "make",
+        "take",
+        "give",
+        "launch",
+        "carry",
+        "conduct",
+        "stage",
+        "pay",
+        "issue",
+        "reach",
+        "have",
+        "offer",
+        "extend",
+        "deliver",
+        "express",
+        "voice",
+        "file",
+        "lodge",
+        "impose",
+        "mount",
+        "begin",
+        "start",
+        "continue",
+        "announce",
+        "conclude",
+        "seal",
+        "strike",
+        "break",
+        "sever",
+        "cut",
+        "restore",
+        "establish",
+        "resume",
+        "sign",
+    }
 )
 
 # Verb + object noun combinations whose meaning differs from either word alone.
@@ -509,24 +543,117 @@ NOUNS: dict[str, Trigger] = {
 
 # Nouns whose possessor/agent decides but which carry the event of their complement:
 # "X's decision to break relations" -> the break is X's.
-CONTROL_NOUNS = frozenset({"decision", "plan", "intention", "attempt", "move", "effort", "bid", "readiness",
-                           "willingness", "refusal", "agreement", "offer", "promise", "commitment", "initiative",
-                           "determination", "choice", "threat", "call"})
+CONTROL_NOUNS = frozenset(
+    {
+        "decision",
+        "plan",
+        "intention",
+        "attempt",
+        "move",
+        "effort",
+        "bid",
+        "readiness",
+        "willingness",
+        "refusal",
+        "agreement",
+        "offer",
+        "promise",
+        "commitment",
+        "initiative",
+        "determination",
+        "choice",
+        "threat",
+        "call",
+    }
+)
 # Verbs whose subject is the agent of an xcomp/ccomp event ("decided to break", "agreed to cooperate").
-CONTROL_VERBS = frozenset({"decide", "agree", "try", "attempt", "seek", "plan", "intend", "want", "hope", "aim",
-                           "promise", "pledge", "vow", "threaten", "refuse", "offer", "begin", "start",
-                           "continue", "resolve", "choose", "move", "prepare", "expect", "wish", "manage"})
+CONTROL_VERBS = frozenset(
+    {
+        "decide",
+        "agree",
+        "try",
+        "attempt",
+        "seek",
+        "plan",
+        "intend",
+        "want",
+        "hope",
+        "aim",
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "refuse",
+        "offer",
+        "begin",
+        "start",
+        "continue",
+        "resolve",
+        "choose",
+        "move",
+        "prepare",
+        "expect",
+        "wish",
+        "manage",
+    }
+)
 # Verbs whose xcomp/ccomp carries the event and whose own meaning is only intention (future): AGREE-like.
 INTENT_VERBS = frozenset({"agree", "promise", "pledge", "vow", "offer", "plan", "intend", "decide", "resolve"})
 # Speech and attribution verbs: the complement is what the subject said.
-SPEECH_VERBS = frozenset({"say", "tell", "state", "declare", "announce", "claim", "report", "add", "note",
-                          "insist", "assert", "affirm", "confirm", "reveal", "write", "explain", "stress",
-                          "argue", "believe", "think", "suggest", "indicate", "admit", "acknowledge", "quote",
-                          "underline", "emphasize", "emphasise", "maintain", "contend"})
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "declare",
+        "announce",
+        "claim",
+        "report",
+        "add",
+        "note",
+        "insist",
+        "assert",
+        "affirm",
+        "confirm",
+        "reveal",
+        "write",
+        "explain",
+        "stress",
+        "argue",
+        "believe",
+        "think",
+        "suggest",
+        "indicate",
+        "admit",
+        "acknowledge",
+        "quote",
+        "underline",
+        "emphasize",
+        "emphasise",
+        "maintain",
+        "contend",
+        "reiterate",
+        "repeat",
+        "conclude",
+        "warn",
+    }
+)
 
 # Hostile labels: an attributed act toward actors so labelled is an accusation by the attributor.
-HOSTILE_LABELS = frozenset({"terrorist", "terrorists", "criminal", "criminals", "extremist", "extremists",
-                            "jihadist", "jihadists", "mercenary", "mercenaries"})
+HOSTILE_LABELS = frozenset(
+    {
+        "terrorist",
+        "terrorists",
+        "criminal",
+        "criminals",
+        "extremist",
+        "extremists",
+        "jihadist",
+        "jihadists",
+        "mercenary",
+        "mercenaries",
+    }
+)
 
 
 # --- coverage extension: further verbs of each PLOVER class (CAMEO verb categories) -------------------

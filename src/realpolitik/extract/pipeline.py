@@ -21,12 +21,13 @@ from typing import Any
 from realpolitik.extract import ontology
 from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
 from realpolitik.extract.events import Candidate, classified_events, code_sentence
+from realpolitik.extract.lexicon import SPEECH_VERBS
 from realpolitik.extract.prefilter import blank_uneventful
 from realpolitik.extract.text import normalise
 from realpolitik.model import Actor, Document, EventRecord, Evidence
 
 REBEL_SECTORS = frozenset({"REB", "INS"})
-LOCATIVE_PREPS = frozenset({"in", "at", "across", "near", "outside", "inside"})
+LOCATIVE_PREPS = frozenset({"in", "at", "across", "near", "outside", "inside", "throughout"})
 
 
 @dataclass
@@ -155,6 +156,9 @@ class Extractor:
         by_span = {(a.start, a.end): a for a in sent_mentions}
 
         def resolve(tok: Any) -> list[Actor]:
+            tok = _through_quantity(tok)
+            if tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS:
+                return _antecedent(tok, resolve)
             r = self._resolve_token(tok, date)
             if r is None:
                 return []
@@ -185,11 +189,24 @@ class Extractor:
                 for obj in prep.children:
                     if obj.dep_ != "pobj":
                         continue
-                    place = self._resolve_token(obj, date)
-                    if place is not None and place.entry.country and place.entry.sector in (None, "GOV"):
-                        c = place.entry.country
-                        return Actor(actor.text, actor.start, actor.end, c, c, actor.sector)
+                    country = self._country_of_place(obj, date)
+                    if country:
+                        return Actor(actor.text, actor.start, actor.end, country, country, actor.sector)
         return actor
+
+    def _country_of_place(self, tok: Any, date: str | None) -> str | None:
+        """The country a place phrase lies in: a state or capital, a known town or region, or for
+        "the city of Kirkuk" the named place."""
+        from realpolitik.extract.actors import _place
+
+        for cand in [tok, *(o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]:
+            place = self._resolve_token(cand, date)
+            if place is not None and place.entry.country and place.entry.sector in (None, "GOV"):
+                return place.entry.country
+            named = _place(cand)
+            if named is not None and named.entry.country:
+                return named.entry.country
+        return None
 
     @staticmethod
     def _adversary(state: _DocState) -> Any:
@@ -304,3 +321,61 @@ def _batches(items: Iterable[Document], n: int) -> Iterator[list[Document]]:
                 yield batch
             raise
         yield batch
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+QUANTITY_HEADS = frozenset(
+    {
+        "thousand",
+        "thousands",
+        "hundred",
+        "hundreds",
+        "ten",
+        "tens",
+        "dozen",
+        "dozens",
+        "million",
+        "millions",
+        "score",
+        "scores",
+        "number",
+        "crowd",
+        "crowds",
+        "group",
+        "handful",
+    }
+)
+
+
+def _through_quantity(tok: Any) -> Any:
+    """ "thousands of students", "a group of protesters": the counted noun is the actor."""
+    for _ in range(3):
+        if tok.lemma_.lower() not in QUANTITY_HEADS and tok.lower_ not in QUANTITY_HEADS:
+            return tok
+        objs = [
+            o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+        ]
+        if not objs:
+            return tok
+        tok = objs[0]
+    return tok
+
+
+def _antecedent(pron: Any, resolve: Any) -> list[Actor]:
+    """A pronoun subject of a reported clause is the reporter ("Gbagbo announced that he will ..."); else
+    the nearest actor named before it in the same sentence."""
+    cur = pron.head
+    for _ in range(4):
+        if cur.lemma_ in SPEECH_VERBS and cur.pos_ in ("VERB", "AUX"):
+            subj = [c for c in cur.children if c.dep_ == "nsubj" and c.i != pron.i and c.pos_ != "PRON"]
+            if subj:
+                return resolve(subj[0])
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    for tok in reversed(list(pron.sent.doc[pron.sent.start : pron.i])):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
+            found = resolve(tok)
+            if found:
+                return found
+    return []
