@@ -34,6 +34,7 @@ def graph(access: StoreAccess, since: str | None, until: str | None, max_edges: 
     """Top dyads by event count in the window, with sign and weight, and their actors as nodes."""
     where, params = period_where(since, until)
     conds = " AND ".join([FACTUAL, DYAD, *where])
+    # One scan: the dyads' aggregates, with the window's totals over every dyad beside them.
     sql = f"""
         WITH d AS (
             SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b,
@@ -44,16 +45,20 @@ def graph(access: StoreAccess, since: str | None, until: str | None, max_edges: 
                    min(date_start) AS first, max(date_start) AS last
             FROM events WHERE {conds}
             GROUP BY 1, 2
-            HAVING count(*) >= ?
+        ), t AS (
+            SELECT *, sum(n_events) OVER () AS total_events, count(*) OVER () AS total_dyads FROM d
         )
-        SELECT * FROM d ORDER BY n_events DESC, abs(score) DESC, a, b LIMIT ?
+        SELECT * FROM t WHERE n_events >= ? ORDER BY n_events DESC, abs(score) DESC, a, b LIMIT ?
     """
     rows = access.rows(sql, [*params, int(min_events), int(max_edges)])
-    total = access.rows(
-        f"SELECT count(*) AS n, count(DISTINCT (least(source_code, target_code), greatest(source_code, target_code))) AS d "
-        f"FROM events WHERE {conds}",
-        params,
-    )[0]
+    if rows:
+        total = {"n": rows[0]["total_events"], "d": rows[0]["total_dyads"]}
+    else:  # no dyad passes min_events: the totals still describe the window
+        total = access.rows(
+            "SELECT count(*) AS n, count(DISTINCT (least(source_code, target_code), greatest(source_code, target_code))) "
+            f"AS d FROM events WHERE {conds}",
+            params,
+        )[0]
     edges = []
     degree: dict[str, int] = {}
     strength: dict[str, int] = {}
@@ -265,13 +270,14 @@ def find_document_key(access: StoreAccess, text_key: str) -> str | None:
 def stats(access: StoreAccess) -> dict[str, Any]:
     """Counts and the dated span of the store, so the dashboard can offer a sensible default window."""
     out: dict[str, Any] = {}
-    for t in ("documents", "events", "actors"):
+    for t in ("documents", "actors"):
         out[t] = int(access.rows(f"SELECT count(*) AS n FROM {t}")[0]["n"]) if access.has_table(t) else 0
     span = (
-        access.rows("SELECT min(date_start) AS lo, max(date_start) AS hi FROM events")[0]
+        access.rows("SELECT count(*) AS n, min(date_start) AS lo, max(date_start) AS hi FROM events")[0]
         if access.has_table("events")
         else {}
     )
+    out["events"] = int(span.get("n") or 0)
     out["first_date"] = _iso(span.get("lo"))
     out["last_date"] = _iso(span.get("hi"))
     return out
