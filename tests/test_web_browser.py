@@ -245,3 +245,28 @@ def test_write_without_token_is_refused(page: object, write_server: LiveServer) 
     page.goto(f"{write_server.url}/#/documents")
     _wait_view(page, "documents")
     assert page.locator("#doc-list li").count() == 1
+
+
+def test_upload_an_html_file_and_see_its_events(page: object, write_server: LiveServer, tmp_path: Path) -> None:
+    """An uploaded page is read as text (its scripts dropped, never run) and its events are shown."""
+    html = tmp_path / "algiers-moscow.html"
+    html.write_text(
+        "<!doctype html><html><head><title>Algiers and Moscow</title><script>window.__pwned = 3</script></head>"
+        "<body><article><h1>Algiers and Moscow</h1>"
+        "<p>Russia condemned Algeria on Monday after the talks in Algiers collapsed.</p>"
+        '<p>Algeria signed an agreement with Mali on Tuesday. <img src=x onerror="window.__pwned = 4"></p>'
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    page.goto(f"{write_server.url}/#/documents")
+    _wait_view(page, "documents")
+    page.set_input_files("#ingest-file", str(html))
+    page.fill("#ingest-token", TOKEN)
+    page.click("#ingest-submit")
+    _wait_view(page, "document")
+    assert page.inner_text("#doc-title") == "Algiers and Moscow"
+    assert "Russia condemned Algeria on Monday" in page.inner_text("#doc-text")
+    events = page.inner_text("#doc-events")
+    assert "RUS" in events and "DZA" in events
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.locator("#doc-text script, #doc-text img").count() == 0
