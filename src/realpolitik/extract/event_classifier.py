@@ -146,7 +146,7 @@ def event_head(sent: Any) -> Any | None:
 
 def _head_features(prefix: str, head: Any) -> list[str]:
     lemma = head.lemma_.lower()
-    out = [f"{prefix}:{lemma}"]
+    out = [f"{prefix}:{lemma}", f"{prefix}5:{lemma[:5]}"]
     for c in head.children:
         dep = c.dep_
         if dep in ("dobj", "obj", "attr", "nsubjpass", "oprd"):
@@ -177,6 +177,8 @@ def features(sents: Iterable[Any], trigger: Any | None = None) -> list[str]:
                 lemma = t.lemma_.lower()
                 if lemma not in _STOP:
                     out.append("l:" + lemma)
+                    if len(lemma) >= 6:  # stem-like prefix: "withdraw"/"withdrawal", "condemn"/"condemnation"
+                        out.append("p:" + lemma[:5])
                     if t.pos_ == "VERB":
                         out.append("v:" + lemma)
         if trigger is None:

@@ -126,6 +126,7 @@ def code_sentence(
         if tok.i in embedded_by_intent:
             continue
         out.extend(candidates_for(tok, spec, text, resolve, pair_anaphor, adversary))
+    out = _unasserted(out, {tok.i: spec for tok, spec, _t in triggers})
     out.extend(_derived_accusations(out, sent))
     out.extend(_obligations(sent, resolve, pair_anaphor))
     return _dedupe(out)
@@ -190,6 +191,24 @@ def candidates_for(
                 continue
             conf = spec.weight * (0.9 if (s is not None and t is not None) else 0.45) * 0.85**depth
             out.append(Candidate(tok, spec, text, s, t, negated, hypothetical, attributed, round(min(conf, 0.99), 3)))
+    return out
+
+
+def rerank(sent: Any, cands: list[Candidate]) -> list[Candidate]:
+    """Rule events weighed by the statistical classifier: each candidate's confidence is scaled by how
+    probable the classifier finds its type for this sentence (0.5 + p), so where a sentence yields several
+    readings the one both components agree on ranks first. The set of events is unchanged."""
+    from realpolitik.extract import event_classifier as clf
+
+    try:
+        probs = clf.predict_span(sent)
+    except (OSError, FileNotFoundError):
+        return cands
+    out = []
+    for c in cands:
+        scale = 0.5 + probs.get(c.spec.event_type, 0.0)
+        c.confidence = round(min(c.confidence * scale, 0.99), 3)
+        out.append(c)
     return out
 
 
@@ -321,6 +340,9 @@ def _stance(tok: Token, spec: Trigger, negated: bool, hypothetical: bool) -> tup
     intent = future or (gov is not None and gov.lemma_ in INTENT_ADJECTIVES | {"vow", "pledge", "promise"})
     if cooperative and (refusal or (negated and future)):
         return Trigger("REJECT", "refuse", spec.context, spec.weight), False, False
+    if future and not negated and _conditional(tok) and spec.event_type not in ("AGREE", "THREATEN"):
+        # "will withdraw its force unless ...": an action promised on a condition is a threat
+        return Trigger("THREATEN", "ultimatum", spec.context, spec.weight), False, False
     if negated or aux & (MODALS_POSSIBLE | OBLIGATION_AUX) or _conditional(tok):
         return spec, negated, hypothetical
     if intent and cooperative and spec.event_type != "AGREE":
@@ -334,9 +356,14 @@ MODALS_POSSIBLE = frozenset({"would", "could", "might", "may", "can"})
 
 
 def _conditional(tok: Token) -> bool:
-    return any(
-        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for t in (tok, tok.head) for c in t.children
-    )
+    """The clause has an if/unless condition (as its own marker or as a conditional clause under it)."""
+    for t in (tok, tok.head):
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                return True
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                return True
+    return False
 
 
 def clause_depth(tok: Token) -> int:
@@ -373,6 +400,41 @@ def _obligations(sent: Any, resolve: Resolver, pair_anaphor: Callable[[Token], l
             out.append(
                 Candidate(tok.head, Trigger("REQUEST", None), tok.head.text, src[0], tgt[0], neg, False, None, conf)
             )
+    return out
+
+
+#: Triggers whose complement is wanted, threatened or alleged, not done: "demanded that Israel ease ...".
+EMBEDDING_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
+
+
+def _unasserted(cands: list[Candidate], trigger_specs: dict[int, Trigger]) -> list[Candidate]:
+    """An event inside the complement of a request, threat or accusation did not (yet) happen: it is
+    hypothetical and ranks below the embedding event."""
+    out = []
+    for c in cands:
+        cur = c.trigger
+        embedded = False
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            spec = trigger_specs.get(cur.i)
+            if spec is not None and spec.event_type in EMBEDDING_TYPES and cur.i != c.trigger.i:
+                embedded = True
+                break
+        if embedded and not c.derived:
+            c = Candidate(
+                c.trigger,
+                c.spec,
+                c.trigger_text,
+                c.source,
+                c.target,
+                c.negated,
+                True,
+                c.attributed_to,
+                round(c.confidence * 0.7, 3),
+            )
+        out.append(c)
     return out
 
 

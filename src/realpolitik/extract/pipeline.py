@@ -20,7 +20,7 @@ from typing import Any
 
 from realpolitik.extract import ontology
 from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
-from realpolitik.extract.events import Candidate, classified_events, code_sentence
+from realpolitik.extract.events import Candidate, classified_events, code_sentence, rerank
 from realpolitik.extract.lexicon import SPEECH_VERBS
 from realpolitik.extract.prefilter import blank_uneventful
 from realpolitik.extract.text import normalise
@@ -136,8 +136,8 @@ class Extractor:
             if sent_mentions or len(s) > 3:
                 resolver, pair = self._resolver(s, state, sent_mentions, doc.date), self._pair(state)
                 cands = code_sentence(s, resolver, pair, self._adversary(state))
-                if not cands and self.classifier and sent_mentions:
-                    cands = classified_events(s, resolver, pair)
+                if self.classifier and sent_mentions:
+                    cands = rerank(s, cands) if cands else classified_events(s, resolver, pair)
                 dates = find_dates(s.text, pub)
                 for c in cands:
                     ex.events.append(self._record(doc, i, s, c, dates, pub))
