@@ -189,7 +189,7 @@ def candidates_for(
                 return []
             if s is None and t is None:
                 continue
-            conf = spec.weight * (0.9 if (s is not None and t is not None) else 0.45) * 0.85**depth
+            conf = spec.weight * (0.9 if (s is not None and t is not None) else 0.6) * 0.75**depth
             out.append(Candidate(tok, spec, text, s, t, negated, hypothetical, attributed, round(min(conf, 0.99), 3)))
     return out
 
@@ -336,14 +336,15 @@ def _stance(tok: Token, spec: Trigger, negated: bool, hypothetical: bool) -> tup
     aux = _aux_words(tok)
     cooperative = spec.event_type in COOPERATIVE
     refusal = gov is not None and gov.lemma_ in REFUSAL_VERBS
-    future = bool(aux & FUTURE_AUX)
+    # reported speech shifts "will" to "would": "they said they would meet" announces an intention
+    future = bool(aux & FUTURE_AUX) or ("would" in aux and _reported(tok))
     intent = future or (gov is not None and gov.lemma_ in INTENT_ADJECTIVES | {"vow", "pledge", "promise"})
     if cooperative and (refusal or (negated and future)):
         return Trigger("REJECT", "refuse", spec.context, spec.weight), False, False
     if future and not negated and _conditional(tok) and spec.event_type not in ("AGREE", "THREATEN"):
         # "will withdraw its force unless ...": an action promised on a condition is a threat
         return Trigger("THREATEN", "ultimatum", spec.context, spec.weight), False, False
-    if negated or aux & (MODALS_POSSIBLE | OBLIGATION_AUX) or _conditional(tok):
+    if negated or (aux & (MODALS_POSSIBLE | OBLIGATION_AUX) and not future) or _conditional(tok):
         return spec, negated, hypothetical
     if intent and cooperative and spec.event_type != "AGREE":
         return Trigger("AGREE", "promise", spec.context, spec.weight), False, False
@@ -353,6 +354,18 @@ def _stance(tok: Token, spec: Trigger, negated: bool, hypothetical: bool) -> tup
 
 
 MODALS_POSSIBLE = frozenset({"would", "could", "might", "may", "can"})
+
+
+def _reported(tok: Token) -> bool:
+    """The trigger's clause is the complement of a speech verb ("X said (that) ...")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "ccomp" and cur.head.lemma_ in lx.SPEECH_VERBS:
+            return True
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _conditional(tok: Token) -> bool:
