@@ -71,3 +71,20 @@ def test_unnamed_rebels_stay_in_the_country_where_they_fight_not_with_their_back
 def test_domestic_events_between_state_organs_and_citizens_are_kept() -> None:
     got = _triples("Police in Kenya arrested the opposition leader and dozens of protesters in Mombasa.")
     assert any(s == "KEN" and ty == "COERCE" for s, _ss, ty, _t, _ts in got)
+
+
+def test_announced_intentions_refusals_and_conditional_threats() -> None:
+    assert ("JPN", "AGREE", "KEN") in _codes("Japan will give Kenya a grant of 5 million dollars.")
+    assert ("CAN", "REJECT", "CHN") in _codes("Canada refused to meet the Chinese delegation.")
+    got = _codes("Palestinian leaders said they would boycott all official contact with the United States.")
+    assert ("PSE", "THREATEN", "USA") in got
+
+
+def test_a_speaker_saying_another_must_act_is_a_request() -> None:
+    got = _triples("A senior British minister said that Libya must hand over the suspects.")
+    assert any(s == "GBR" and ty == "REQUEST" and t == "LBY" for s, _ss, ty, t, _ts in got)
+
+
+def test_counted_nouns_act_and_are_located_where_they_act() -> None:
+    got = _triples("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk.")
+    assert ("IRQ", "CVL", "PROTEST", None, None) in got

@@ -323,7 +323,7 @@ def _batches(items: Iterable[Document], n: int) -> Iterator[list[Document]]:
         yield batch
 
 
-PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "its", "their", "his", "her"})
 QUANTITY_HEADS = frozenset(
     {
         "thousand",
