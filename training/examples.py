@@ -594,6 +594,89 @@ EXTRA_TEMPLATES: dict[str, tuple[str, ...]] = {
 }
 TEMPLATES = {label: TEMPLATES[label] + EXTRA_TEMPLATES.get(label, ()) for label in TEMPLATES}
 
+# A third batch for the types that cross-validation confuses most (SUPPORT, RETREAT, CONCEDE, AGREE, ...).
+MORE_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "SUPPORT": (
+        "{A} reaffirmed its backing for {B}.",
+        "{A} spoke highly of the leadership of {B}.",
+        "{A} endorsed the agreement reached by {B}.",
+        "{A} expressed appreciation for the help given by {B}.",
+        "{A} came out in favour of the bid by {B} to join the union.",
+        "{A} hailed the election of {B} as a victory for democracy.",
+        "{A} rallied behind {B} after the attack.",
+        "{A} granted diplomatic recognition to {B}.",
+        "{A} defended the right of {B} to protect its borders.",
+        "{A} sent a message of congratulations to {B}.",
+    ),
+    "RETREAT": (
+        "{A} released the opposition leader after pressure from {B}.",
+        "{A} withdrew its forces from the disputed zone, as {B} had demanded.",
+        "{A} ordered its warships to leave the waters claimed by {B}.",
+        "{A} let the detained aid workers of {B} go.",
+        "{A} called off its military operation against {B}.",
+        "{A} handed over control of the airport to {B}.",
+        "{A} laid down its arms under the deal with {B}.",
+        "{A} removed the roadblocks it had set up against {B}.",
+        "{A} pulled out of the town after talks with {B}.",
+        "The hostages seized from {B} were freed by {A} on Sunday.",
+    ),
+    "CONCEDE": (
+        "{A} made concessions to {B} on the question of fishing rights.",
+        "{A} accepted responsibility for the crash that killed citizens of {B}.",
+        "{A} agreed to most of the demands of {B}.",
+        "{A} lifted the sanctions it had imposed on {B}.",
+        "{A} unfroze the assets of {B}.",
+        "{A} allowed inspectors from {B} to visit the nuclear site.",
+        "{A} compromised with {B} on the budget.",
+        "{A} issued a formal apology to {B}.",
+        "{A} softened its stance towards {B}.",
+        "{A} recognised its mistake and apologised to {B}.",
+    ),
+    "AGREE": (
+        "{A} and {B} agreed to set up a joint commission on water.",
+        "{A} said it was willing to talk to {B}.",
+        "{A} promised economic help to {B}.",
+        "{A} offered to supply electricity to {B}.",
+        "{A} and {B} signed a peace treaty.",
+        "{A} announced its readiness to resume dialogue with {B}.",
+        "{A} agreed to let {B} use its ports.",
+        "{A} and {B} reached a deal to end the dispute.",
+        "{A} vowed to strengthen ties with {B}.",
+        "{A} said it would consider the proposal of {B} favourably.",
+    ),
+    "COOPERATE": (
+        "{A} and {B} launched a joint operation against drug traffickers.",
+        "{A} began exporting gas to {B} through the new pipeline.",
+        "{A} and {B} set up a joint border force.",
+        "{A} handed over intelligence on the attackers to {B}.",
+        "{A} and {B} opened a new railway line between their capitals.",
+        "{A} normalised relations with {B}.",
+        "{A} and {B} carried out the prisoner exchange.",
+        "{A} built a port in {B} under their agreement.",
+    ),
+    "SANCTION": (
+        "{A} imposed travel bans on officials of {B}.",
+        "{A} halted arms exports to {B}.",
+        "{A} expelled {B} from the organisation.",
+        "{A} ended its economic aid to {B}.",
+        "{A} stopped buying oil from {B}.",
+        "{A} declared the envoy of {B} persona non grata.",
+        "{A} put sanctions on banks of {B}.",
+        "{A} barred ships of {B} from its ports.",
+    ),
+    "COERCE": (
+        "{A} arrested three foreign nationals accused of spying for {B}.",
+        "{A} took control of the assets of {B} by force.",
+        "Troops of {A} searched homes and detained men suspected of links with {B}.",
+        "{A} forced thousands of people from {B} to leave the country.",
+        "{A} censored reports critical of {B}.",
+        "{A} cut off electricity and water to areas held by {B}.",
+        "{A} sealed the border with {B}.",
+        "{A} held the crew of the vessel from {B} for questioning.",
+    ),
+}
+TEMPLATES = {label: TEMPLATES[label] + MORE_TEMPLATES.get(label, ()) for label in TEMPLATES}
+
 # Reporting frames: the second filling of a template is sometimes reported speech, as news usually is.
 FRAMES: tuple[str, ...] = (
     "{S}",
