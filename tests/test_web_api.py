@@ -284,8 +284,8 @@ def test_serve_command_is_registered() -> None:
 
 
 def test_triads_keep_only_those_involving_the_actor(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    """/api/triads filters `balance()`'s frustrated triads by their "actors" (a stand-in balance module)."""
-    import types
+    """/api/triads filters `balance()`'s frustrated triads by their "actors" (a stand-in balance function)."""
+    from realpolitik.web import api
 
     def tri(actors: list[str]) -> dict:
         return {"actors": actors, "pressured": actors[0], "weight": 1.5, "edges": []}
@@ -296,15 +296,16 @@ def test_triads_keep_only_those_involving_the_actor(client: TestClient, monkeypa
         "exact": True,
         "blocs": [["DZA", "RUS"], ["MAR", "FRA"]],
     }
-    fake = types.ModuleType("realpolitik.analysis.balance")
     seen: list[dict] = []
 
     def balance(store: Store, at: str | None = None, window: str = "365d") -> dict:
         seen.append({"at": at, "window": window, "events": store.count("events")})
         return json.loads(json.dumps(answer))
 
-    fake.balance = balance  # type: ignore[attr-defined]
-    monkeypatch.setitem(__import__("sys").modules, "realpolitik.analysis.balance", fake)
+    real = api.analysis_function
+    monkeypatch.setattr(
+        api, "analysis_function", lambda m, n: balance if (m, n) == ("balance", "balance") else real(m, n)
+    )
     out = client.get("/api/triads", params={"code": "Algeria", "at": "2024-11-14", "window": "730d"}).json()
     assert [t["actors"] for t in out["frustrated_triads"]] == [["DZA", "MAR", "FRA"], ["MLI", "DZA", "RUS"]]
     assert out["actor"] == "DZA" and out["frustration_index"] == 2.0 and out["blocs"] == answer["blocs"]

@@ -31,6 +31,22 @@ def analysis_function(module: str, name: str) -> Callable[..., Any]:
     return fn
 
 
+ANALYSIS_MODULES: tuple[str, ...] = ("alliance", "dependence", "similarity", "shifts", "balance")
+
+
+def preload(modules: tuple[str, ...] = ANALYSIS_MODULES) -> None:
+    """Import the analysis modules (and pandas, scipy behind them) ahead of the first request.
+
+    Why: the first actor or dyad page otherwise waits seconds for these imports; the server runs this
+    in a background thread at start-up. A module that is missing or fails is left for its endpoint to report.
+    """
+    for module in modules:
+        try:
+            importlib.import_module(f"realpolitik.analysis.{module}")
+        except Exception:  # reported by the endpoint that needs it (501 or 500), not at start-up
+            continue
+
+
 def to_code(name: str) -> str:
     """A country name or code as the store's ISO3 code, with the reference engineer's resolver when present."""
     name = name.strip()

@@ -112,7 +112,7 @@ def actor(
 
 
 @router.get("/shifts", summary="Changes in an actor's relations, with the events behind them")
-def shifts(access: Access, code: Code, by: Annotated[str, Query(pattern="^(year|quarter|month)$")] = "quarter") -> Any:
+def shifts(access: Access, code: Code, by: Annotated[str, Query(pattern="^(year|quarter)$")] = "quarter") -> Any:
     return _call_analysis(access, "shifts", "shifts", to_code(code), by=by)
 
 

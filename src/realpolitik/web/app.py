@@ -6,6 +6,7 @@ dashboard must load with no internet, so cytoscape.js is vendored (from npm) nex
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 
 from realpolitik import __version__
 from realpolitik.web.access import StoreAccess
+from realpolitik.web.analysis_bridge import preload
 from realpolitik.web.api import router
 from realpolitik.web.security import MAX_UPLOAD_BYTES, BodyLimit, new_token
 
@@ -47,6 +49,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        threading.Thread(target=preload, name="realpolitik-preload", daemon=True).start()
         yield
         access.close()
 

@@ -2,7 +2,7 @@
 // frustrated (unbalanced) triads it belongs to.
 import { linesChart } from "./chart.js";
 import { details } from "./dyad.js";
-import { api, el, eventItem, fmtIntensity, signClass } from "./dom.js";
+import { api, el, fmtIntensity, signClass } from "./dom.js";
 
 export async function renderActor(view, code, params) {
   const by = params.get("by") || "quarter";
@@ -16,7 +16,7 @@ export async function renderActor(view, code, params) {
       el("h3", {}, "Partners over time"), partners, el("h3", {}, "Shifts"), shifts, el("h3", {}, "Frustrated triads"), triads)
   );
   const enc = encodeURIComponent(code);
-  api(`/api/shifts?code=${enc}&by=${by}`)
+  api(`/api/shifts?code=${enc}&by=${by === "year" ? "year" : "quarter"}`)
     .then((d) => shifts.replaceChildren(...renderShifts(d)))
     .catch((err) => shifts.replaceChildren(el("p", { class: err.status === 501 ? "muted" : "error" }, err.message)));
   api(`/api/triads?code=${enc}`)
@@ -34,17 +34,39 @@ export async function renderActor(view, code, params) {
   view.dataset.ready = "actor";
 }
 
+// analysis.shifts: `changes` are the periods whose partner x polarity distribution differs significantly
+// from all earlier periods (G-test, BH q-value), each with the partners that drove it and their sentences;
+// `new_partners` are first cooperative contacts. Every string is placed as text.
 function renderShifts(d) {
-  const list = Array.isArray(d) ? d : d.shifts || d.changes || [];
-  if (!list.length) return [el("p", { class: "muted" }, "No shifts found."), details(d)];
-  return [
-    el("ul", { class: "shifts" }, ...list.map((s) => {
-      const evs = s.events || s.evidence || [];
-      const label = ["period", "partner", "from", "to", "change", "direction"].filter((k) => s[k] !== undefined).map((k) => `${k}: ${typeof s[k] === "object" ? JSON.stringify(s[k]) : s[k]}`).join(" · ");
-      return el("li", {}, el("div", {}, label || JSON.stringify(s)), evs.length ? el("ul", { class: "events" }, ...evs.slice(0, 5).map((ev) => (ev.evidence ? eventItem(ev) : el("li", {}, ev.text || JSON.stringify(ev))))) : null);
-    })),
-    details(d),
-  ];
+  const out = [];
+  const changes = d.changes || [];
+  const partnerLink = (code) => el("a", { href: `#/dyad/${encodeURIComponent(d.actor)}/${encodeURIComponent(code)}` }, code);
+  const pct = (x) => `${Math.round(100 * Number(x || 0))}%`;
+  const sentences = (list) => (list && list.length ? el("ul", { class: "sentences" }, ...list.slice(0, 3).map((t) => el("li", {}, el("blockquote", { class: "evidence" }, t)))) : null);
+  if (changes.length) {
+    out.push(
+      el("ul", { class: "shifts", id: "shift-list" }, ...changes.map((c) =>
+        el("li", {},
+          el("div", {}, el("b", {}, c.period), el("span", { class: "muted" }, ` · G = ${c.statistic}, p = ${c.p_value}, q = ${c.q_value} · ${c.events_before} events before, ${c.events_now} now`)),
+          el("ul", { class: "drivers" }, ...(c.drivers || []).map((r) =>
+            el("li", { class: r.polarity === "conflict" ? "neg" : r.polarity === "cooperation" ? "pos" : "neu" },
+              partnerLink(r.partner), ` ${r.polarity}: ${r.events} events (expected ${r.expected}), share ${pct(r.share_before)} → ${pct(r.share_now)}`,
+              sentences(r.evidence))))
+        )))
+    );
+  } else {
+    out.push(el("p", { class: "muted" }, `No significant shift (${(d.tests || []).length} periods tested, ${d.events ?? 0} events).`));
+  }
+  const fresh = (d.new_partners || []).filter((n) => n.history_before);
+  if (fresh.length) {
+    out.push(
+      el("h4", {}, "New cooperative partners"),
+      el("ul", { class: "new-partners" }, ...fresh.slice(0, 20).map((n) =>
+        el("li", {}, el("b", {}, n.period), " ", partnerLink(n.partner), n.via && n.via.length ? ` (via ${n.via.join(", ")})` : "", ` · ${n.events} events`, sentences((n.evidence || []).slice(0, 1)))))
+    );
+  }
+  out.push(details(d));
+  return out;
 }
 
 function renderTriads(d) {
@@ -68,7 +90,8 @@ function triadItem(t) {
     const a = Array.isArray(e) ? e[0] : e.a ?? e.source ?? e.u;
     const b = Array.isArray(e) ? e[1] : e.b ?? e.target ?? e.v;
     const sign = Array.isArray(e) ? e[2] : e.sign ?? e.weight;
-    return el("span", { class: `triad-edge ${signClass(sign)}` }, `${a}–${b} ${Number(sign) > 0 ? "+" : Number(sign) < 0 ? "−" : "0"}`);
+    const first = !Array.isArray(e) && Array.isArray(e.evidence) && e.evidence.length ? e.evidence[0] : null;
+    return el("li", { class: `triad-edge ${signClass(sign)}` }, `${a}–${b} ${Number(sign) > 0 ? "+" : Number(sign) < 0 ? "−" : "0"}`, first ? el("blockquote", { class: "evidence" }, first) : null);
   });
-  return el("li", { class: "triad" }, head, meta.length ? el("span", { class: "muted" }, " · " + meta.join(" · ")) : null, edges.length ? el("div", { class: "triad-edges" }, ...edges.flatMap((x, i) => (i ? [" ", x] : [x]))) : null);
+  return el("li", { class: "triad" }, head, meta.length ? el("span", { class: "muted" }, " · " + meta.join(" · ")) : null, edges.length ? el("ul", { class: "triad-edges" }, ...edges) : null);
 }
