@@ -116,7 +116,8 @@ class Extractor:
         if spans is None:
             numbers = list(range(len(sents)))
             for s in sents:
-                ex.sentences.append(Evidence(original[s.start_char : s.end_char], s.start_char, s.end_char))
+                a, b = sentence_bounds(s)
+                ex.sentences.append(Evidence(original[a:b], a, b))
         else:
             starts = [a for a, _b in spans]
             numbers = [max(0, bisect_right(starts, s.start_char) - 1) for s in sents]
@@ -269,6 +270,7 @@ class Extractor:
         for a in (c.source, c.target):
             if a is not None and a.sector == "MIL" and "military" not in context:
                 context.append("military")
+        a, b = sentence_bounds(sent)
         rel = c.trigger.idx - sent.start_char
         when = nearest_date(dates, rel)
         date = when.value if when else (f"{pub.year:04d}" if pub else None)
@@ -286,7 +288,7 @@ class Extractor:
             negated=c.negated,
             hypothetical=c.hypothetical,
             attributed_to=c.attributed_to.code if c.attributed_to else None,
-            evidence=Evidence(doc.text[sent.start_char : sent.end_char], sent.start_char, sent.end_char),
+            evidence=Evidence(doc.text[a:b], a, b),
             confidence=c.confidence,
             trigger=c.trigger_text,
         )
@@ -379,3 +381,12 @@ def _antecedent(pron: Any, resolve: Any) -> list[Actor]:
             if found:
                 return found
     return []
+
+
+def sentence_bounds(sent: Any) -> tuple[int, int]:
+    """Character bounds of a parsed sentence without the blanked (pre-filtered) or blank text around it:
+    the parser attaches a run of spaces to the sentence before it, which is no part of the evidence."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    return start, max(start, end)
