@@ -64,8 +64,12 @@ def test_deterministic_and_same_on_a_parsed_span() -> None:
     assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
     sent = next(load_nlp()(text).sents)
     assert ec.predict_span(sent) == pytest.approx(a[0])
-    # a given trigger lemma steers the head features
+    # a given trigger lemma steers the head features; text or a parsed span, one or many
     assert ec.best(ec.predict_trigger(sent, "urge"))[0] == "REQUEST"
+    assert ec.predict_trigger(text, "urge") == pytest.approx(ec.predict_trigger(sent, "urge"))
+    both = ec.predict_spans([(sent, None), (sent, sent[1])])
+    assert both[0] == pytest.approx(a[0])
+    assert both[1] == pytest.approx(ec.predict_trigger(sent, "urge"))
 
 
 def test_features_mask_names() -> None:

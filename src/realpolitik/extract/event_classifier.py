@@ -8,9 +8,15 @@ The model ships as plain arrays in `realpolitik/data/models/event_type.npz` (no 
     >>> predict(["Russia imposed sanctions on Georgia."])[0]["SANCTION"] > 0.5
     True
 
-Features are computed from a spaCy parse (`features`), so the rule coder can score a sentence it has already
-parsed without parsing again (`predict_span`, `predict_trigger`). Named entities are masked to their label so
-that the model learns event words, not actor names.
+API (every probability dict has the 16 PLOVER types and NONE as keys and sums to 1):
+- `predict(texts)`: parse and classify raw texts.
+- `predict_span(sent, trigger=None)`, `predict_spans([(sent, trigger), ...])`: classify already-parsed spaCy
+  sentences (no second parse), optionally around a trigger token (its lemma, object, particle and complement
+  replace the sentence's event head as features).
+- `predict_trigger(sentence, trigger_lemma)`: the same with the trigger given as a lemma; `sentence` may be text.
+- `features(sents, trigger=None)`, `predict_features(feature_lists)`: the two halves of the above.
+- `best(probs)`: (label, probability); `classes()`: the labels; `load_model()`: the cached arrays.
+Named entities are masked to their label so that the model learns event words, not actor names.
 """
 
 from __future__ import annotations
@@ -228,12 +234,23 @@ def predict_span(sent: Any, trigger: Any | None = None) -> dict[str, float]:
     return predict_features([features(sents, trigger)])[0]
 
 
-def predict_trigger(sent: Any, trigger_lemma: str) -> dict[str, float]:
-    """Class probabilities for a parsed sentence with the event word given as a lemma (the first token of the
-    sentence with that lemma is the trigger; the sentence's event head when none has it)."""
+def predict_spans(items: Sequence[tuple[Any, Any | None]]) -> list[dict[str, float]]:
+    """Class probabilities for many (parsed sentence, trigger token or None) pairs at once."""
+    return predict_features(
+        [features([sent] if hasattr(sent, "root") else list(sent.sents), trig) for sent, trig in items]
+    )
+
+
+def predict_trigger(sentence: Any, trigger_lemma: str) -> dict[str, float]:
+    """Class probabilities for a sentence (text, or a parsed spaCy Span) with the event word given as a lemma or
+    word form: the first token with that lemma or form is the trigger; the sentence's event head when none has."""
+    if isinstance(sentence, str):
+        from realpolitik.extract.nlp import load_nlp
+
+        sentence = next(iter(load_nlp()(sentence).sents))
     want = trigger_lemma.lower()
-    trig = next((t for t in sent if t.lemma_.lower() == want or t.lower_ == want), None)
-    return predict_span(sent, trig)
+    trig = next((t for t in sentence if t.lemma_.lower() == want or t.lower_ == want), None)
+    return predict_span(sentence, trig)
 
 
 def predict(texts: list[str], batch_size: int = 64) -> list[dict[str, float]]:
