@@ -72,6 +72,11 @@ def test_demo_prints_actors_and_dyads_with_evidence(tmp_path: Path) -> None:
     assert code == 0
     assert "Actors found" in out and "Events by dyad" in out
     assert "“" in out  # evidence sentences are quoted
+    # the four questions, answered from the article's events and reference data
+    questions = out[out.index("The analyst's questions") :]
+    assert "No formal alliance" in questions
+    assert "cross-pressure" in questions
+    assert "new partner" in questions
 
 
 def test_errors_are_one_line_and_name_the_file(tmp_path: Path, db_file: Path) -> None:

@@ -54,8 +54,124 @@ def run_demo(article: Path, db: str, quiet: bool = False) -> None:
         if len(negated):
             print("\nStated as NOT having happened:")
             for e in _rows(negated):
-                print(f"    {e.source_code or '?'} {e.event_type} {e.target_code or '?'}: “{_short(e.evidence_text, 140)}”")
+                print(
+                    f"    {e.source_code or '?'} {e.event_type} {e.target_code or '?'}: “{_short(e.evidence_text, 140)}”"
+                )
+        answer_questions(store, article)
         print(f"\nExplore: realpolitik events --db {db} --format table | realpolitik export --db {db} --parquet out/")
+
+
+SHARED_SIPRI = Path("../shared/data/reference/sipri_trade_register_deliveries_1995_2024.csv")
+
+
+def answer_questions(store: Any, article: Path) -> None:
+    """The four questions the seed article raises, answered from its events plus reference data.
+
+    Each answer is computed by the same analysis functions as the CLI commands named beside it; SIPRI data
+    is never bundled, so the dependence answers appear only when a copy is in the store or in ../shared.
+    """
+    print("\n== The analyst's questions ==")
+    _ask_alliance(store)
+    _ask_dependence(store, article)
+    _ask_balance(store)
+    _ask_shifts(store)
+
+
+def _section(title: str, command: str) -> None:
+    print(f"\n{title}    [{command}]")
+
+
+def _say(text: str, indent: str = "  ") -> None:
+    print(textwrap.indent(textwrap.fill(" ".join(str(text).split()), 100), indent))
+
+
+def _quote(text: str) -> None:
+    print(textwrap.indent(textwrap.fill(f"“{_short(text, 300)}”", 96), "      "))
+
+
+def _ask_alliance(store: Any) -> None:
+    from realpolitik.analysis.alliance import ally
+
+    _section("1. Are Russia and Algeria allies?", "realpolitik ally RUS DZA")
+    r = ally(store, "RUS", "DZA")
+    _say(r["verdict"])
+    for e in (r.get("partnership") or [])[:2]:
+        _quote(e["evidence"])
+
+
+def _ask_dependence(store: Any, article: Path) -> None:
+    from realpolitik.analysis.dependence import dependence
+    from realpolitik.errors import RealpolitikError
+
+    _section("2. Who depends on whom?", "realpolitik dependence DZA RUS; realpolitik check ARTICLE")
+    if not _has_table(store, "sipri_deliveries") and SHARED_SIPRI.exists():
+        from realpolitik.sources.reference.sipri import read_sipri
+        from realpolitik.store.reference_tables import load_frame
+
+        load_frame(store, "sipri_deliveries", read_sipri(SHARED_SIPRI), "sipri", str(SHARED_SIPRI))
+        _say(f"(imported your SIPRI copy {SHARED_SIPRI} into the store)")
+    try:
+        for years in ("2014-2018", "2019-2023"):
+            _say(dependence(store, "DZA", "RUS", years=years)["summary"])
+    except RealpolitikError as exc:
+        _say(f"No arms-transfer data: {exc} (import it with `realpolitik import sipri FILE`).")
+        return
+    from realpolitik.analysis.claims_check import check_documents
+
+    checked = check_documents(store, [str(article)], date=SEED_DATE)
+    for c in checked["claims"]:
+        verdict = (c.get("check") or {}).get("verdict")
+        if verdict in ("outdated", "contradicted", "supported"):
+            ev = c.get("evidence")
+            sentence = ev.get("text", "") if isinstance(ev, dict) else str(ev or "")
+            _say(f"Article claims “{c['text']}”: “{_short(sentence, 160)}”")
+            _say(f"{verdict}: {c['check'].get('reason', '')}", "      ")
+    print("  " + checked.get("credit", ""))
+
+
+def _ask_balance(store: Any) -> None:
+    from realpolitik.analysis.balance import balance
+
+    _section("3. Whom must Russia choose between?", "realpolitik balance")
+    r = balance(store)
+    triads = r.get("frustrated_triads") or []
+    if not triads:
+        _say("No unbalanced triad in the events found.")
+    for t in triads[:3]:
+        others = [a for a in t["actors"] if a != t["pressured"]]
+        _say(f"{t['pressured']} is under cross-pressure: close to both {' and '.join(others)}, who are at odds.")
+        for e in t["edges"]:
+            sign = "+" if e["sign"] > 0 else "−"
+            ev = e.get("evidence") or []
+            print(f"    {e['a']} {sign} {e['b']}")
+            if ev:
+                _quote(ev[0] if isinstance(ev[0], str) else ev[0].get("text", ""))
+    _say(
+        f"Frustration index {r.get('frustration_index')} ({'exact' if r.get('exact') else 'heuristic'}); "
+        f"blocs: {r.get('blocs')}"
+    )
+
+
+def _ask_shifts(store: Any) -> None:
+    from realpolitik.analysis.shifts import shifts
+
+    _section("4. Who is realigning?", "realpolitik shifts DZA")
+    r = shifts(store, "DZA", by="quarter")
+    news = r.get("new_partners") or []
+    if not news:
+        _say("No new cooperative partner of Algeria in the events found.")
+    for n in news:
+        via = f" (via {', '.join(n['via'])})" if n.get("via") else ""
+        _say(f"{n['period']}: Algeria cooperates with {n['partner']}{via}, a new partner.")
+        for ev in (n.get("evidence") or [])[:1]:
+            _quote(ev)
+    for c in (r.get("changes") or [])[:3]:
+        _say(f"change: {c.get('summary') or c}")
+
+
+def _has_table(store: Any, name: str) -> bool:
+    """The table exists and holds rows."""
+    return name in store.tables() and store.count(name) > 0
 
 
 def _rows(df: Any) -> list[SimpleNamespace]:
