@@ -126,6 +126,7 @@ class EventRecord:
             "source": self.source.to_dict() if self.source else None,
             "target": self.target.to_dict() if self.target else None,
             "date": self.date,
+            "date_precision": date_precision(self.date),
             "negated": bool(self.negated),
             "hypothetical": bool(self.hypothetical),
             "attributed_to": self.attributed_to,
@@ -175,3 +176,10 @@ class Document:
         import hashlib
 
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:32]
+
+
+def date_precision(date: str | None) -> str | None:
+    """"day", "month" or "year" for a YYYY-MM-DD, YYYY-MM or YYYY date (an extra, non-contract field)."""
+    if not date:
+        return None
+    return {10: "day", 7: "month", 4: "year"}.get(len(date))

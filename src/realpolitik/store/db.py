@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from realpolitik.model import Document, EventRecord
+from realpolitik.model import Document, EventRecord, date_precision
 from realpolitik.store.schema import CORE_DDL, EVENT_COLUMNS
 
 if TYPE_CHECKING:
@@ -128,6 +128,7 @@ def row_to_record(row: dict[str, Any]) -> dict[str, Any]:
         "source": actor("source"),
         "target": actor("target"),
         "date": row.get("date"),
+        "date_precision": date_precision(row.get("date")),
         "negated": bool(row.get("negated")),
         "hypothetical": bool(row.get("hypothetical")),
         "attributed_to": row.get("attributed_to"),
