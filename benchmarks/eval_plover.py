@@ -16,7 +16,10 @@
    - what-if integrations: `hybrid_fill` (the pipeline's pick, the classifier's best type where the pipeline
      has no event) and `hybrid_rerank` (of the pipeline's records the one maximising classifier probability of
      its type x confidence; the classifier's best type where there is none).
-2. Pentaclass on PETRARCH-2 validation sentences (../shared/eval/PETR2_GSR_validation.xml): a GOLD.tsv (one
+2. Mention spans on the PLOVER gold: its `textInfo.markup` ("(SRC: Libya) has (EVT: offered) ...") becomes a
+   GOLD.conll (eval_plover.markup_tags; a symmetric SRC/TAR mention is the source the first time, the target
+   after) scored with ../shared/eval/score.py spans against the pipeline's records (doc_id = sentence number).
+3. Pentaclass on PETRARCH-2 validation sentences (../shared/eval/PETR2_GSR_validation.xml): a GOLD.tsv (one
    "sentence<TAB>class" line per sentence, class from the first expected CAMEO code, no event -> 0) and the
    coder's JSONL (doc_id = line number) are written to a temp dir and scored with ../shared/eval/score.py
    pentaclass; the classifier alone is scored the same way (NONE -> no record), but it was trained on these
@@ -58,7 +61,7 @@ def safe_extract(text: str, date: str | None, doc_id: str) -> list[dict[str, Any
         return []
 
 
-def plover_section(shared: Path, verbose: bool) -> None:
+def plover_section(shared: Path, verbose: bool) -> tuple[list[Any], list[list[dict[str, Any]]]]:
     from realpolitik.extract import eval_plover as ep
     from realpolitik.extract.event_classifier import NONE, predict
 
@@ -115,6 +118,39 @@ def plover_section(shared: Path, verbose: bool) -> None:
     score("plover_classifier_event_type_acc_16", clf16_ok / n)
     score("plover_hybrid_fill_event_type_acc", fill_ok / n)
     score("plover_hybrid_rerank_event_type_acc", rerank_ok / n)
+    return gold, preds
+
+
+def run_scorer(shared: Path, mode: str, gold_path: Path, pred_path: Path) -> list[str]:
+    return subprocess.run(
+        [sys.executable, str(shared / "eval/score.py"), mode, str(gold_path), str(pred_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+
+
+def spans_section(shared: Path, gold: list[Any], preds: list[list[dict[str, Any]]]) -> None:
+    """Source/target mention spans of the PLOVER gold (its `textInfo.markup`) with score.py `spans`."""
+    from realpolitik.extract import eval_plover as ep
+
+    recs = {r["id"]: r for r in json.loads((shared / "eval/plover-gsr/PLOVER_GSR_CAMEO.json").read_text("utf-8"))}
+    with tempfile.TemporaryDirectory(prefix="rp-spans-") as tmp:
+        gold_path, pred_path = Path(tmp) / "GOLD.conll", Path(tmp) / "PRED.jsonl"
+        with gold_path.open("w", encoding="utf-8") as gf, pred_path.open("w", encoding="utf-8") as pf:
+            for i, (g, got) in enumerate(zip(gold, preds, strict=True)):
+                info = recs[g.id].get("textInfo")
+                markup = (info.get("markup") if isinstance(info, dict) else None) or g.text
+                gf.write("".join(f"{w} {t}\n" for w, t in ep.markup_tags(markup)) + "\n")
+                for r in got:
+                    pf.write(json.dumps(r | {"doc_id": str(i)}) + "\n")
+        print(f"PLOVER gold source/target spans (score.py spans): {len(gold)} sentences")
+        for line in run_scorer(shared, "spans", gold_path, pred_path):
+            if line.startswith("SCORE"):
+                metric, value = line.split()[1:3]
+                score(f"plover_pipeline_{metric}", float(value))
+            else:
+                print("  " + line)
 
 
 def pentaclass_section(shared: Path) -> None:
@@ -141,17 +177,11 @@ def pentaclass_section(shared: Path) -> None:
                 if label != NONE:
                     rec: dict[str, Any] = {"doc_id": str(i), "event_type": label, "cameo": default_cameo(label)}
                     f.write(json.dumps(rec | {"confidence": p[label], "negated": False, "hypothetical": False}) + "\n")
-        scorer = shared / "eval/score.py"
         for name, path in (("pipeline", pipe_path), ("classifier", clf_path)):
-            out = subprocess.run(
-                [sys.executable, str(scorer), "pentaclass", str(gold_path), str(path)],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
+            out = run_scorer(shared, "pentaclass", gold_path, path)
             note = " (TRAINED ON these sentences: not a held-out figure)" if name == "classifier" else ""
             print(f"PETR2 validation pentaclass, {name}: {len(sents)} sentences{note}")
-            for line in out.splitlines():
+            for line in out:
                 if line.startswith("SCORE"):
                     metric, value = line.split()[1:3]
                     suffix = "_trained_on" if name == "classifier" else ""
@@ -166,7 +196,8 @@ def main() -> int:
     ap.add_argument("--verbose", action="store_true", help="list the sentences whose type the pipeline missed")
     args = ap.parse_args()
     shared = Path(args.shared)
-    plover_section(shared, args.verbose)
+    gold, preds = plover_section(shared, args.verbose)
+    spans_section(shared, gold, preds)
     pentaclass_section(shared)
     if ERRORS:
         print(f"{len(ERRORS)} sentences raised in realpolitik.extract (counted as no event):")

@@ -55,3 +55,12 @@ def test_petrarch_validation(shared_dir: Path) -> None:
     assert first.date == "2008-08-04"
     assert ep.pentaclass_of_cameo("042") == 1 and ep.pentaclass_of_cameo(None) == 0
     assert ep.pentaclass_of_cameo("190") == 4 and ep.pentaclass_of_cameo("010") == 0
+
+
+def test_markup_tags() -> None:
+    tags = ep.markup_tags("(SRC: Libya) has (EVT: offered) to (TAR: Palestine Liberation Organization (PLO)) aid.")
+    assert tags[0] == ("Libya", "B-S")
+    assert ("offered", "O") in tags
+    assert [w for w, t in tags if t.endswith("-T")] == ["Palestine", "Liberation", "Organization", "(PLO)"]
+    sym = ep.markup_tags("(SRC/TAR: Israel) and (SRC/TAR: Lebanon) (EVT: renewed talks).")
+    assert sym[0] == ("Israel", "B-S") and sym[2] == ("Lebanon", "B-T")

@@ -220,6 +220,46 @@ def pentaclass_of_cameo(code: str | None) -> int:
     return 0 if root <= 2 else 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
+_MARK = re.compile(r"\((SRC/TAR|SRC|TAR|EVT):\s*")
+
+
+def markup_tags(markup: str) -> list[tuple[str, str]]:
+    """Whitespace tokens of a PLOVER gold `textInfo.markup` string with span tags for ../shared/eval/score.py
+    `spans`: B-S/I-S source, B-T/I-T target, O otherwise (event marks are dropped). A symmetric "SRC/TAR" mention
+    counts as source the first time in the sentence and as target after that. Marks may nest parentheses:
+    "(TAR: Palestine Liberation Organization (PLO))"."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    symmetric_seen = 0
+
+    def plain(text: str) -> None:
+        out.extend((w, "O") for w in text.split())
+
+    while True:
+        m = _MARK.search(markup, pos)
+        if not m:
+            plain(markup[pos:])
+            return out
+        plain(markup[pos : m.start()])
+        depth, j = 1, m.end()
+        while j < len(markup) and depth:
+            depth += {"(": 1, ")": -1}.get(markup[j], 0)
+            j += 1
+        inner = markup[m.end() : j - 1 if depth == 0 else j]
+        kind = m.group(1)
+        if kind == "SRC/TAR":
+            kind = "SRC" if symmetric_seen == 0 else "TAR"
+            symmetric_seen += 1
+        if kind == "EVT":
+            # the event phrase may itself contain actor marks
+            out.extend(markup_tags(inner))
+        else:
+            role = "S" if kind == "SRC" else "T"
+            words = inner.split()
+            out.extend((w, ("B-" if k == 0 else "I-") + role) for k, w in enumerate(words))
+        pos = j
+
+
 def pick_event(records: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The one event a sentence-level evaluation compares with the gold: the most confident record, negated and
     hypothetical ones included (gold codes intents and threats), ties going to the earliest record."""
