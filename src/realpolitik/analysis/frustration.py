@@ -16,7 +16,7 @@ Method
   unbalanced cycle keeps at least one frustrated edge), which tightens the relaxation a lot. Solved by
   HiGHS through `scipy.optimize.milp`, with a time limit; a block that hits it keeps the better of the MILP's
   incumbent and the heuristic, and HiGHS's dual bound, and the result is marked not exact.
-- Heuristic: iterated local search over single-node flips (a node moves when more of its incident weight
+- Heuristic: greedy descent then tabu search over single-node flips (a node moves when more of its incident weight
   would be satisfied on the other side), started from the signed-Laplacian spectral partition and from a
   spanning-tree colouring, with seeded perturbations of small neighbourhoods. Deterministic for a seed.
 - Bound for the heuristic: a packing of edge-disjoint-in-capacity unbalanced cycles (each fundamental cycle
@@ -228,6 +228,84 @@ def _triangles(n: int, u: np.ndarray, v: np.ndarray) -> list[tuple[int, int, int
     return out
 
 
+def _cycle_cuts(
+    n: int, u: np.ndarray, v: np.ndarray, s: np.ndarray, w: np.ndarray, deadline: float, max_rounds: int = 40
+) -> tuple[list[np.ndarray], float]:
+    """Unbalanced-cycle inequalities sum_{e in C} f_e >= 1 that the LP relaxation violates, found by cutting
+    planes (Barahona's odd-cycle separation: shortest paths from (i, 0) to (i, 1) in the signed double cover,
+    with the LP values as lengths). Returns the cuts and the last LP bound (a valid lower bound)."""
+    from scipy.optimize import linprog
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    m = len(u)
+    cuts: list[np.ndarray] = []
+    seen: set[bytes] = set()
+    for ea, eb, ec in _triangles(n, u, v):
+        if s[ea] * s[eb] * s[ec] < 0:
+            c = np.array(sorted((ea, eb, ec)), dtype=np.int64)
+            seen.add(c.tobytes())
+            cuts.append(c)
+    pos = s > 0
+    cu = np.concatenate([u, u + n])
+    cv = np.concatenate([np.where(pos, v, v + n), np.where(pos, v + n, v)])
+    ce = np.concatenate([np.arange(m), np.arange(m)])
+    lo_c, hi_c = np.minimum(cu, cv), np.maximum(cu, cv)
+    bound = 0.0
+    for _ in range(max_rounds):
+        if time.perf_counter() > deadline:
+            break
+        if cuts:
+            rows = np.concatenate([np.full(len(c), i) for i, c in enumerate(cuts)])
+            cols = np.concatenate(cuts)
+            a_ub = coo_matrix((-np.ones(len(cols)), (rows, cols)), shape=(len(cuts), m)).tocsr()
+            res = linprog(w, A_ub=a_ub, b_ub=-np.ones(len(cuts)), bounds=(0, 1), method="highs-ds")
+            if res.status != 0:
+                break
+            f = res.x
+            bound = float(res.fun)
+            # drop the cuts the LP no longer needs, so that it stays small
+            slack = a_ub @ f + 1.0
+            kept = []
+            for c, sl in zip(cuts, slack, strict=True):
+                if sl > -1e-6:
+                    kept.append(c)
+                else:
+                    seen.discard(c.tobytes())
+            cuts = kept
+        else:
+            f = np.zeros(m)
+        # the double cover, keeping the shortest of parallel edges
+        length = f[ce] + 1e-9
+        order = np.lexsort((length, hi_c, lo_c))
+        key_lo, key_hi = lo_c[order], hi_c[order]
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = (key_lo[1:] != key_lo[:-1]) | (key_hi[1:] != key_hi[:-1])
+        keep = order[first]
+        edge_at = {(int(a), int(b)): int(e) for a, b, e in zip(lo_c[keep], hi_c[keep], ce[keep], strict=True)}
+        g = coo_matrix((length[keep], (lo_c[keep], hi_c[keep])), shape=(2 * n, 2 * n)).tocsr()
+        dist, pred = dijkstra(g, directed=False, indices=np.arange(n), return_predecessors=True, limit=1.0)
+        gaps = dist[np.arange(n), np.arange(n) + n]
+        found = []
+        for i in np.argsort(gaps, kind="stable").tolist():
+            if not gaps[i] < 1.0 - 1e-6 or len(found) >= max(50, n):
+                break
+            node, path = i + n, set()
+            while node != i:
+                p = int(pred[i, node])
+                path.add(edge_at[(min(p, node), max(p, node))])
+                node = p
+            c = np.array(sorted(path), dtype=np.int64)
+            key = c.tobytes()
+            if key not in seen:
+                seen.add(key)
+                found.append(c)
+        if not found:
+            break
+        cuts.extend(found)
+    return cuts, bound
+
+
 def _milp(
     n: int, u: np.ndarray, v: np.ndarray, s: np.ndarray, w: np.ndarray, time_limit: float
 ) -> tuple[np.ndarray | None, float, bool]:
@@ -252,13 +330,13 @@ def _milp(
             vals += [1, -1, -1, 1, 1, 1]
             lo += [-1, 1]
         r += 2
-    for ea, eb, ec in _triangles(n, u, v):
-        if s[ea] * s[eb] * s[ec] < 0:
-            rows += [r, r, r]
-            cols += [n + ea, n + eb, n + ec]
-            vals += [1, 1, 1]
-            lo.append(1)
-            r += 1
+    cuts, _lp = _cycle_cuts(n, u, v, s, w, time.perf_counter() + time_limit / 3)
+    for c in cuts:
+        rows += [r] * len(c)
+        cols += (n + c).tolist()
+        vals += [1] * len(c)
+        lo.append(1)
+        r += 1
     a_mat = coo_matrix((vals, (rows, cols)), shape=(r, nv)).tocsr()
     c = np.concatenate([np.zeros(n), w])
     integrality = np.concatenate([np.ones(n), np.zeros(m)])
@@ -365,7 +443,9 @@ class _LocalSearch:
         side = _colour_along(order, parent, pedge, self.s, self.n)
         return 1.0 - 2.0 * side
 
-    def run(self, deadline: float, max_rounds: int) -> np.ndarray:
+    def run(self, deadline: float, max_steps: int) -> np.ndarray:
+        """Greedy descent from two starts, then tabu search (best non-tabu flip, even uphill) until the deadline
+        or `max_steps` flips; a stalled search restarts from the best partition with a random kick."""
         best: np.ndarray | None = None
         best_cost = np.inf
         for spin in (self.spectral_start(), self.tree_start()):
@@ -374,42 +454,44 @@ class _LocalSearch:
             if c < best_cost - EPS:
                 best, best_cost = spin.copy(), c
         assert best is not None
-        # iterated local search: flip a node and up to 3 neighbours, descend, keep unless worse
+        n = self.n
+        if n < 3:
+            return best
         spin = best.copy()
         h = self.field(spin)
         cur = best_cost
-        indptr, indices, a = self.indptr, self.indices, self.a
-        for _ in range(max_rounds):
-            if time.perf_counter() > deadline:
+        tabu = np.zeros(n, dtype=np.int64)
+        base_tenure = max(10, n // 4)
+        spread = max(10, n // 20)
+        last_improve = 0
+        stall = max(2000, 20 * n)
+        rng = self.rng
+        for step in range(1, max_steps + 1):
+            if step % 128 == 0 and time.perf_counter() > deadline:
                 break
-            seed_node = int(self.rng.integers(self.n))
-            ball = [seed_node]
-            nb = indices[indptr[seed_node] : indptr[seed_node + 1]]
-            if len(nb):
-                k = int(self.rng.integers(0, min(len(nb), 3) + 1))
-                ball += self.rng.choice(nb, size=k, replace=False).tolist()
-            delta = 0.0
-            kicked: list[int] = []
-            touched: set[int] = set()
-            for i in dict.fromkeys(ball):
-                delta += float(h[i])
-                kicked.append(i)
-                touched.update(self.flip(i, spin, h).tolist())
-            d2, flipped = self.descend(spin, h, sorted(touched | set(kicked)))
-            new = cur + delta + d2
-            if new <= cur + EPS:
-                cur = new
-                if new < best_cost - EPS:
-                    best, best_cost = spin.copy(), new
-            else:  # undo: flip back everything that moved, then refresh the fields around it
-                moved = kicked + flipped
-                for i in moved:
-                    spin[i] = -spin[i]
-                region = set(moved)
-                for i in moved:
-                    region.update(indices[indptr[i] : indptr[i + 1]].tolist())
-                idx = np.fromiter(region, dtype=np.int64)
-                h[idx] = spin[idx] * (a[idx] @ spin)
+            cand = np.where((tabu > step) & (cur + h >= best_cost - EPS), np.inf, h)
+            i = int(np.argmin(cand))
+            if not np.isfinite(cand[i]):
+                tabu[:] = 0
+                continue
+            cur += float(h[i])
+            self.flip(i, spin, h)
+            tabu[i] = step + base_tenure + int(rng.integers(0, spread))
+            if cur < best_cost - EPS:
+                best_cost = cur
+                best = spin.copy()
+                last_improve = step
+            elif step - last_improve > stall:
+                spin = best.copy()
+                kick = rng.choice(n, size=max(2, n // 20), replace=False)
+                spin[kick] = -spin[kick]
+                h = self.field(spin)
+                self.descend(spin, h)
+                h = self.field(spin)
+                cur = self.cost(spin)
+                tabu[:] = 0
+                last_improve = step
+        # numerical drift: re-evaluate the best partition exactly
         return best
 
 
@@ -476,7 +558,7 @@ def frustration(
     max_exact_edges: int = DEFAULT_MAX_EXACT_EDGES,
     time_limit: float = DEFAULT_TIME_LIMIT,
     seed: int = 0,
-    heuristic_rounds: int | None = None,
+    heuristic_steps: int | None = None,
     brute_force_nodes: int = 14,
 ) -> FrustrationResult:
     """The frustration index and a two-bloc partition of a signed graph on nodes 0..n-1.
@@ -525,9 +607,9 @@ def frustration(
             mask, bbound, optimal = _milp(k, bu, bv, bs, bw, budget)
             methods.add("milp")
         if not optimal:
-            rounds = heuristic_rounds if heuristic_rounds is not None else max(2000, 20 * k)
+            steps = heuristic_steps if heuristic_steps is not None else min(200_000, max(20_000, 200 * k))
             ls = _LocalSearch(k, bu, bv, bs, bw, seed + bi)
-            spin = ls.run(time.perf_counter() + (budget if not use_exact else min(budget, 10.0)), rounds)
+            spin = ls.run(time.perf_counter() + (budget if not use_exact else min(budget, 10.0)) * 0.75, steps)
             hmask = frustrated_edges((spin < 0).astype(np.int8), bu, bv, bs)
             methods.add("local-search")
             if mask is None or bw[hmask].sum() < bw[mask].sum() - EPS:
