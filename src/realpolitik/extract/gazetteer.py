@@ -106,6 +106,7 @@ class Role:
     end: str | None
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """The matching key of a surface form: typographic quotes made ASCII, accents removed, lower case,
     spaces collapsed. "Côte d’Ivoire" and "cote d'ivoire" fold alike."""

@@ -22,7 +22,7 @@ from realpolitik.extract import ontology
 from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
 from realpolitik.extract.events import Candidate, classified_events, code_sentence, rerank
 from realpolitik.extract.lexicon import SPEECH_VERBS
-from realpolitik.extract.prefilter import blank_uneventful
+from realpolitik.extract.prefilter import blank_uneventful, trigger_forms
 from realpolitik.extract.text import normalise
 from realpolitik.model import Actor, Document, EventRecord, Evidence
 
@@ -74,6 +74,7 @@ class Extractor:
 
         self.nlp = load_nlp()
         self.prefilter = prefilter
+        self._forms: frozenset[str] | None = None
         self.classifier = classifier
         self._find_mentions = find_mentions
         self._resolve_token = resolve_token
@@ -97,7 +98,9 @@ class Extractor:
         norm = normalise(text)
         if not self.prefilter:
             return norm, None
-        blanked, spans, _keep = blank_uneventful(norm, self.nlp)
+        if self._forms is None:
+            self._forms = trigger_forms(self.nlp)
+        blanked, spans, _keep = blank_uneventful(norm, forms=self._forms)
         return blanked, spans
 
     def _parse(self, text: str) -> tuple[Any, list[tuple[int, int]] | None]:

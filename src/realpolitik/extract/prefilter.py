@@ -93,9 +93,17 @@ def could_hold_event(sentence: str, forms: frozenset[str]) -> bool:
     return any(w.lower().replace("’", "'") in forms for w in _WORD.findall(sentence))
 
 
-def blank_uneventful(text: str, nlp: Any = None) -> tuple[str, list[tuple[int, int]], list[bool]]:
-    """(text with event-less sentences blanked, all sentence spans, which were kept). Same length as `text`."""
-    forms = _trigger_forms(irregular_forms(nlp) if nlp is not None else ())
+def trigger_forms(nlp: Any = None) -> frozenset[str]:
+    """Every word form that can signal an event, with the pipeline's irregular forms (computed once)."""
+    return _trigger_forms(irregular_forms(nlp) if nlp is not None else ())
+
+
+def blank_uneventful(
+    text: str, nlp: Any = None, forms: frozenset[str] | None = None
+) -> tuple[str, list[tuple[int, int]], list[bool]]:
+    """(text with event-less sentences blanked, all sentence spans, which were kept). Same length as `text`.
+    Pass `forms` (from `trigger_forms`) when calling repeatedly."""
+    forms = forms if forms is not None else trigger_forms(nlp)
     spans = sentence_spans(text)
     keep = [could_hold_event(text[s:e], forms) for s, e in spans]
     if all(keep):
