@@ -59,7 +59,7 @@ def realignment() -> list[EventRecord]:
 
 
 def test_a_realignment_is_a_significant_change_driven_by_the_new_partners(tmp_path: Path) -> None:
-    db = store_with(tmp_path / "s.duckdb", realignment())
+    db = store_with(tmp_path / "s.duckdb", realignment(), per_doc=40)
     res = shifts(str(db), "DZA", by="quarter")
     assert res["actor"] == "DZA" and res["events"] == 240
     assert [p["period"] for p in res["periods"]][:2] == ["2022Q1", "2022Q2"]
@@ -80,7 +80,7 @@ def test_a_realignment_is_a_significant_change_driven_by_the_new_partners(tmp_pa
 
 
 def test_yearly_view_and_blocs(tmp_path: Path) -> None:
-    db = store_with(tmp_path / "s.duckdb", realignment())
+    db = store_with(tmp_path / "s.duckdb", realignment(), per_doc=40)
     res = shifts(str(db), "DZA", by="year")
     assert [p["period"] for p in res["periods"]] == ["2022", "2023", "2024"]
     y2024 = res["periods"][2]
@@ -122,7 +122,7 @@ def test_unknown_actor_and_bad_period(tmp_path: Path) -> None:
 def test_shifts_cli(tmp_path: Path) -> None:
     from realpolitik.cli import main
 
-    db = store_with(tmp_path / "s.duckdb", realignment())
+    db = store_with(tmp_path / "s.duckdb", realignment(), per_doc=40)
     out = CliRunner().invoke(main, ["shifts", "DZA", "--by", "year", "--db", str(db), "--json"])
     assert out.exit_code == 0, out.output
     res = json.loads(out.output)
