@@ -58,7 +58,7 @@ def main() -> None:
         if m <= EXACT_UP_TO:
             ex = frustration(n, u, v, s, w, method="exact", time_limit=EXACT_TIME_LIMIT)
         t = time.perf_counter()
-        he = frustration(n, u, v, s, w, method="heuristic", time_limit=50.0 if m >= 30_000 else 20.0)
+        he = frustration(n, u, v, s, w, method="heuristic", time_limit=40.0 if m >= 30_000 else 20.0)
         ht = time.perf_counter() - t
         ex_s = f"{ex.seconds:8.2f}" if ex else f"{'-':>8}"
         ex_v = (f"{ex.index:10.3f}" + ("" if ex.exact else "*")) if ex else f"{'-':>10}"

@@ -35,6 +35,8 @@ import numpy as np
 EPS = 1e-9
 DEFAULT_MAX_EXACT_EDGES = 5000
 DEFAULT_TIME_LIMIT = 30.0
+LARGE_NODES = 5000  # beyond this many nodes in a block: iterated local search instead of tabu
+LARGE_EDGES = 20_000  # heuristic runs on graphs this large skip the block decomposition
 
 
 @dataclass
@@ -429,6 +431,13 @@ class _LocalSearch:
         if self.n < 3:
             return np.ones(self.n)
         deg = np.asarray(abs(self.a).sum(axis=1)).ravel()
+        if self.n > LARGE_NODES:  # ARPACK is slow here: a few power iterations give a rough vector
+            shift = 2.0 * float(deg.max()) + 1.0
+            x = self.rng.standard_normal(self.n)
+            for _ in range(60):
+                x = (shift - deg) * x + self.a @ x
+                x /= np.linalg.norm(x) or 1.0
+            return np.where(x >= 0, 1.0, -1.0)
         try:
             shift = 2.0 * float(deg.max()) + 1.0
             op = diags(shift - deg) + self.a  # shift*I - L, L = D - A: its top eigenvector is L's bottom one
@@ -457,6 +466,8 @@ class _LocalSearch:
         n = self.n
         if n < 3:
             return best
+        if n > LARGE_NODES:
+            return self.iterated(best, best_cost, deadline, max_steps)
         spin = best.copy()
         h = self.field(spin)
         cur = best_cost
@@ -493,6 +504,44 @@ class _LocalSearch:
                 last_improve = step
         # numerical drift: re-evaluate the best partition exactly
         return best
+
+    def iterated(self, best: np.ndarray, best_cost: float, deadline: float, max_rounds: int) -> np.ndarray:
+        """Iterated local search for large graphs, where a tabu step (O(n)) is too dear: flip a node and up to
+        three neighbours, descend locally, keep the result unless it is worse (O(neighbourhood) a round)."""
+        spin = best.copy()
+        h = self.field(spin)
+        cur = best_cost
+        indptr, indices, a, rng = self.indptr, self.indices, self.a, self.rng
+        for r in range(max_rounds):
+            if r % 64 == 0 and time.perf_counter() > deadline:
+                break
+            seed_node = int(rng.integers(self.n))
+            ball = [seed_node]
+            nb = indices[indptr[seed_node] : indptr[seed_node + 1]]
+            if len(nb):
+                k = int(rng.integers(0, min(len(nb), 3) + 1))
+                ball += rng.choice(nb, size=k, replace=False).tolist()
+            delta = 0.0
+            kicked: list[int] = []
+            touched: set[int] = set()
+            for i in dict.fromkeys(ball):
+                delta += float(h[i])
+                kicked.append(i)
+                touched.update(self.flip(i, spin, h).tolist())
+            d2, flipped = self.descend(spin, h, sorted(touched | set(kicked)))
+            new = cur + delta + d2
+            if new <= cur + EPS:
+                cur = new
+            else:  # undo: flip back everything that moved, then refresh the fields around it
+                moved = kicked + flipped
+                for i in moved:
+                    spin[i] = -spin[i]
+                region = set(moved)
+                for i in moved:
+                    region.update(indices[indptr[i] : indptr[i + 1]].tolist())
+                idx = np.fromiter(region, dtype=np.int64)
+                h[idx] = spin[idx] * (a[idx] @ spin)
+        return spin if self.cost(spin) <= best_cost + EPS else best
 
 
 def _cycle_packing_bound(
@@ -575,7 +624,10 @@ def frustration(
     m = len(u)
     if m == 0:
         return FrustrationResult(0.0, 0, np.zeros(n, np.int8), np.array([], np.int64), True, 0.0, "trivial")
-    blocks = _blocks(n, u, v)
+    if method != "exact" and m > max(LARGE_EDGES, max_exact_edges):
+        blocks = [np.arange(m, dtype=np.int64)]  # networkx's block search costs more than it saves here
+    else:
+        blocks = _blocks(n, u, v)
     frus = np.zeros(m, dtype=bool)
     exact_all = True
     bound = 0.0
