@@ -222,7 +222,7 @@ def main() -> int:
         return LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
 
     folds = list(GroupKFold(n_splits=5).split(feats, y, groups))
-    best_c, best_acc = None, -1.0
+    best_c, best_acc, best_pred = None, -1.0, None
     for c in (3.0, 10.0, 30.0):
         pred = np.empty(len(y), dtype=object)
         for tr, te in folds:
@@ -235,9 +235,16 @@ def main() -> int:
         acc_tpl = float(np.mean(pred[~real] == y[~real]))
         print(f"C={c:<5} grouped 5-fold CV accuracy {acc:.3f} (real sentences {acc_real:.3f}, templates {acc_tpl:.3f})")
         if acc > best_acc:
-            best_c, best_acc = c, acc
-    assert best_c is not None
+            best_c, best_acc, best_pred = c, acc, pred
+    assert best_c is not None and best_pred is not None
     print(f"chosen C={best_c}: CV accuracy {best_acc:.3f}")
+    source = np.array([g.split(":", 1)[0] for g in groups])
+    for src in sorted(set(source)):
+        m = source == src
+        print(f"  CV accuracy on {src:<28} {float(np.mean(best_pred[m] == y[m])):.3f} ({int(m.sum())} texts)")
+    for label in labels:
+        m = y == label
+        print(f"  CV recall of {label:<10} {float(np.mean(best_pred[m] == y[m])):.3f} ({int(m.sum())} texts)")
 
     vec = make_vec()
     X = vec.fit_transform(feats)
