@@ -43,6 +43,7 @@ def test_predict_gives_a_distribution_over_all_labels() -> None:
         assert all(0.0 <= v <= 1.0 for v in p.values())
         assert sum(p.values()) == pytest.approx(1.0)
     assert ec.predict([]) == []
+    assert ec.best(ec.predict([""])[0]) == (ec.NONE, 1.0)
 
 
 def test_clear_real_sentences() -> None:

@@ -216,7 +216,8 @@ def _vector(feats: Sequence[str], model: Model) -> np.ndarray:
 
 
 def predict_features(feature_lists: Sequence[Sequence[str]]) -> list[dict[str, float]]:
-    """Class probabilities for precomputed feature lists (the output of `features`)."""
+    """Class probabilities for precomputed feature lists (the output of `features`). A text with no feature the
+    model knows (empty, or all unseen words) gives no evidence of an event: NONE with probability 1."""
     model = load_model()
     if not feature_lists:
         return []
@@ -225,6 +226,10 @@ def predict_features(feature_lists: Sequence[Sequence[str]]) -> list[dict[str, f
     z -= z.max(axis=1, keepdims=True)
     p = np.exp(z)
     p /= p.sum(axis=1, keepdims=True)
+    empty = ~X.any(axis=1)
+    if empty.any() and NONE in model.classes:
+        p[empty] = 0.0
+        p[empty, model.classes.index(NONE)] = 1.0
     return [{c: float(row[i]) for i, c in enumerate(model.classes)} for row in p]
 
 
