@@ -116,7 +116,29 @@ def phase_realpolitik_piped(docs: list[tuple[str, str | None]]) -> dict[str, flo
     return {"sentences": n, "seconds": secs, "events": events, "rss_mib": peak_rss_mib()}
 
 
-PHASES = {"spacy": phase_spacy, "realpolitik": phase_realpolitik, "realpolitik_piped": phase_realpolitik_piped}
+def phase_realpolitik_2proc(docs: list[tuple[str, str | None]]) -> dict[str, float]:
+    """`extract_many(workers=2)`: parsing in two processes while the coder runs in this one (`--workers 2`)."""
+    from realpolitik.extract.pipeline import get_extractor
+    from realpolitik.model import Document
+
+    ex = get_extractor()
+    ex.extract_document(Document(doc_id="warm", text=docs[0][0], date=docs[0][1]))
+    documents = [Document(doc_id=str(i), text=t, date=d) for i, (t, d) in enumerate(docs)]
+    t0 = time.perf_counter()
+    n = events = 0
+    for out in ex.extract_many(documents, batch_size=64, workers=2):
+        n += len(out.sentences)
+        events += len(out.events)
+    secs = time.perf_counter() - t0
+    return {"sentences": n, "seconds": secs, "events": events, "rss_mib": peak_rss_mib()}
+
+
+PHASES = {
+    "spacy": phase_spacy,
+    "realpolitik": phase_realpolitik,
+    "realpolitik_piped": phase_realpolitik_piped,
+    "realpolitik_2proc": phase_realpolitik_2proc,
+}
 
 
 def run_phase(name: str) -> dict[str, float]:
@@ -148,7 +170,8 @@ def main() -> int:
             f"{extra}; peak RSS {r['rss_mib']:.0f} MiB"
         )
     if "spacy" in rate:
-        for name in ("realpolitik", "realpolitik_piped"):
+        print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+        for name in ("realpolitik", "realpolitik_piped", "realpolitik_2proc"):
             if name in rate:
                 print(f"ratio {name}/spacy: {rate[name] / rate['spacy']:.3f}")
         print(f"SCORE extract_sentences_per_s {rate.get('realpolitik_piped', 0):.1f}")

@@ -49,3 +49,16 @@ def test_the_filter_loses_no_event_of_real_text(seed_path) -> None:
     # sentence numbers count every sentence of the document, and evidence is the document's own text
     for e in filtered.events:
         assert text[e.evidence.start : e.evidence.end] == e.evidence.text
+
+
+def test_parallel_parsing_gives_the_same_records_in_the_same_order(seed_path) -> None:
+    from realpolitik.extract.pipeline import get_extractor
+    from realpolitik.model import Document
+
+    text = seed_path.read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n") if len(p) > 80][:12]
+    docs = [Document(str(i), p, "2024-11-14") for i, p in enumerate(paragraphs)]
+    ex = get_extractor()
+    one = [[e.to_dict() for e in x.events] for x in ex.extract_many(docs, batch_size=2)]
+    two = [[e.to_dict() for e in x.events] for x in ex.extract_many(docs, batch_size=2, workers=2)]
+    assert one == two and any(one)

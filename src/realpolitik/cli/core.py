@@ -87,9 +87,14 @@ def print_table(records: list[dict[str, Any]]) -> None:
 @click.option("--date", default=None, help="Publication date (YYYY-MM-DD) for inputs that have none.")
 @click.option("--format", "fmt", type=FORMATS, default="jsonl", show_default=True)
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True)
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Parsing processes (local engine)."
+)
 @click.option("--master", default=None, help="Spark master URL (with --engine spark).")
 @quiet_option
-def extract(paths: tuple[str, ...], date: str | None, fmt: str, engine: str, master: str | None, quiet: bool) -> None:
+def extract(
+    paths: tuple[str, ...], date: str | None, fmt: str, engine: str, workers: int, master: str | None, quiet: bool
+) -> None:
     """Print the events found in PATHS (text, HTML, JSONL, directories, or - for stdin)."""
     from realpolitik.extract.pipeline import get_extractor
     from realpolitik.sources.articles import read_documents
@@ -104,7 +109,7 @@ def extract(paths: tuple[str, ...], date: str | None, fmt: str, engine: str, mas
     extractor = get_extractor()
     buffered: list[dict[str, Any]] = []
     with progress_bar("extracting", quiet) as advance:
-        for ex in extractor.extract_many(read_documents(paths, date=date)):
+        for ex in extractor.extract_many(read_documents(paths, date=date), workers=workers):
             recs = [e.to_dict() for e in ex.events]
             if fmt == "jsonl":
                 for r in recs:
@@ -128,10 +133,21 @@ def _emit(records: list[dict[str, Any]], fmt: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--date", default=None, help="Publication date (YYYY-MM-DD) for inputs that have none.")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True)
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Parsing processes (local engine)."
+)
 @click.option("--master", default=None, help="Spark master URL (with --engine spark).")
 @db_option
 @quiet_option
-def ingest(paths: tuple[str, ...], date: str | None, engine: str, master: str | None, db: str | None, quiet: bool) -> None:
+def ingest(
+    paths: tuple[str, ...],
+    date: str | None,
+    engine: str,
+    workers: int,
+    master: str | None,
+    db: str | None,
+    quiet: bool,
+) -> None:
     """Extract PATHS and store documents, sentences, actors, events and evidence."""
     from realpolitik.sources.articles import read_documents
     from realpolitik.store.db import Store
@@ -145,7 +161,7 @@ def ingest(paths: tuple[str, ...], date: str | None, engine: str, master: str | 
     with Store(db_path(db)) as store:
         with progress_bar("ingesting", quiet) as advance:
             try:
-                report = store.ingest(read_documents(paths, date=date), progress=advance)
+                report = store.ingest(read_documents(paths, date=date), progress=advance, workers=workers)
             except InputError:
                 click.echo(
                     f"stored before the error: {store.count('documents')} documents, {store.count('events')} events",
@@ -168,7 +184,13 @@ def ingest(paths: tuple[str, ...], date: str | None, engine: str, master: str | 
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @db_option
 def events(
-    actor: str | None, since: str | None, until: str | None, event_type: str | None, limit: int | None, fmt: str, db: str | None
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    event_type: str | None,
+    limit: int | None,
+    fmt: str,
+    db: str | None,
 ) -> None:
     """Query stored events (jsonl prints the event record contract)."""
     from realpolitik.store.db import Store

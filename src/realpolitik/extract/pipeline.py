@@ -12,7 +12,7 @@ what lets the coder run faster than plain spaCy over the same text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -84,13 +84,35 @@ class Extractor:
     def extract_document(self, doc: Document) -> Extraction:
         return self.extract_parsed(doc, *self._parse(doc.text))
 
-    def extract_many(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
-        """Extractions in input order, parsing in batches (spaCy's `pipe`) for throughput."""
+    def extract_many(self, docs: Iterable[Document], batch_size: int = 16, workers: int = 1) -> Iterator[Extraction]:
+        """Extractions in input order, parsing in batches (spaCy's `pipe`) for throughput.
+
+        With `workers` > 1 the parsing runs in that many processes (one `pipe` over the whole stream, so each
+        loads the model once) while this process codes events; the output and its order are unchanged. A
+        failing input (a malformed line) still yields every document read before it with one worker; with
+        several, the documents in flight are dropped and the error raised (re-ingesting is idempotent).
+        """
+        if workers > 1:
+            yield from self._extract_parallel(docs, batch_size, workers)
+            return
         for batch in _batches(docs, batch_size):
             prepared = [self._prepare(d.text) for d in batch]
             parsed = self.nlp.pipe([text for text, _spans in prepared], batch_size=batch_size)
             for d, sdoc, (_text, spans) in zip(batch, parsed, prepared, strict=True):
                 yield self.extract_parsed(d, sdoc, spans)
+
+    def _extract_parallel(self, docs: Iterable[Document], batch_size: int, workers: int) -> Iterator[Extraction]:
+        pending: deque[tuple[Document, list[tuple[int, int]] | None]] = deque()
+
+        def texts() -> Iterator[str]:
+            for d in docs:
+                text, spans = self._prepare(d.text)
+                pending.append((d, spans))
+                yield text
+
+        for sdoc in self.nlp.pipe(texts(), batch_size=batch_size, n_process=workers):
+            d, spans = pending.popleft()
+            yield self.extract_parsed(d, sdoc, spans)
 
     def _prepare(self, text: str) -> tuple[str, list[tuple[int, int]] | None]:
         """The text the parser sees: typographic quotes normalised and, with the prefilter on, sentences

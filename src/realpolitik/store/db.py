@@ -271,6 +271,7 @@ class Store:
         documents: Iterable[Document],
         extractor: Any = None,
         progress: Any = None,
+        workers: int = 1,
     ) -> IngestReport:
         """Extract and store documents one by one; each is its own transaction.
 
@@ -294,7 +295,7 @@ class Store:
                     yield doc
 
         # batches are parsed together (spaCy's pipe) but each document is still its own transaction
-        for ex in extractor.extract_many(new_documents()):
+        for ex in extractor.extract_many(new_documents(), workers=workers):
             report.events += self.add_extraction(ex)
             report.stored += 1
             if progress is not None:
@@ -372,9 +373,7 @@ class Store:
 
     def sentences(self, doc_key: str | None = None) -> pd.DataFrame:
         if doc_key:
-            return self.con.execute(
-                "SELECT * FROM sentences WHERE doc_key = ? ORDER BY sentence", [doc_key]
-            ).df()
+            return self.con.execute("SELECT * FROM sentences WHERE doc_key = ? ORDER BY sentence", [doc_key]).df()
         return self.con.execute("SELECT * FROM sentences ORDER BY doc_key, sentence").df()
 
     def mentions(self) -> pd.DataFrame:
@@ -389,7 +388,9 @@ class Store:
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def tables(self) -> list[str]:
-        return [r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
+        return [
+            r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()
+        ]
 
     def export_parquet(self, directory: str | os.PathLike[str]) -> list[Path]:
         """Write every table as DIR/<table>.parquet (zstd); return the files written."""
@@ -398,7 +399,9 @@ class Store:
         written = []
         for table in self.tables():
             target = out / f"{table}.parquet"
-            self.con.execute(f"COPY (SELECT * FROM \"{table}\") TO '{_sql_str(target)}' (FORMAT PARQUET, COMPRESSION ZSTD)")
+            self.con.execute(
+                f"COPY (SELECT * FROM \"{table}\") TO '{_sql_str(target)}' (FORMAT PARQUET, COMPRESSION ZSTD)"
+            )
             written.append(target)
         return written
 
