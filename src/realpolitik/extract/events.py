@@ -148,6 +148,8 @@ def candidates_for(
         if sources:
             break
         sources = _resolve_all(group, resolve, pair_anaphor)
+    if spec.event_type == "RETREAT" and tok.pos_ in ("VERB", "AUX"):
+        roles.targets.extend(prep_objects(tok, ("from",)))  # "withdraw its troops from Lebanon"
     if spec.event_type == "CONSULT":
         target_tokens = _expand_venues(roles.targets)
     else:  # a conference is where something happens, not a party to it
@@ -164,7 +166,8 @@ def candidates_for(
         sources, targets = [pair[0]], [pair[1]]
     elif pair and sources and not targets:
         targets = [a for a in pair if not _same(a, sources[0])]
-    targets = [t for t in targets if not any(_same(t, s) for s in sources)] or targets
+    # an act on oneself ("Kostunica promised to democratize Serbia") has no other party
+    targets = [t for t in targets if not any(_same(t, s) for s in sources)] if sources else targets
     if not sources and not targets:
         return []
     negated = is_negated(tok)

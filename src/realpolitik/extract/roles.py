@@ -155,6 +155,8 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if depth > 4 or verb.head.i == verb.i:
         return [], False
     head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp") and head.head.i != head.i:
+        head = head.head  # "Syria is willing to withdraw": the subject of the adjective's clause
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "ccomp" and head.lemma_ not in CONTROL_VERBS:
             return [], False
