@@ -197,6 +197,10 @@ def candidates_for(
     return out
 
 
+RETYPE_MIN = 0.7
+RETYPE_RULE_MAX = 0.05
+
+
 def rerank(sent: Any, cands: list[Candidate]) -> list[Candidate]:
     """Rule events weighed by the statistical classifier: each candidate's confidence is scaled by how
     probable the classifier finds its type for this sentence (0.5 + p), so where a sentence yields several
@@ -207,9 +211,15 @@ def rerank(sent: Any, cands: list[Candidate]) -> list[Candidate]:
         probs = clf.predict_span(sent)
     except (OSError, FileNotFoundError):
         return cands
+    top, p_top = clf.best(probs)
     out = []
     for c in cands:
-        scale = 0.5 + probs.get(c.spec.event_type, 0.0)
+        p_rule = probs.get(c.spec.event_type, 0.0)
+        if top not in (clf.NONE, c.spec.event_type) and p_top >= RETYPE_MIN and p_rule < RETYPE_RULE_MAX:
+            # the classifier is sure and the rule's reading is implausible to it: take the classifier's type
+            c.spec = Trigger(top, None, c.spec.context, c.spec.weight, c.spec.subject_is_target, c.spec.symmetric)
+            p_rule = p_top
+        scale = 0.5 + p_rule
         c.confidence = round(min(c.confidence * scale, 0.99), 3)
         out.append(c)
     return out
