@@ -142,7 +142,6 @@ def partition(
         "bound": round(res.lower_bound, 6),
         "gap": round(res.gap, 6),
         "method": res.method,
-        "seconds": round(res.seconds, 3),
         "blocs": blocs,
         "frustrated_mask": frus,
     }

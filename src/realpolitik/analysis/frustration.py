@@ -12,17 +12,25 @@ Method
 - Exact: the binary program of Aref, Mason & Wilson (2018, "Computing the line index of balance using
   integer programming optimisation"): a side x_i in {0, 1} per node, a frustration f_e in [0, 1] per edge,
   f_e >= |x_i - x_j| for a positive edge, f_e >= |x_i + x_j - 1| for a negative one, minimise sum w_e f_e,
-  one node per block fixed to side 0. Every unbalanced triangle adds f_a + f_b + f_c >= 1 (valid: an
-  unbalanced cycle keeps at least one frustrated edge), which tightens the relaxation a lot. Solved by
-  HiGHS through `scipy.optimize.milp`, with a time limit; a block that hits it keeps the better of the MILP's
-  incumbent and the heuristic, and HiGHS's dual bound, and the result is marked not exact.
-- Heuristic: greedy descent then tabu search over single-node flips (a node moves when more of its incident weight
-  would be satisfied on the other side), started from the signed-Laplacian spectral partition and from a
-  spanning-tree colouring, with seeded perturbations of small neighbourhoods. Deterministic for a seed.
-- Bound for the heuristic: a packing of edge-disjoint-in-capacity unbalanced cycles (each fundamental cycle
-  of a BFS forest that closes with the wrong sign) gives sum y_C with sum_{C ∋ e} y_C <= w_e; every such
-  packing is a lower bound on the index (LP duality), so `gap = (found - bound) / found` is an honest
-  worst-case gap.
+  the busiest node of each block fixed to side 0. Its relaxation is weak (all x = 1/2 costs 0), so cutting
+  planes come first: unbalanced-cycle inequalities sum_{e in C} f_e >= 1 (valid: an unbalanced cycle keeps
+  at least one frustrated edge), all unbalanced triangles and then the cycles the LP violates, found by
+  Barahona's odd-cycle separation (shortest paths from (i, 0) to (i, 1) in the signed double cover with
+  the LP values as lengths); the cuts the LP needs are handed to HiGHS (`scipy.optimize.milp`) with the
+  remaining time. A block that hits the time limit keeps the better of the MILP's incumbent and the
+  heuristic, and the better of HiGHS's dual bound and the heuristic's bound; the result is then not exact.
+- Heuristic: greedy descent over single-node flips (a node moves when more of its incident weight would be
+  satisfied on the other side), from the signed-Laplacian spectral partition and from a spanning-tree
+  colouring; then, for blocks of up to LARGE_NODES nodes, tabu search (the best non-tabu flip, even uphill;
+  tenure about n/4; restart from the best with a random kick when stalled), and beyond that iterated local
+  search (kick a node and up to three neighbours, descend locally, keep unless worse). Heuristic runs on
+  more than LARGE_EDGES edges skip the block search. Seeded: the same input and seed give the same answer
+  unless the time limit cuts the search short (only on large graphs).
+- Bound for the heuristic: the cycle relaxation's LP value (blocks of up to LP_BOUND_EDGES edges), else a
+  packing of unbalanced cycles - short ones through the heuristic's frustrated edges first, then fundamental
+  cycles of BFS forests - with sum_{C ∋ e} y_C <= w_e; every such packing is a lower bound on the index
+  (LP duality), so `gap = (found - bound) / found` is an honest worst-case gap (loose on large sparse
+  graphs, whose unbalanced cycles are long).
 """
 
 from __future__ import annotations
@@ -333,7 +341,8 @@ def _milp(
             vals += [1, -1, -1, 1, 1, 1]
             lo += [-1, 1]
         r += 2
-    cuts, _lp = _cycle_cuts(n, u, v, s, w, time.perf_counter() + time_limit / 3)
+    t0 = time.perf_counter()
+    cuts, _lp = _cycle_cuts(n, u, v, s, w, t0 + time_limit / 3)
     for c in cuts:
         rows += [r] * len(c)
         cols += (n + c).tolist()
@@ -352,7 +361,7 @@ def _milp(
         constraints=[LinearConstraint(a_mat, np.array(lo, dtype=float), np.inf)],
         integrality=integrality,
         bounds=Bounds(lb, ub),
-        options={"time_limit": float(time_limit), "disp": False},
+        options={"time_limit": max(1.0, float(time_limit) - (time.perf_counter() - t0)), "disp": False},
     )
     bound = float(getattr(res, "mip_dual_bound", 0.0) or 0.0)
     if res.x is None:

@@ -18,8 +18,10 @@ Weighting (all parameters are arguments of `signed_edges`, defaults in capitals 
   events bring into view (priors add dyads, not actors):
   a formal alliance in force (ATOP defence or offence pact: ALLIANCE_WEIGHT 0.25; neutrality, non-aggression
   or consultation only: WEAK_ALLIANCE_WEIGHT 0.1), less than one clear event of the window since a
-  multilateral pact says little about today's ties, carried forward from the last year the data covers
-  (ATOP ends in 2018), not decayed; a militarised dispute (COW MID dyad-year) counts like an event of
+  multilateral pact says little about today's ties, as in force in the year of `at`, not decayed. Past the
+  data's last year (ATOP ends in 2018) only defence and offence pacts of that year are carried forward, for
+  at most ALLIANCE_CARRY_YEARS (10) years: consultation and non-aggression treaties lapse (Russia-Ukraine
+  2018 is one); a militarised dispute (COW MID dyad-year) counts like an event of
   intensity -2 * hostility level (hostlev 1..5, so -0.2..-1.0) dated at the end of its year, decayed and
   windowed like events. Priors are not capped; they appear in the edge's evidence with kind alliance/mid.
 - The edge: pos = sum of positive weights, neg = sum of |negative weights|, net = pos - neg; sign = sign(net),
@@ -50,6 +52,7 @@ DOC_CAP = 1.0
 RUPTURE_WEIGHT = 1.0
 ALLIANCE_WEIGHT = 0.25
 WEAK_ALLIANCE_WEIGHT = 0.1
+ALLIANCE_CARRY_YEARS = 10
 MID_WEIGHT_PER_HOSTLEV = 0.2
 DEFAULT_WINDOW = "365d"
 MAX_EVIDENCE = 50
@@ -483,18 +486,23 @@ def _add_priors(df: pd.DataFrame, priors: pd.DataFrame, params: EdgeParams) -> p
     import pandas as pd
 
     at = date.fromisoformat(params.at)
+    ally_years = priors.loc[priors["kind"] == "alliance", "year"].dropna().astype(int)
+    data_end = int(ally_years.max()) if len(ally_years) else None
     actors = set(df["a"]).union(df["b"])
     priors = priors[priors["a"].isin(actors) & priors["b"].isin(actors)]
     rows = []
     ally = priors[priors["kind"] == "alliance"]
-    if len(ally):
-        years = ally["year"].dropna().astype(int)
-        last = min(int(years.max()), at.year) if len(years) else None
-        if last is not None:
-            cur = ally[ally["year"].astype(int) == last]
+    if len(ally) and data_end is not None:
+        if at.year <= data_end:
+            cur = ally[ally["year"].astype(int) == at.year]
             for r in cur.itertuples(index=False):
-                w = float(r.strength)
-                rows.append((r.a, r.b, w, r.kind, int(r.year), r.text))
+                rows.append((r.a, r.b, float(r.strength), r.kind, int(r.year), r.text))
+        elif at.year - data_end <= ALLIANCE_CARRY_YEARS:
+            # past the data's end only defence/offence pacts are carried forward: they are the durable ones
+            cur = ally[(ally["year"].astype(int) == data_end) & (ally["strength"] >= ALLIANCE_WEIGHT)]
+            for r in cur.itertuples(index=False):
+                text = f"{r.text} (the data's last year; carried forward to {at.year})"
+                rows.append((r.a, r.b, float(r.strength), r.kind, int(r.year), text))
     mids = priors[priors["kind"] == "mid"]
     if len(mids):
         lo_year = (at - timedelta(days=params.window_days)).year if params.window_days else -(10**9)

@@ -95,7 +95,7 @@ def _print_balance(res: dict[str, Any]) -> None:
     kind = "exact" if res["exact"] else f"heuristic, lower bound {res['bound']:.3f}, gap {res['gap']:.1%}"
     con.print(
         f"frustration index {res['frustration_index']:.3f} ({'weighted' if res['weighted'] else 'edges'}; "
-        f"{res['frustrated_count']} edges; {kind}; {res['method']}, {res['seconds']:.2f} s)"
+        f"{res['frustrated_count']} edges; {kind}; {res['method']})"
     )
     con.print(f"bloc A: {', '.join(res['blocs'][0])}")
     con.print(f"bloc B: {', '.join(res['blocs'][1])}")
