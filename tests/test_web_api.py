@@ -298,8 +298,8 @@ def test_triads_keep_only_those_involving_the_actor(client: TestClient, monkeypa
     }
     seen: list[dict] = []
 
-    def balance(store: Store, at: str | None = None, window: str = "365d") -> dict:
-        seen.append({"at": at, "window": window, "events": store.count("events")})
+    def balance(store: Store, at: str | None = None, window: str = "365d", method: str = "auto") -> dict:
+        seen.append({"at": at, "window": window, "method": method, "events": store.count("events")})
         return json.loads(json.dumps(answer))
 
     real = api.analysis_function
@@ -308,11 +308,18 @@ def test_triads_keep_only_those_involving_the_actor(client: TestClient, monkeypa
     )
     out = client.get("/api/triads", params={"code": "Algeria", "at": "2024-11-14", "window": "730d"}).json()
     assert [t["actors"] for t in out["frustrated_triads"]] == [["DZA", "MAR", "FRA"], ["MLI", "DZA", "RUS"]]
-    assert out["actor"] == "DZA" and out["frustration_index"] == 2.0 and out["blocs"] == answer["blocs"]
-    assert seen == [{"at": "2024-11-14", "window": "730d", "events": 5}]
-    everything = client.get("/api/triads").json()
+    assert out["actor"] == "DZA" and out["frustrated_triads_matching"] == 2
+    assert out["frustration_index"] == 2.0 and out["blocs"] == answer["blocs"]
+    assert seen == [{"at": "2024-11-14", "window": "730d", "method": "auto", "events": 5}]
+    # The same question again is answered from the cache; the dashboard's fast method is another question.
+    again = client.get("/api/triads", params={"code": "DZA", "at": "2024-11-14", "window": "730d", "limit": 1}).json()
+    assert [t["actors"] for t in again["frustrated_triads"]] == [["DZA", "MAR", "FRA"]]
+    assert again["frustrated_triads_matching"] == 2 and len(seen) == 1
+    everything = client.get("/api/triads", params={"method": "heuristic"}).json()
     assert len(everything["frustrated_triads"]) == 3 and "actor" not in everything
+    assert seen[-1]["method"] == "heuristic" and seen[-1]["at"] is None
     assert client.get("/api/triads", params={"window": "../x"}).status_code == 422
+    assert client.get("/api/triads", params={"method": "slow"}).status_code == 422
 
 
 def test_mentions_reads_the_triad_shapes() -> None:
@@ -420,5 +427,61 @@ def test_real_balance_triads_involve_the_actor(real_seed_copy: Path) -> None:
     assert r.status_code == 200, r.text
     out = r.json()
     expected = [t for t in full["frustrated_triads"] if "RUS" in t["actors"]]
-    assert out["frustrated_triads"] == expected
+    assert out["frustrated_triads"] == expected and out["frustrated_triads_matching"] == len(expected)
     assert out["frustration_index"] == full["frustration_index"] and out["actor"] == "RUS"
+
+
+def test_analysis_answers_are_cached_until_a_write(writable: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from realpolitik.web import api
+
+    calls: list[int] = []
+
+    def shifts(store: Store, code: str, by: str = "quarter") -> dict:
+        calls.append(store.count("documents"))
+        return {"actor": code, "by": by, "changes": []}
+
+    real = api.analysis_function
+    monkeypatch.setattr(api, "analysis_function", lambda m, n: shifts if (m, n) == ("shifts", "shifts") else real(m, n))
+    for _ in range(2):
+        assert writable.get("/api/shifts", params={"code": "RUS"}).json() == {
+            "actor": "RUS",
+            "by": "quarter",
+            "changes": [],
+        }
+    assert calls == [1]
+    r = writable.post(
+        "/api/documents",
+        data={"text": "Algeria condemned Morocco on Tuesday."},
+        headers={"Authorization": "Bearer s3cret"},
+    )
+    assert r.status_code == 201, r.text
+    writable.get("/api/shifts", params={"code": "RUS"})
+    assert calls == [1, 2]  # the store changed: asked again
+    assert writable.get("/api/shifts", params={"code": "RUS", "by": "month"}).status_code == 422
+
+
+def test_answer_cache_computes_once_for_concurrent_askers() -> None:
+    import threading
+    import time
+
+    from realpolitik.web.access import AnswerCache
+
+    cache, calls = AnswerCache(size=2), []
+
+    def slow() -> str:
+        calls.append(1)
+        time.sleep(0.2)
+        return "answer"
+
+    results: list[str] = []
+    threads = [threading.Thread(target=lambda: results.append(cache.get("k", slow))) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == ["answer"] * 4 and calls == [1]
+    cache.get("a", lambda: 1), cache.get("b", lambda: 2)  # the oldest answer ("k") leaves
+    assert cache.get("k", lambda: "again") == "again"
+    with pytest.raises(ZeroDivisionError):
+        cache.get("bad", lambda: 1 / 0)
+    assert cache.get("bad", lambda: "fine") == "fine"  # failures are not cached

@@ -9,7 +9,8 @@ connection and serialises every write behind a lock, while reads still get their
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ class StoreAccess:
         # A read-write Store creates the core tables; a read-only one relies on them existing.
         self.store = Store(self.db_path, read_only=not allow_write)
         self._write_lock = threading.Lock()
+        self.generation = 0  # bumped after every write: cached analysis answers of older states are not reused
+        self.answers = AnswerCache()
         self._tables = {
             r[0] for r in self.store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
         }
@@ -60,10 +63,55 @@ class StoreAccess:
         if not self.allow_write:
             raise PermissionError("the server is read-only; start it with --allow-write")
         with self._write_lock:
-            yield self.store
+            try:
+                yield self.store
+            finally:
+                self.generation += 1
+                self.answers.clear()
 
     def close(self) -> None:
         self.store.close()
+
+
+class AnswerCache:
+    """Analysis answers by question and store state, computed once even when asked many times at once.
+
+    Why: an analysis over a large store can take seconds to minutes (a frustration index, a permutation
+    test); a read-only store never changes, so the same question gets the same answer, and a dashboard
+    opened in several tabs must not start the same computation once per tab.
+    """
+
+    def __init__(self, size: int = 128) -> None:
+        self.size = size
+        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
+        self._pending: dict[Hashable, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """The cached answer for `key`, else `compute()` (once: concurrent askers wait for the first)."""
+        with self._lock:
+            if key in self._answers:
+                self._answers.move_to_end(key)
+                return self._answers[key]
+            pending = self._pending.setdefault(key, threading.Lock())
+        with pending:
+            with self._lock:
+                if key in self._answers:
+                    return self._answers[key]
+            try:
+                value = compute()
+            finally:
+                with self._lock:
+                    self._pending.pop(key, None)
+            with self._lock:
+                self._answers[key] = value
+                while len(self._answers) > self.size:
+                    self._answers.popitem(last=False)
+            return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._answers.clear()
 
 
 def store_on_cursor(access: StoreAccess, cur: duckdb.DuckDBPyConnection) -> Store:

@@ -36,16 +36,24 @@ Access = Annotated[StoreAccess, Depends(access_of)]
 
 
 def _call_analysis(access: StoreAccess, module: str, name: str, *args: Any, **kw: Any) -> Any:
-    """Run an analysis function on a private cursor and map its failures to HTTP answers."""
+    """Run an analysis function on a private cursor and map its failures to HTTP answers.
+
+    Answers are cached per store state (`access.generation`), so callers must not modify what they get.
+    """
     try:
         fn = analysis_function(module, name)
     except CapabilityMissing as exc:
         raise HTTPException(501, str(exc)) from None
-    with access.cursor() as cur:
-        try:
+
+    def compute() -> Any:
+        with access.cursor() as cur:
             return jsonable(fn(store_on_cursor(access, cur), *args, **kw))
-        except RealpolitikError as exc:
-            raise HTTPException(400, str(exc)) from None
+
+    key = (access.generation, module, name, args, tuple(sorted(kw.items())))
+    try:
+        return access.answers.get(key, compute)
+    except RealpolitikError as exc:
+        raise HTTPException(400, str(exc)) from None
 
 
 @router.get("/health", summary="Store counts and whether this server accepts writes")
@@ -122,13 +130,26 @@ def triads(
     code: Annotated[str | None, Query(pattern=CODE_RE)] = None,
     at: OptDate = None,
     window: Annotated[str, Query(pattern=r"^\d{1,5}d$")] = "365d",
+    method: Annotated[
+        str,
+        Query(
+            pattern="^(auto|exact|heuristic)$",
+            description="how the frustration index and blocs are found (the triads are the same): heuristic is fast",
+        ),
+    ] = "auto",
+    limit: Annotated[int | None, Query(ge=1, le=100000, description="at most this many triads in the answer")] = None,
 ) -> Any:
-    result = _call_analysis(access, "balance", "balance", at=at, window=window)
-    if code and isinstance(result, dict):
-        c = to_code(code)
-        result["frustrated_triads"] = [t for t in result.get("frustrated_triads") or [] if _mentions(t, c)]
-        result["actor"] = c
-    return result
+    result = _call_analysis(access, "balance", "balance", at=at, window=window, method=method)
+    if not isinstance(result, dict):
+        return result
+    out = dict(result)  # the cached answer stays whole
+    listed = result.get("frustrated_triads") or []
+    if code:
+        out["actor"] = to_code(code)
+        listed = [t for t in listed if _mentions(t, out["actor"])]
+    out["frustrated_triads_matching"] = len(listed)
+    out["frustrated_triads"] = listed[:limit] if limit else listed
+    return out
 
 
 def _mentions(triad: Any, code: str) -> bool:

@@ -4,6 +4,8 @@ import { linesChart } from "./chart.js";
 import { details } from "./dyad.js";
 import { api, el, fmtIntensity, signClass } from "./dom.js";
 
+const TRIADS_SHOWN = 20;
+
 export async function renderActor(view, code, params) {
   const by = params.get("by") || "quarter";
   const shifts = el("div", { id: "actor-shifts" }, el("p", { class: "muted" }, "loading…"));
@@ -19,7 +21,8 @@ export async function renderActor(view, code, params) {
   api(`/api/shifts?code=${enc}&by=${by === "year" ? "year" : "quarter"}`)
     .then((d) => shifts.replaceChildren(...renderShifts(d)))
     .catch((err) => shifts.replaceChildren(el("p", { class: err.status === 501 ? "muted" : "error" }, err.message)));
-  api(`/api/triads?code=${enc}`)
+  // The triads are exact either way; the heuristic only finds the index and blocs faster on a big graph.
+  api(`/api/triads?code=${enc}&method=heuristic&limit=${TRIADS_SHOWN}`)
     .then((d) => triads.replaceChildren(...renderTriads(d)))
     .catch((err) => triads.replaceChildren(el("p", { class: err.status === 501 ? "muted" : "error" }, err.message)));
   const data = await api(`/api/actor?code=${enc}&by=${by}`);
@@ -71,9 +74,11 @@ function renderShifts(d) {
 
 function renderTriads(d) {
   const list = d.frustrated_triads || [];
-  const head = d.frustration_index !== undefined ? el("p", {}, `frustration index of the whole graph: ${d.frustration_index}`) : null;
+  const index = d.frustration_index !== undefined ? `frustration index of the whole graph: ${d.frustration_index}${d.exact === false ? " (heuristic, gap " + d.gap + ")" : ""}` : null;
+  const head = index ? el("p", {}, index) : null;
   if (!list.length) return [head, el("p", { class: "muted" }, "No frustrated triads involve this actor."), details(d)];
-  return [head, el("ul", { class: "triads" }, ...list.map(triadItem)), details(d)];
+  const n = d.frustrated_triads_matching ?? list.length;
+  return [head, el("p", { class: "muted", id: "triads-count" }, `${n} frustrated triads involve ${d.actor}` + (n > list.length ? ` (the first ${list.length} shown)` : "")), el("ul", { class: "triads" }, ...list.map(triadItem)), details(d)];
 }
 
 // One frustrated triad: its three actors (links to their pages), who is under pressure, its weight,
