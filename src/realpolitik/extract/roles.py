@@ -91,6 +91,10 @@ MEETING_NOUNS = frozenset(
         "negotiation",
     }
 )
+#: Verbs whose passive form describes the subject's own stance or activity ("is opposed to", "was engaged in").
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "engage", "involve", "dedicate", "resolve"})
+#: Prepositions that put an event noun inside the subject's own activity.
+ACTIVITY_PREPS = frozenset({"in", "during", "into"})
 EXAMPLE_PREPS = frozenset({"as", "like", "including"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
@@ -145,6 +149,11 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     Returns (tokens, passive): in a passive clause the tokens are the `by`-agents.
     """
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive and verb.lemma_ in STATIVE_PASSIVES and not prep_objects(verb, ("by",)):
+        # "Israel is opposed to", "forces were engaged in": a state of the subject, not something done to it
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if subj:
+            return with_conjuncts(_relative_head(subj[0])), False
     if passive:
         agents = prep_objects(verb, ("by",))
         return agents, True
@@ -286,6 +295,10 @@ def _governing_agents(noun: Token) -> list[Token]:
             if head.lower_ in EXAMPLE_PREPS and head.head.pos_ in ("VERB", "AUX"):
                 # "X's initiatives are ..., such as the signing": the example belongs to the clause subject
                 return _clause_subject_owner(head.head)
+            if head.lower_ in ACTIVITY_PREPS and head.head.pos_ in ("VERB", "AUX"):
+                # "forces were engaged in ethnic cleansing", "youths threw stones during demonstrations"
+                subj, passive = subjects_of(head.head)
+                return [] if passive else subj
             cur = head.head
             if cur.pos_ in ("NOUN", "PROPN"):
                 agents = [c for c in cur.children if c.dep_ == "poss"]
