@@ -142,3 +142,20 @@ def test_seed_article_shows_algerias_new_partners(seed_store_path: Path) -> None
         assert new[partner]["evidence"], partner
     assert any("NATO" in s for s in new["NATO"]["evidence"])
     assert any("American" in s for s in new["USA"]["evidence"])
+
+
+def test_gdelt_rows_get_a_change_test_with_its_statistic(shared_dir: Path, tmp_path: Path) -> None:
+    """Imported event data (GDELT 2.0 export rows) goes through the same test: statistic, dof, p-value."""
+    from realpolitik.cli import main
+
+    if "import" not in main.commands or "gdelt" not in getattr(main.commands["import"], "commands", {}):
+        pytest.skip("the GDELT importer has not landed")
+    db = tmp_path / "gdelt.duckdb"
+    rows = shared_dir / "data" / "gdelt" / "gdelt2_export_12rows.export.CSV"
+    out = CliRunner().invoke(main, ["import", "gdelt", str(rows), "--db", str(db)])
+    assert out.exit_code == 0, out.output
+    res = shifts(str(db), "USA", by="quarter")
+    assert len(res["periods"]) >= 2
+    (t,) = res["tests"]
+    assert t["statistic"] > 0 and t["dof"] >= 1 and 0 < t["p_value"] <= 1 and "q_value" in t
+    assert t["drivers"] and all(d["evidence"] for d in t["drivers"])
