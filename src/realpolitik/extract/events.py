@@ -102,7 +102,13 @@ def _roles_for(trigger: Token) -> Roles:
             if c.dep_ == "ccomp" and trigger.lemma_ in lx.VERBS and lx.VERBS[trigger.lemma_].event_type == "REQUEST":
                 roles.targets.extend(t for t in c.children if t.dep_ in ("nsubj", "nsubjpass"))
         return roles
-    return noun_roles(trigger)
+    roles = noun_roles(trigger)
+    if trigger.lemma_ in lx.NOUNS and lx.NOUNS[trigger.lemma_].event_type == "REQUEST" and not roles.targets:
+        # "its demand that Israel ease restrictions": the one asked is the complement's subject
+        for c in trigger.children:
+            if c.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark"):
+                roles.targets.extend(t for t in c.children if t.dep_ in ("nsubj", "nsubjpass"))
+    return roles
 
 
 def code_sentence(

@@ -696,6 +696,7 @@ VERBS.update(
         "resume": _t("COOPERATE", weight=0.4),
         "reopen": _t("CONCEDE", weight=0.5),
         "renew": _t("COOPERATE", weight=0.4),
+        "pressure": _t("REQUEST", weight=0.6),
     }
 )
 VERB_OBJECT.update(
