@@ -193,6 +193,17 @@ def test_real_seed_actor_page_shows_shifts_and_frustrated_triads(page: object, r
     assert page.errors == []
 
 
+def test_real_seed_dyad_page_shows_the_alliance_verdict(page: object, real_seed_server: LiveServer) -> None:
+    pytest.importorskip("realpolitik.analysis.alliance", reason="realpolitik.analysis.alliance has not landed")
+    page.goto(f"{real_seed_server.url}/#/dyad/RUS/DZA")
+    _wait_view(page, "dyad")
+    page.wait_for_function("() => document.getElementById('ally-verdict')?.textContent.length > 0", timeout=30000)
+    verdict = page.evaluate("async () => (await (await fetch('/api/ally?a=RUS&b=DZA')).json()).verdict")
+    assert verdict and page.inner_text("#ally-verdict") == verdict
+    assert page.locator("#dyad-sentences li.event").count() >= 1
+    assert page.errors == []
+
+
 def test_evidence_link_opens_the_document_with_the_sentence_highlighted(
     page: object, read_only_server: LiveServer
 ) -> None:

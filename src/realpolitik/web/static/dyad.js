@@ -16,11 +16,14 @@ export async function renderDyad(view, a, b) {
     const box = el("div", { class: "card" }, el("h4", {}, title), el("p", { class: "muted" }, "loading…"));
     cards.append(box);
     api(path)
-      .then((data) => box.replaceChildren(el("h4", {}, title), ...summarise(data), details(data)))
+      .then((data) => box.replaceChildren(el("h4", {}, title), ...summarise(data).filter(Boolean), details(data)))
       .catch((err) => box.replaceChildren(el("h4", {}, title), el("p", { class: err.status === 501 ? "muted" : "error" }, err.message)));
   };
   const q = `a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
-  card("Alliance", `/api/ally?${q}`, (d) => [el("p", { class: "big" }, headline(d, ["status", "allied", "ally", "summary"]))]);
+  card("Alliance", `/api/ally?${q}`, (d) => [
+    el("p", { class: "big", id: "ally-verdict" }, headline(d, ["verdict", "status", "summary"])),
+    d && typeof d.explanation === "string" ? el("p", {}, d.explanation) : null,
+  ]);
   card("Dependence", `/api/dependence?${q}`, (d) => [el("p", { class: "big" }, headline(d, ["summary", "dependent", "share", "status"]))]);
   card("Similarity", `/api/similarity?${q}`, (d) => [el("p", { class: "big" }, headline(d, ["summary", "similarity", "s_score", "agreement"]))]);
   const data = await api(`/api/dyad?${q}&limit=10`);
@@ -32,7 +35,11 @@ export async function renderDyad(view, a, b) {
 
 function headline(d, keys) {
   if (d && typeof d === "object") {
-    for (const k of keys) if (d[k] !== undefined && d[k] !== null && typeof d[k] !== "object") return `${k}: ${d[k]}`;
+    for (const k of keys) {
+      const v = d[k];
+      if (typeof v === "string" && v) return v; // a sentence (verdict, summary) reads as it is
+      if (v !== undefined && v !== null && typeof v !== "object") return `${k}: ${v}`;
+    }
   }
   return "";
 }
