@@ -255,7 +255,19 @@ def classified_events(
     spec = Trigger(label, None, None, round(0.6 * p, 3))
     cands = candidates_for(head, spec, head.text, resolve, pair_anaphor)
     dyadic = [c for c in cands if c.source is not None and c.target is not None]
-    return _dedupe(dyadic) if dyadic else _dedupe_keep_one_sided(cands)
+    if dyadic:
+        return _dedupe(dyadic)
+    if cands:
+        return _dedupe_keep_one_sided(cands)
+    # the head's own roles name no actor: the first actor named in the sentence's subject is the source
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.i < head.i:
+            for sub in tok.subtree:
+                found = resolve(sub)
+                if found:
+                    c = Candidate(head, spec, head.text, found[0], None, False, False, None, round(0.3 * p, 3))
+                    return [c]
+    return []
 
 
 VENUE_NOUNS = frozenset(
