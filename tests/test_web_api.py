@@ -399,7 +399,7 @@ def test_serve_over_the_seed_store_answers_as_the_cli(
         assert r.json() == answer
     else:  # a question the data cannot answer (no SIPRI import): the same message, as a 400
         assert status == 2 and r.status_code == 400, (answer, r.text)
-        assert r.json()["detail"] in str(answer)
+        assert r.json()["detail"] in str(answer) and str(real_seed_copy) not in r.json()["detail"]
 
 
 def test_shifts_answers_the_analysis_json(real_seed_copy: Path) -> None:

@@ -52,8 +52,8 @@ def _call_analysis(access: StoreAccess, module: str, name: str, *args: Any, **kw
     key = (access.generation, module, name, args, tuple(sorted(kw.items())))
     try:
         return access.answers.get(key, compute)
-    except RealpolitikError as exc:
-        raise HTTPException(400, str(exc)) from None
+    except RealpolitikError as exc:  # a question the store cannot answer; its file path stays on the server
+        raise HTTPException(400, str(exc).replace(f"{access.db_path}: ", "")) from None
 
 
 @router.get("/health", summary="Store counts and whether this server accepts writes")

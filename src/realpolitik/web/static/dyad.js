@@ -17,7 +17,7 @@ export async function renderDyad(view, a, b) {
     cards.append(box);
     api(path)
       .then((data) => box.replaceChildren(el("h4", {}, title), ...summarise(data).filter(Boolean), details(data)))
-      .catch((err) => box.replaceChildren(el("h4", {}, title), el("p", { class: err.status === 501 ? "muted" : "error" }, err.message)));
+      .catch((err) => box.replaceChildren(el("h4", {}, title), el("p", { class: err.status === 501 || err.status === 400 ? "muted" : "error" }, err.message)));
   };
   const q = `a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
   card("Alliance", `/api/ally?${q}`, (d) => [
