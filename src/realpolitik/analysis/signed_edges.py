@@ -321,21 +321,29 @@ def signed_edges(
         wsql, args = weighted_events_sql(src, params)
         sql = f"""
             WITH we AS ({wsql})
-            SELECT a, b,
-                   sum(w) AS net,
-                   sum(greatest(w, 0)) AS pos,
-                   sum(greatest(-w, 0)) AS neg,
-                   count(*) AS n_events,
-                   count(DISTINCT doc) AS n_docs,
-                   list(struct_pack(
-                        kind := 'event', event_id := event_id, doc_key := doc_key, date := date,
-                        event_type := event_type, source := s, target := t, intensity := intensity,
-                        weight := round(w, 4), rupture := rupture, text := evidence_text, url := url, origin := origin)
-                        ORDER BY abs(w) DESC, event_id)[1:{int(max_evidence)}] AS evidence
-            FROM we
-            GROUP BY a, b
+            SELECT a, b, sum(w) AS net, sum(greatest(w, 0)) AS pos, sum(greatest(-w, 0)) AS neg,
+                   count(*) AS n_events, count(DISTINCT doc) AS n_docs
+            FROM we GROUP BY a, b
         """
         df = src.con.execute(sql, args).df()
+        # the strongest events of each dyad as flat rows (struct lists are slow to bring into pandas)
+        ev_sql = f"""
+            WITH we AS ({wsql})
+            SELECT a, b, event_id, doc_key, date, event_type, s, t, intensity, round(w, 4), rupture,
+                   evidence_text, url, origin
+            FROM we
+            QUALIFY row_number() OVER (PARTITION BY a, b ORDER BY abs(w) DESC, event_id) <= {int(max_evidence)}
+            ORDER BY a, b, abs(w) DESC, event_id
+        """
+        evidence: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        cur = src.con.execute(ev_sql, args)
+        keys = ("event_id", "doc_key", "date", "event_type", "source", "target", "intensity", "weight", "rupture")
+        while batch := cur.fetchmany(100_000):
+            for row in batch:
+                item: dict[str, Any] = {"kind": "event", **dict(zip(keys, row[2:11], strict=True))}
+                item.update(text=row[11], url=row[12], origin=row[13])
+                evidence.setdefault((row[0], row[1]), []).append(item)
+        df["evidence"] = [evidence.get((a, b), []) for a, b in zip(df["a"], df["b"], strict=True)]
         prior_df = None
         if isinstance(priors, pd.DataFrame):
             prior_df = priors
@@ -345,7 +353,6 @@ def signed_edges(
             df = _add_priors(df, prior_df, params)
     if len(df) == 0:
         df = pd.DataFrame(columns=["a", "b", "net", "pos", "neg", "n_events", "n_docs", "evidence"])
-    df["evidence"] = df["evidence"].apply(_plain_list)
     df = df[df["net"].abs() > EPS].copy()
     df["sign"] = (df["net"] > 0).astype(int) * 2 - 1
     df["weight"] = df["net"].abs()
@@ -355,19 +362,6 @@ def signed_edges(
     df["n_docs"] = df["n_docs"].astype(int)
     df = df.sort_values(["a", "b"], kind="stable").reset_index(drop=True)
     return df[["a", "b", "sign", "weight", "net", "pos", "neg", "n_events", "n_docs", "evidence"]], params
-
-
-def _plain_list(value: Any) -> list[dict[str, Any]]:
-    if value is None:
-        return []
-    out = []
-    for item in list(value):
-        d = dict(item)
-        for k, v in list(d.items()):
-            if hasattr(v, "item"):
-                d[k] = v.item()
-        out.append(d)
-    return out
 
 
 def dyad_events(
