@@ -5,7 +5,8 @@ planted one flipped with probability `noise` (0.10: relations data is near-balan
 spin-glass-like family on which the exact MILP stops being feasible near 1,000 edges), weights uniform in
 [0.1, 1]. Prints, per size: the exact MILP time and optimum where it is feasible (`*`: time limit hit, best
 found), the heuristic's time, value and lower bound, its gap to the exact optimum where both ran
-(gap_exact) and to its own bound (gap_bound). Run: `python benchmarks/bench_balance.py [--quick]`.
+(gap_exact) and to its own bound (gap_bound). Then the store side: signed edges and `balance` over 1M
+synthetic events in Parquet (150 actors, two years). Run: `python benchmarks/bench_balance.py [--quick]`.
 """
 
 from __future__ import annotations
@@ -69,5 +70,46 @@ def main() -> None:
         )
 
 
+def events_scale(n_events: int) -> None:
+    """Signed edges and balance from `n_events` synthetic events written as a Parquet export."""
+    import tempfile
+
+    import duckdb
+
+    from realpolitik.analysis.balance import balance
+    from realpolitik.analysis.signed_edges import signed_edges
+
+    with tempfile.TemporaryDirectory() as d:
+        con = duckdb.connect()
+        con.execute(
+            f"""COPY (
+            SELECT md5(i::VARCHAR) AS event_id, 'doc' || (i // 5)::VARCHAR AS doc_key, 'COOPERATE' AS event_type,
+                   NULL::VARCHAR AS mode, NULL::VARCHAR AS cameo, (hash(i) % 21)::DOUBLE - 10 AS intensity,
+                   []::VARCHAR[] AS context, 'sentence ' || i::VARCHAR AS evidence_text, NULL::VARCHAR AS url,
+                   strftime(DATE '2023-01-01' + INTERVAL (hash(i * 7) % 700) DAY, '%Y-%m-%d') AS date,
+                   'synthetic' AS origin, 'C' || lpad((hash(i * 3) % 150)::VARCHAR, 3, '0') AS source_code,
+                   NULL::VARCHAR AS source_country, NULL::VARCHAR AS source_sector,
+                   'C' || lpad((hash(i * 5) % 150)::VARCHAR, 3, '0') AS target_code,
+                   NULL::VARCHAR AS target_country, NULL::VARCHAR AS target_sector,
+                   CAST(DATE '2023-01-01' + INTERVAL (hash(i * 7) % 700) DAY AS DATE) AS date_start,
+                   FALSE AS negated, FALSE AS hypothetical
+            FROM range({n_events}) t(i)) TO '{d}/events.parquet' (FORMAT PARQUET)"""
+        )
+        con.close()
+        t = time.perf_counter()
+        edges, _ = signed_edges(d, at="2024-12-01", window="365d")
+        te = time.perf_counter() - t
+        t = time.perf_counter()
+        res = balance(d, at="2024-12-01", window="365d", max_triads=100, time_limit=20)
+        tb = time.perf_counter() - t
+        quality = "exact" if res["exact"] else f"bound {res['bound']:.1f}"
+        print(
+            f"{n_events:,} events -> {len(edges):,} signed edges in {te:.1f} s (50 evidence events each); "
+            f"balance in {tb:.1f} s: {res['frustrated_triad_count']:,} frustrated triads, index "
+            f"{res['frustration_index']:.1f} ({quality})"
+        )
+
+
 if __name__ == "__main__":
     main()
+    events_scale(100_000 if "--quick" in sys.argv else 1_000_000)
