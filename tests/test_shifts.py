@@ -117,6 +117,8 @@ def test_unknown_actor_and_bad_period(tmp_path: Path) -> None:
     assert res["events"] == 0 and res["periods"] == [] and res["changes"] == []
     with pytest.raises(RealpolitikError):
         shifts(str(db), "DZA", by="decade")
+    monthly = shifts(str(db), "DZA", by="month")
+    assert monthly["periods"] and all(len(p["period"]) == 7 for p in monthly["periods"])
 
 
 def test_shifts_cli(tmp_path: Path) -> None:

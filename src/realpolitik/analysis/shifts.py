@@ -1,6 +1,6 @@
 """Who is realigning: how an actor's cooperation and conflict spread over partners and blocs, period by period.
 
-For an actor and a period length (quarter or year) this counts the actor's events (as source or target;
+For an actor and a period length (year, quarter or month) this counts the actor's events (as source or target;
 negated and hypothetical ones left out) by period, partner and polarity (cooperation: intensity > 0,
 conflict: intensity < 0; neutral events are counted apart and not tested), in one DuckDB aggregation.
 
@@ -42,6 +42,8 @@ EVIDENCE_PER_CELL = 5
 def _period_sql(by: str) -> str:
     if by == "year":
         return "CAST(year(p_date) AS VARCHAR)"
+    if by == "month":
+        return "strftime(p_date, '%Y-%m')"
     return "CAST(year(p_date) AS VARCHAR) || 'Q' || CAST(quarter(p_date) AS VARCHAR)"
 
 
@@ -53,7 +55,7 @@ def actor_events_sql(src: EventSource, code: str, by: str, states_only: bool) ->
         if src.documents
         else "LEFT JOIN (SELECT NULL::VARCHAR AS dk2, NULL::DATE AS pub2) dd ON FALSE"
     )
-    coarse = "length(ev.date) = 4" if by == "quarter" else "FALSE"
+    coarse = {"quarter": "length(ev.date) = 4", "month": "length(ev.date) IN (4, 7)"}.get(by, "FALSE")
     sql = f"""
         WITH ev AS ({src.dated_events_sql(states_only)}),
         mine AS (
@@ -154,13 +156,13 @@ def shifts(
     blocs: bool = True,
     evidence_per_cell: int = EVIDENCE_PER_CELL,
 ) -> dict[str, Any]:
-    """How `code`'s cooperation and conflict are spread over partners and blocs by `by` (quarter or year),
+    """How `code`'s cooperation and conflict are spread over partners and blocs by `by` (year, quarter, month),
     the periods whose partner distribution changed significantly (with statistic and p-value) and the events
     that drove each change, and the new cooperative partners of each period with their evidence."""
-    if by not in ("quarter", "year"):
+    if by not in ("quarter", "year", "month"):
         from realpolitik.errors import RealpolitikError
 
-        raise RealpolitikError(f"--by {by!r}: expected quarter or year")
+        raise RealpolitikError(f"--by {by!r}: expected year, quarter or month")
     code = _resolve(code)
     with EventSource(store) as src:
         at = resolve_at(src, None)

@@ -103,7 +103,7 @@ def _print_balance(res: dict[str, Any]) -> None:
 
 @click.command("shifts")
 @click.argument("actor")
-@click.option("--by", type=click.Choice(["quarter", "year"]), default="quarter", show_default=True)
+@click.option("--by", type=click.Choice(["quarter", "year", "month"]), default="quarter", show_default=True)
 @states_option
 @click.option("--alpha", type=float, default=0.05, show_default=True, help="False discovery rate for changes.")
 @json_option
