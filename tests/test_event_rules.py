@@ -88,3 +88,20 @@ def test_a_speaker_saying_another_must_act_is_a_request() -> None:
 def test_counted_nouns_act_and_are_located_where_they_act() -> None:
     got = _triples("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk.")
     assert ("IRQ", "CVL", "PROTEST", None, None) in got
+
+
+def test_modifiers_change_an_event_nouns_class() -> None:
+    got = _triples("Algerian landowners began a hunger strike outside Parliament to demand the return of property.")
+    assert any(s == "DZA" and ty == "PROTEST" for s, _ss, ty, _t, _ts in got)
+    assert not any(ty == "ASSAULT" for _s, _ss, ty, _t, _ts in got)
+
+
+def test_accepting_demands_is_a_concession() -> None:
+    got = _codes("The Mozambique government on Thursday accepted demands from rebels that it initiate reforms.")
+    assert any(s == "MOZ" and ty == "CONCEDE" for s, ty, _t in got)
+
+
+def test_a_document_demanding_speaks_for_its_author() -> None:
+    text = "Kenyan opposition leaders issued a statement demanding that the Kenyan government release the detainees."
+    got = _triples(text)
+    assert ("KEN", "OPP", "REQUEST", "KEN", "GOV") in got

@@ -60,7 +60,19 @@ def find_triggers(sent: Any) -> list[tuple[Token, Trigger, str]]:
                 found.append(hit)
             continue
         if tok.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUNS:
-            found.append((tok, lx.NOUNS[lemma], tok.text))
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+            combo = next(
+                (
+                    lx.NOUN_COMPOUNDS[(m.lemma_.lower(), lemma)]
+                    for m in mods
+                    if (m.lemma_.lower(), lemma) in lx.NOUN_COMPOUNDS
+                ),
+                None,
+            )
+            if combo is not None:
+                found.append((tok, combo, f"{mods[0].text} {tok.text}"))
+            else:
+                found.append((tok, lx.NOUNS[lemma], tok.text))
     return [f for f in found if f[0].i not in consumed or f[1].event_type]
 
 
@@ -132,6 +144,7 @@ def code_sentence(
         if tok.i in embedded_by_intent:
             continue
         out.extend(candidates_for(tok, spec, text, resolve, pair_anaphor, adversary))
+    out = _purpose_targets(out)
     out = _unasserted(out, {tok.i: spec for tok, spec, _t in triggers})
     out.extend(_derived_accusations(out, sent))
     out.extend(_obligations(sent, resolve, pair_anaphor))
@@ -203,6 +216,7 @@ def candidates_for(
     return out
 
 
+STANCE_MODES = frozenset({"promise", "refuse", "ultimatum"})
 RETYPE_MIN = 0.7
 RETYPE_RULE_MAX = 0.05
 
@@ -221,7 +235,14 @@ def rerank(sent: Any, cands: list[Candidate]) -> list[Candidate]:
     out = []
     for c in cands:
         p_rule = probs.get(c.spec.event_type, 0.0)
-        if top not in (clf.NONE, c.spec.event_type) and p_top >= RETYPE_MIN and p_rule < RETYPE_RULE_MAX:
+        # stance-derived types (a promise, a refusal, an ultimatum) are the rules' reading of the clause, kept
+        main_clause = clause_depth(c.trigger) == 0 and c.spec.mode not in STANCE_MODES
+        if (
+            main_clause
+            and top not in (clf.NONE, c.spec.event_type)
+            and p_top >= RETYPE_MIN
+            and p_rule < RETYPE_RULE_MAX
+        ):
             # the classifier is sure and the rule's reading is implausible to it: take the classifier's type
             c.spec = Trigger(top, None, c.spec.context, c.spec.weight, c.spec.subject_is_target, c.spec.symmetric)
             p_rule = p_top
@@ -447,6 +468,41 @@ def _obligations(sent: Any, resolve: Resolver, pair_anaphor: Callable[[Token], l
     return out
 
 
+def _purpose_targets(cands: list[Candidate]) -> list[Candidate]:
+    """An act done to obtain something is aimed at whoever is asked: "students staged demonstrations to demand
+    reforms from the government" is a protest against the government. A one-sided event takes the target of
+    the event in its purpose clause ("to demand ...") when both have the same source."""
+    out = list(cands)
+    for k, c in enumerate(cands):
+        if c.target is not None or c.source is None:
+            continue
+        anchors = {c.trigger.i, c.trigger.head.i}
+        for d in cands:
+            if (
+                d.target is not None
+                and d.source is not None
+                and _same(d.source, c.source)
+                and d.trigger.dep_ in ("advcl", "xcomp", "acl")
+                and d.trigger.head.i in anchors
+                and d.trigger.i > c.trigger.i
+            ):
+                out[k] = Candidate(
+                    c.trigger,
+                    c.spec,
+                    c.trigger_text,
+                    c.source,
+                    d.target,
+                    c.negated,
+                    c.hypothetical,
+                    c.attributed_to,
+                    round(min(c.confidence * 1.5, 0.99), 3),
+                    c.derived,
+                    c.extra_context,
+                )
+                break
+    return out
+
+
 #: Triggers whose complement is wanted, threatened or alleged, not done: "demanded that Israel ease ...".
 EMBEDDING_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
 
@@ -595,4 +651,11 @@ def _drop_one_sided(cands: list[Candidate]) -> list[Candidate]:
     dyadic = [c for c in cands if c.source is not None and c.target is not None]
     if dyadic:
         return dyadic
-    return [c for c in cands if c.source is not None and c.trigger.pos_ in ("VERB", "AUX")]
+    return [c for c in cands if c.source is not None and _clausal(c.trigger)]
+
+
+def _clausal(tok: Token) -> bool:
+    """A verb, or an event noun that is the object of its clause's verb ("staged demonstrations")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    return tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX")

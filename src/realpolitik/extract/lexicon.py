@@ -773,3 +773,30 @@ NOUNS.update(
         "exercises": _t("COOPERATE", context="military", weight=0.5),
     }
 )
+
+
+#: Event nouns whose modifier changes their class ("hunger strike" is a protest, "air strike" an attack).
+NOUN_COMPOUNDS: dict[tuple[str, str], Trigger] = {
+    ("hunger", "strike"): _t("PROTEST", "hunger strike"),
+    ("general", "strike"): _t("PROTEST", "strike"),
+    ("labour", "strike"): _t("PROTEST", "strike"),
+    ("labor", "strike"): _t("PROTEST", "strike"),
+    ("national", "strike"): _t("PROTEST", "strike"),
+    ("open", "strike"): _t("PROTEST", "strike"),
+    ("air", "strike"): _t("ASSAULT", "aerial"),
+    ("drone", "strike"): _t("ASSAULT", "aerial"),
+    ("missile", "strike"): _t("ASSAULT", "aerial"),
+    ("peace", "talk"): _t("CONSULT"),
+    ("peace", "agreement"): _t("AGREE"),
+    ("arms", "embargo"): _t("SANCTION", context="military"),
+}
+VERB_OBJECT.update(
+    {
+        ("accept", "demand"): _t("CONCEDE"),
+        ("meet", "demand"): _t("CONCEDE"),
+        ("grant", "demand"): _t("CONCEDE"),
+        ("issue", "reminder"): _t("REQUEST"),
+        ("issue", "warning"): _t("THREATEN", weight=0.7),
+        ("issue", "ultimatum"): _t("THREATEN"),
+    }
+)

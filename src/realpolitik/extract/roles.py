@@ -213,6 +213,9 @@ def noun_agents(noun: Token) -> list[Token]:
 def verb_roles(verb: Token) -> Roles:
     roles = Roles()
     subjects, passive = subjects_of(verb)
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN" and not passive:
+        # "a declaration demanding ...": the noun's author acts (possessor, or the subject that issued it)
+        roles.source_groups = [g for g in (noun_agents(verb.head), _governing_agents(verb.head)) if g]
     if passive:
         roles.sources = subjects
         roles.targets = [t for c in verb.children if c.dep_ == "nsubjpass" for t in with_conjuncts(_relative_head(c))]
