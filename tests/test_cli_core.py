@@ -62,7 +62,7 @@ def test_ingest_twice_keeps_the_event_count_and_events_query_reads_back(seed_pat
 
 def test_export_writes_parquet(seed_path: Path, db_file: Path, tmp_path: Path) -> None:
     run("ingest", str(seed_path), "--date", "2024-11-14", "--db", str(db_file), "--quiet")
-    code, out, _ = run("export", "--db", str(db_file), "--parquet", str(tmp_path / "pq"))
+    code, _out, _ = run("export", "--db", str(db_file), "--parquet", str(tmp_path / "pq"))
     assert code == 0
     assert (tmp_path / "pq" / "events.parquet").exists()
 
