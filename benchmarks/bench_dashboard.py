@@ -390,7 +390,9 @@ def browser_figures(base: str, a: str) -> list[tuple[str, float, float, str]]:
 def report(title: str, rows: list[tuple[str, float, float, str]]) -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\n{title}  [{os.cpu_count()} CPUs, load average {load}]")
-    print(f"  {'request':<62} {'first ms':>9} {'median ms':>10}   (median of the next calls; analyses are cached)")
+    print(
+        f"  {'request':<62} {'first ms':>9} {'median ms':>10}   (first: cold; median of the next: answers cached per store state)"
+    )
     for label, first, median, note in rows:
         flag = "  SLOW" if median > BUDGET_S * 1000 else ""
         print(f"  {label:<62} {first:>9.1f} {median:>10.1f}{flag}  {note}")

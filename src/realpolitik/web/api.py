@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 
 from realpolitik.errors import RealpolitikError
 from realpolitik.model import Document
@@ -49,16 +50,22 @@ def _call_analysis(access: StoreAccess, module: str, name: str, *args: Any, **kw
         with access.cursor() as cur:
             return jsonable(fn(store_on_cursor(access, cur), *args, **kw))
 
-    key = (access.generation, module, name, args, tuple(sorted(kw.items())))
+    key = ("analysis", module, name, args, tuple(sorted(kw.items())))
     try:
-        return access.answers.get(key, compute)
+        return _cached(access, key, compute)
     except RealpolitikError as exc:  # a question the store cannot answer; its file path stays on the server
         raise HTTPException(400, str(exc).replace(f"{access.db_path}: ", "")) from None
 
 
+def _cached(access: StoreAccess, key: tuple[Any, ...], compute: Any) -> Any:
+    """A read's answer for this state of the store (the same window asked again costs nothing until a write)."""
+    return access.answers.get((access.generation, *key), compute)
+
+
 @router.get("/health", summary="Store counts and whether this server accepts writes")
 def health(request: Request, access: Access) -> dict[str, Any]:
-    return {"ok": True, "allow_write": bool(request.app.state.allow_write), **queries.stats(access)}
+    stats = _cached(access, ("stats",), lambda: queries.stats(access))
+    return {"ok": True, "allow_write": bool(request.app.state.allow_write), **stats}
 
 
 @router.get("/graph", summary="Actors and signed relations in a period (top dyads by event count)")
@@ -69,7 +76,8 @@ def graph(
     max_edges: Annotated[int, Query(ge=1, le=2000)] = 150,
     min_events: Annotated[int, Query(ge=1, le=100000)] = 1,
 ) -> dict[str, Any]:
-    return queries.graph(access, since, until, max_edges, min_events)
+    key = ("graph", since, until, max_edges, min_events)
+    return _cached(access, key, lambda: queries.graph(access, since, until, max_edges, min_events))
 
 
 @router.get("/edge", summary="The events between two actors, with evidence sentences and source links")
@@ -96,17 +104,17 @@ def dyad(access: Access, a: Code, b: Code, limit: Annotated[int, Query(ge=1, le=
 
 @router.get("/ally", summary="Alliance status of a dyad (same JSON as `realpolitik ally --json`)")
 def ally(access: Access, a: Code, b: Code, year: Annotated[int | None, Query(ge=1800, le=2100)] = None) -> Any:
-    return _call_analysis(access, "alliance", "ally", to_code(a), to_code(b), year=year)
+    return JSONResponse(_call_analysis(access, "alliance", "ally", to_code(a), to_code(b), year=year))
 
 
 @router.get("/dependence", summary="Arms-trade dependence between two states")
 def dependence(access: Access, a: Code, b: Code) -> Any:
-    return _call_analysis(access, "dependence", "dependence", to_code(a), to_code(b))
+    return JSONResponse(_call_analysis(access, "dependence", "dependence", to_code(a), to_code(b)))
 
 
 @router.get("/similarity", summary="Foreign-policy similarity (UNGA votes) of two states")
 def similarity(access: Access, a: Code, b: Code) -> Any:
-    return _call_analysis(access, "similarity", "similarity", to_code(a), to_code(b))
+    return JSONResponse(_call_analysis(access, "similarity", "similarity", to_code(a), to_code(b)))
 
 
 @router.get("/actor", summary="An actor's partners over time")
@@ -116,12 +124,13 @@ def actor(
     by: Annotated[str, Query(pattern="^(year|quarter|month)$")] = "quarter",
     top: Annotated[int, Query(ge=1, le=50)] = 8,
 ) -> dict[str, Any]:
-    return queries.actor_partners(access, to_code(code), by, top)
+    c = to_code(code)
+    return _cached(access, ("actor", c, by, top), lambda: queries.actor_partners(access, c, by, top))
 
 
 @router.get("/shifts", summary="Changes in an actor's relations, with the events behind them")
 def shifts(access: Access, code: Code, by: Annotated[str, Query(pattern="^(year|quarter)$")] = "quarter") -> Any:
-    return _call_analysis(access, "shifts", "shifts", to_code(code), by=by)
+    return JSONResponse(_call_analysis(access, "shifts", "shifts", to_code(code), by=by))
 
 
 @router.get("/triads", summary="Frustrated (unbalanced) triads, optionally only those involving an actor")
@@ -141,7 +150,7 @@ def triads(
 ) -> Any:
     result = _call_analysis(access, "balance", "balance", at=at, window=window, method=method)
     if not isinstance(result, dict):
-        return result
+        return JSONResponse(result)
     out = dict(result)  # the cached answer stays whole
     listed = result.get("frustrated_triads") or []
     if code:
@@ -149,7 +158,7 @@ def triads(
         listed = [t for t in listed if _mentions(t, out["actor"])]
     out["frustrated_triads_matching"] = len(listed)
     out["frustrated_triads"] = listed[:limit] if limit else listed
-    return out
+    return JSONResponse(out)
 
 
 def _mentions(triad: Any, code: str) -> bool:
