@@ -395,6 +395,7 @@ class _LocalSearch:
         self.data = a.data
         self.total = float(w.sum())
         self.rng = np.random.default_rng(seed)
+        self.tenure, self.stall, self.kick = 0.25, 5.0, 0.1  # tabu tenure, stall before a kick, kick size (x n)
 
     def field(self, spin: np.ndarray) -> np.ndarray:
         """h_i = s_i * sum_j A_ij s_j: satisfied minus frustrated weight at i; flipping i changes the cost by h_i."""
@@ -482,10 +483,10 @@ class _LocalSearch:
         h = self.field(spin)
         cur = best_cost
         tabu = np.zeros(n, dtype=np.int64)
-        base_tenure = max(10, n // 4)
+        base_tenure = max(10, int(n * self.tenure))
         spread = max(10, n // 20)
         last_improve = 0
-        stall = max(2000, 20 * n)
+        stall = max(2000, int(self.stall * n))
         rng = self.rng
         for step in range(1, max_steps + 1):
             if step % 128 == 0 and time.perf_counter() > deadline:
@@ -504,7 +505,7 @@ class _LocalSearch:
                 last_improve = step
             elif step - last_improve > stall:
                 spin = best.copy()
-                kick = rng.choice(n, size=max(2, n // 20), replace=False)
+                kick = rng.choice(n, size=max(2, int(n * self.kick)), replace=False)
                 spin[kick] = -spin[kick]
                 h = self.field(spin)
                 self.descend(spin, h)
