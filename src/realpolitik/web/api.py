@@ -129,7 +129,7 @@ def actor(
 
 
 @router.get("/shifts", summary="Changes in an actor's relations, with the events behind them")
-def shifts(access: Access, code: Code, by: Annotated[str, Query(pattern="^(year|quarter)$")] = "quarter") -> Any:
+def shifts(access: Access, code: Code, by: Annotated[str, Query(pattern="^(year|quarter|month)$")] = "quarter") -> Any:
     return JSONResponse(_call_analysis(access, "shifts", "shifts", to_code(code), by=by))
 
 

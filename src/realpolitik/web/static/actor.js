@@ -18,7 +18,7 @@ export async function renderActor(view, code, params) {
       el("h3", {}, "Partners over time"), partners, el("h3", {}, "Shifts"), shifts, el("h3", {}, "Frustrated triads"), triads)
   );
   const enc = encodeURIComponent(code);
-  api(`/api/shifts?code=${enc}&by=${by === "year" ? "year" : "quarter"}`)
+  api(`/api/shifts?code=${enc}&by=${by}`)
     .then((d) => shifts.replaceChildren(...renderShifts(d)))
     .catch((err) => shifts.replaceChildren(el("p", { class: err.status === 501 ? "muted" : "error" }, err.message)));
   // The triads are exact either way; the heuristic only finds the index and blocs faster on a big graph.
