@@ -62,3 +62,20 @@ def test_parallel_parsing_gives_the_same_records_in_the_same_order(seed_path) ->
     one = [[e.to_dict() for e in x.events] for x in ex.extract_many(docs, batch_size=2)]
     two = [[e.to_dict() for e in x.events] for x in ex.extract_many(docs, batch_size=2, workers=2)]
     assert one == two and any(one)
+
+
+def test_long_documents_are_read_in_chunks_with_document_offsets(seed_path, monkeypatch) -> None:
+    from realpolitik.extract import pipeline as pl
+    from realpolitik.model import Document
+
+    text = seed_path.read_text(encoding="utf-8")
+    whole = pl.get_extractor().extract_document(Document("s", text, "2024-11-14"))
+    monkeypatch.setattr(pl, "CHUNK_CHARS", 2500)
+    chunked = pl.get_extractor().extract_document(Document("s", text, "2024-11-14"))
+    assert len(chunked.events) >= len(whole.events) * 0.8
+    for e in chunked.events:
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.text
+        for a in (e.source, e.target):
+            if a is not None:
+                assert text[a.start : a.end] == a.text
+    assert [s.start for s in chunked.sentences] == sorted(s.start for s in chunked.sentences)

@@ -82,7 +82,26 @@ class Extractor:
 
     # -- public ---------------------------------------------------------------------------------
     def extract_document(self, doc: Document) -> Extraction:
+        if len(doc.text) > CHUNK_CHARS:
+            return self._extract_long(doc)
         return self.extract_parsed(doc, *self._parse(doc.text))
+
+    def _extract_long(self, doc: Document) -> Extraction:
+        """A document longer than one parse can hold (spaCy's limit, and memory) is read in chunks of whole
+        sentences; offsets and sentence numbers are those of the whole document."""
+        ex = Extraction(document=doc)
+        for base, chunk in _chunks(doc.text, CHUNK_CHARS):
+            part = self.extract_parsed(Document(doc.doc_id, chunk, doc.date), *self._parse(chunk))
+            shift = len(ex.sentences)
+            ex.sentences.extend(_moved(e, base) for e in part.sentences)
+            ex.mentions.extend((i + shift, _moved(a, base)) for i, a in part.mentions)
+            for e in part.events:
+                e.sentence += shift
+                e.evidence = _moved(e.evidence, base)
+                e.source = _moved(e.source, base) if e.source else None
+                e.target = _moved(e.target, base) if e.target else None
+                ex.events.append(e)
+        return ex
 
     def extract_many(self, docs: Iterable[Document], batch_size: int = 16, workers: int = 1) -> Iterator[Extraction]:
         """Extractions in input order, parsing in batches (spaCy's `pipe`) for throughput.
@@ -96,6 +115,10 @@ class Extractor:
             yield from self._extract_parallel(docs, batch_size, workers)
             return
         for batch in _batches(docs, batch_size):
+            if any(len(d.text) > CHUNK_CHARS for d in batch):
+                for d in batch:
+                    yield self.extract_document(d)
+                continue
             prepared = [self._prepare(d.text) for d in batch]
             parsed = self.nlp.pipe([text for text, _spans in prepared], batch_size=batch_size)
             for d, sdoc, (_text, spans) in zip(batch, parsed, prepared, strict=True):
@@ -415,3 +438,32 @@ def sentence_bounds(sent: Any) -> tuple[int, int]:
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
     return start, max(start, end)
+
+
+#: Longest text parsed at once; longer documents are read in chunks of whole sentences.
+CHUNK_CHARS = 200_000
+
+
+def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of at most about `limit` characters, cut between sentences."""
+    from realpolitik.extract.prefilter import sentence_spans
+
+    start = 0
+    end = 0
+    for a, b in sentence_spans(text):
+        if b - start > limit and end > start:
+            yield start, text[start:end]
+            start = a
+        end = b
+        while end - start > limit:  # one "sentence" longer than the limit (no punctuation): cut it
+            yield start, text[start : start + limit]
+            start += limit
+    if end > start:
+        yield start, text[start:end]
+
+
+def _moved(obj: Any, base: int) -> Any:
+    """An Actor or Evidence with its offsets moved by `base`."""
+    from dataclasses import replace
+
+    return replace(obj, start=obj.start + base, end=obj.end + base) if base else obj
