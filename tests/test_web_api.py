@@ -486,3 +486,43 @@ def test_answer_cache_computes_once_for_concurrent_askers() -> None:
     with pytest.raises(ZeroDivisionError):
         cache.get("bad", lambda: 1 / 0)
     assert cache.get("bad", lambda: "fine") == "fine"  # failures are not cached
+
+
+def test_realpolitik_serve_answers_ally_as_the_cli(real_seed_copy: Path) -> None:
+    """The bar, literally: the `realpolitik serve` command over the seed store, asked over HTTP on 127.0.0.1."""
+    pytest.importorskip("realpolitik.analysis.alliance", reason="realpolitik.analysis.alliance has not landed")
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    status, cli = _cli_json(["ally", "RUS", "DZA", "--db", str(real_seed_copy)])
+    assert status == 0, cli
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "realpolitik", "serve", "--db", str(real_seed_copy), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/ally", params={"a": "RUS", "b": "DZA"}, timeout=60)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+                assert time.monotonic() < deadline, "realpolitik serve did not start"
+                time.sleep(0.2)
+        assert r.status_code == 200, r.text
+        assert r.json() == cli
+        assert httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=60).json()["allow_write"] is False
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert f"http://127.0.0.1:{port}/" in err  # bound to the loopback interface by default
