@@ -105,3 +105,8 @@ def test_a_document_demanding_speaks_for_its_author() -> None:
     text = "Kenyan opposition leaders issued a statement demanding that the Kenyan government release the detainees."
     got = _triples(text)
     assert ("KEN", "OPP", "REQUEST", "KEN", "GOV") in got
+
+
+def test_events_whose_parties_are_unnamed_are_typed_without_actors() -> None:
+    got = _triples("Three people were killed when a car bomb exploded outside a market on Friday.")
+    assert (None, None, "ASSAULT", None, None) in got

@@ -185,7 +185,7 @@ class Extractor:
             if sent_mentions or len(s) > 3:
                 resolver, pair = self._resolver(s, state, sent_mentions, doc.date), self._pair(state)
                 cands = code_sentence(s, resolver, pair, self._adversary(state))
-                if self.classifier and sent_mentions:
+                if self.classifier:
                     cands = rerank(s, cands) if cands else classified_events(s, resolver, pair)
                 dates = find_dates(s.text, pub)
                 for c in cands:
