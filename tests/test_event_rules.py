@@ -110,3 +110,18 @@ def test_a_document_demanding_speaks_for_its_author() -> None:
 def test_events_whose_parties_are_unnamed_are_typed_without_actors() -> None:
     got = _triples("Three people were killed when a car bomb exploded outside a market on Friday.")
     assert (None, None, "ASSAULT", None, None) in got
+
+
+def test_halting_cooperation_is_a_sanction_and_refused_offers_are_rejections() -> None:
+    assert ("DEU", "SANCTION", "NER") in _codes("Germany suspended development aid to Niger after the coup.")
+    got = _triples("Hamas rejected an invitation to attend talks in Cairo.")
+    assert any(ty == "REJECT" for _s, _ss, ty, _t, _ts in got)
+    recs = realpolitik.extract("Hamas rejected an invitation to attend talks in Cairo.", date="2023-05-10")
+    consult = [r for r in recs if r["event_type"] == "CONSULT"]
+    assert all(r["hypothetical"] for r in consult)  # the talks it refused did not happen
+
+
+def test_a_capitalised_first_word_is_not_a_surname() -> None:
+    got = _triples("Riot police in Dhaka prevented a march by students.")
+    assert any(s == "BGD" and ss == "COP" and ty == "COERCE" for s, ss, ty, _t, _ts in got)
+    assert not any(s == "RUS" for s, _ss, _ty, _t, _ts in got)

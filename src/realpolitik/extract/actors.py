@@ -144,7 +144,10 @@ def _person_entry(tokens: list[Token], date: str | None) -> tuple[ActorEntry, in
         if not words or words[0].text.lower() in ("'s", "'"):
             break
         name = "".join(t.text_with_ws for t in words).strip()
-        entry = gaz.person(name, date, short=len(words) > 1 or words[0].ent_type_ == "PERSON")
+        # a bare surname stands for a person only where the tagger sees a name that is not merely capitalised
+        # as the first word of a sentence ("Riot police ..." is not Pussy Riot)
+        bare_ok = words[0].ent_type_ == "PERSON" and not words[0].is_sent_start
+        entry = gaz.person(name, date, short=len(words) > 1 or bare_ok)
         if entry is not None:
             return entry, k
         first = words[0]

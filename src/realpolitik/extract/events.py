@@ -87,6 +87,14 @@ def _verb_trigger(tok: Token, lemma: str, consumed: set[int]) -> tuple[Token, Tr
         if combo is not None:
             consumed.add(o.i)
             return tok, combo, f"{tok.text} {o.text}"
+    if lemma in lx.STOP_VERBS:
+        # "suspended aid deliveries", "cancelled a planned visit", "ended mediation efforts": halting cooperation
+        for o in objs:
+            for n in [o, *(c for c in o.children if c.dep_ == "compound")]:
+                spec = lx.NOUNS.get(n.lemma_.lower())
+                if spec is not None and spec.event_type in COOPERATIVE:
+                    consumed.update({o.i, n.i})
+                    return tok, Trigger("SANCTION", "halt", spec.context), f"{tok.text} {o.text}"
     for p in prts + preps:
         phrasal = lx.PHRASAL.get(f"{lemma} {p.lower_}")
         if phrasal is not None:
@@ -509,7 +517,7 @@ def _purpose_targets(cands: list[Candidate]) -> list[Candidate]:
 
 
 #: Triggers whose complement is wanted, threatened or alleged, not done: "demanded that Israel ease ...".
-EMBEDDING_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
+EMBEDDING_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
 
 
 def _unasserted(cands: list[Candidate], trigger_specs: dict[int, Trigger]) -> list[Candidate]:
@@ -539,6 +547,10 @@ def _unasserted(cands: list[Candidate], trigger_specs: dict[int, Trigger]) -> li
                 c.attributed_to,
                 round(c.confidence * 0.7, 3),
             )
+        elif c.trigger.pos_ == "NOUN" and c.trigger.head.i in trigger_specs and c.trigger.head.i != c.trigger.i:
+            # an event noun that is the object of another event ("police dispersed the demonstration") is
+            # an event too, but the clause reports the act done to it first
+            c.confidence = round(c.confidence * 0.8, 3)
         out.append(c)
     return out
 

@@ -731,8 +731,6 @@ VERB_OBJECT.update(
         ("launch", "game"): _t("COOPERATE", context="military"),
         ("hold", "exercise"): _t("COOPERATE", context="military"),
         ("conduct", "exercise"): _t("COOPERATE", context="military"),
-        ("end", "mediation"): _t("REJECT"),
-        ("end", "talk"): _t("REJECT"),
         ("upgrade", "tie"): _t("SUPPORT", context="diplomatic"),
         ("upgrade", "relation"): _t("SUPPORT", context="diplomatic"),
         ("establish", "tie"): _t("SUPPORT", context="diplomatic"),
@@ -800,3 +798,8 @@ VERB_OBJECT.update(
         ("issue", "ultimatum"): _t("THREATEN"),
     }
 )
+
+VERBS.update({"renege": _t("REJECT", "renege"), "prevent": _t("COERCE", "block", weight=0.7)})
+#: Verbs of stopping: with a cooperative event noun as object they halt that cooperation (SANCTION).
+STOP_VERBS = frozenset({"suspend", "halt", "stop", "end", "cancel", "freeze", "cut", "call off", "break off",
+                        "terminate", "discontinue", "abandon", "postpone"})
