@@ -175,6 +175,9 @@ def candidates_for(
         if sources:
             break
         sources = _resolve_all(group, resolve, pair_anaphor)
+    if spec.event_type in ("THREATEN", "REQUEST") and not roles.targets:
+        # "threatened to strike unless Israel rescinded ...": the one who must comply is the condition's subject
+        roles.targets.extend(_condition_subjects(tok))
     if spec.event_type == "RETREAT" and tok.pos_ in ("VERB", "AUX"):
         roles.targets.extend(prep_objects(tok, ("from",)))  # "withdraw its troops from Lebanon"
     if spec.event_type == "CONSULT":
@@ -220,6 +223,8 @@ def candidates_for(
             if s is None and t is None:
                 continue
             conf = spec.weight * (0.9 if (s is not None and t is not None) else 0.6) * 0.75**depth
+            if hypothetical:
+                conf *= 0.8  # what may happen ranks below what the sentence reports
             out.append(Candidate(tok, spec, text, s, t, negated, hypothetical, attributed, round(min(conf, 0.99), 3)))
     return out
 
@@ -518,6 +523,16 @@ def _purpose_targets(cands: list[Candidate]) -> list[Candidate]:
 
 #: Triggers whose complement is wanted, threatened or alleged, not done: "demanded that Israel ease ...".
 EMBEDDING_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
+
+
+def _condition_subjects(tok: Token) -> list[Token]:
+    """Subjects of an if/unless clause under the trigger or its complement."""
+    out = []
+    for head in [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))]:
+        for c in head.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+                out.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
+    return out
 
 
 def _unasserted(cands: list[Candidate], trigger_specs: dict[int, Trigger]) -> list[Candidate]:

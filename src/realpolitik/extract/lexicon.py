@@ -96,7 +96,7 @@ VERBS: dict[str, Trigger] = {
     "pardon": _t("CONCEDE", context="legal"),
     "grant": _t("CONCEDE", weight=0.7),
     "comply": _t("CONCEDE"),
-    "surrender": _t("CONCEDE"),
+    "surrender": _t("RETREAT", "disarm"),
     "resign": _t("RETREAT", "resign"),
     "step": _t("RETREAT", "resign", weight=0.3),
     # COOPERATE: cooperate, collaborate, trade, sell, buy, partner, ally, train with
@@ -801,5 +801,30 @@ VERB_OBJECT.update(
 
 VERBS.update({"renege": _t("REJECT", "renege"), "prevent": _t("COERCE", "block", weight=0.7)})
 #: Verbs of stopping: with a cooperative event noun as object they halt that cooperation (SANCTION).
-STOP_VERBS = frozenset({"suspend", "halt", "stop", "end", "cancel", "freeze", "cut", "call off", "break off",
-                        "terminate", "discontinue", "abandon", "postpone"})
+STOP_VERBS = frozenset(
+    {
+        "suspend",
+        "halt",
+        "stop",
+        "end",
+        "cancel",
+        "freeze",
+        "cut",
+        "call off",
+        "break off",
+        "terminate",
+        "discontinue",
+        "abandon",
+        "postpone",
+    }
+)
+VERB_OBJECT.update(
+    {
+        ("lay", "arm"): _t("RETREAT", "disarm"),
+        ("lay", "weapon"): _t("RETREAT", "disarm"),
+        ("allow", "access"): _t("RETREAT", "access"),
+        ("allow", "entry"): _t("RETREAT", "access"),
+        ("allow", "return"): _t("RETREAT", "access"),
+        ("grant", "access"): _t("RETREAT", "access"),
+    }
+)
