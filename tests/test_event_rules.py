@@ -125,3 +125,10 @@ def test_a_capitalised_first_word_is_not_a_surname() -> None:
     got = _triples("Riot police in Dhaka prevented a march by students.")
     assert any(s == "BGD" and ss == "COP" and ty == "COERCE" for s, ss, ty, _t, _ts in got)
     assert not any(s == "RUS" for s, _ss, _ty, _t, _ts in got)
+
+
+def test_threats_target_the_party_named_in_their_condition_and_surrender_is_retreat() -> None:
+    got = _triples("Druze villagers threatened to hold a general strike unless Israel rescinded the decision.")
+    assert any(ty == "THREATEN" and t == "ISR" for _s, _ss, ty, t, _ts in got)
+    got = _triples("Two hundred rebels surrendered to the Congolese army in Goma.")
+    assert ("COD", "REB", "RETREAT", "COD", "MIL") in got

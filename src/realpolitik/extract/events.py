@@ -175,7 +175,7 @@ def candidates_for(
         if sources:
             break
         sources = _resolve_all(group, resolve, pair_anaphor)
-    if spec.event_type in ("THREATEN", "REQUEST") and not roles.targets:
+    if spec.event_type in ("THREATEN", "REQUEST"):
         # "threatened to strike unless Israel rescinded ...": the one who must comply is the condition's subject
         roles.targets.extend(_condition_subjects(tok))
     if spec.event_type == "RETREAT" and tok.pos_ in ("VERB", "AUX"):
