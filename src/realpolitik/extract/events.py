@@ -681,9 +681,12 @@ def _drop_one_sided(cands: list[Candidate]) -> list[Candidate]:
     no two-actor event: an unknown agent ("X was attacked") is not a dyad anyone can use, and a
     fragment of a dyadic event already coded would only repeat it."""
     dyadic = [c for c in cands if c.source is not None and c.target is not None]
-    if dyadic:
+    one_sided = [c for c in cands if c.source is not None and c.target is None and _clausal(c.trigger)]
+    if dyadic and any(not (c.hypothetical or c.negated) for c in dyadic):
         return dyadic
-    return [c for c in cands if c.source is not None and _clausal(c.trigger)]
+    # only unasserted dyads (wanted, threatened, refused): the asserted act of the clause stays too
+    keep = dyadic + [c for c in one_sided if not c.hypothetical]
+    return sorted(keep, key=lambda c: (c.trigger.i, c.spec.event_type, c.derived)) if dyadic else one_sided
 
 
 def _clausal(tok: Token) -> bool:
