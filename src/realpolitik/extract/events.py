@@ -216,13 +216,14 @@ def candidates_for(
     spec = _refine(spec, sources)
     spec, negated, hypothetical = _stance(tok, spec, negated, hypothetical)
     depth = clause_depth(tok)
+    phrase = phrase_depth(tok)
     for s in sources or [None]:
         for t in targets or [None]:
             if s is not None and t is not None and _same(s, t):
                 return []
             if s is None and t is None:
                 continue
-            conf = spec.weight * (0.9 if (s is not None and t is not None) else 0.6) * 0.75**depth
+            conf = spec.weight * (0.9 if (s is not None and t is not None) else 0.6) * 0.75**depth * 0.9**phrase
             if hypothetical:
                 conf *= 0.8  # what may happen ranks below what the sentence reports
             out.append(Candidate(tok, spec, text, s, t, negated, hypothetical, attributed, round(min(conf, 0.99), 3)))
@@ -418,6 +419,9 @@ def _stance(tok: Token, spec: Trigger, negated: bool, hypothetical: bool) -> tup
         return spec, negated, hypothetical
     if intent and cooperative and spec.event_type != "AGREE":
         return Trigger("AGREE", "promise", spec.context, spec.weight), False, False
+    if gov is not None and gov.lemma_ in ("prepare", "prepared", "ready") and spec.event_type == "ASSAULT":
+        # "the army prepared to resume shelling": readying force is mobilisation
+        return Trigger("MOBILIZE", "troops", spec.context, spec.weight), False, False
     if intent and spec.event_type in HOSTILE_ACTS:
         return Trigger("THREATEN", None, spec.context, spec.weight), False, False
     return spec, negated, hypothetical
@@ -461,6 +465,20 @@ def clause_depth(tok: Token) -> int:
             depth += 1
         cur = cur.head
     return min(depth, 4)
+
+
+def phrase_depth(tok: Token) -> int:
+    """How many prepositional phrases an event noun sits inside before its clause's verb ("for questioning
+    in an investigation" is two down): a noun buried in modifiers is rarely what the sentence reports."""
+    n = 0
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        if cur.dep_ == "pobj":
+            n += 1
+        cur = cur.head
+    return min(n, 3)
 
 
 def _obligations(sent: Any, resolve: Resolver, pair_anaphor: Callable[[Token], list[Actor]]) -> list[Candidate]:

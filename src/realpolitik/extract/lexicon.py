@@ -828,3 +828,14 @@ VERB_OBJECT.update(
         ("grant", "access"): _t("RETREAT", "access"),
     }
 )
+PHRASAL.update({"push for": _t("REQUEST", weight=0.7), "press for": _t("REQUEST", weight=0.8)})
+VERB_OBJECT.update(
+    {
+        ("strengthen", "force"): _t("MOBILIZE", "troops", context="military"),
+        ("boost", "force"): _t("MOBILIZE", "troops", context="military"),
+        ("increase", "troop"): _t("MOBILIZE", "troops", context="military"),
+        ("mass", "troop"): _t("MOBILIZE", "troops", context="military"),
+        ("deploy", "troop"): _t("MOBILIZE", "troops", context="military"),
+        ("put", "alert"): _t("MOBILIZE", "alert", context="military"),
+    }
+)
