@@ -132,3 +132,14 @@ def test_threats_target_the_party_named_in_their_condition_and_surrender_is_retr
     assert any(ty == "THREATEN" and t == "ISR" for _s, _ss, ty, t, _ts in got)
     got = _triples("Two hundred rebels surrendered to the Congolese army in Goma.")
     assert ("COD", "REB", "RETREAT", "COD", "MIL") in got
+
+
+def test_a_refused_demand_is_a_rejection_and_what_was_demanded_did_not_happen() -> None:
+    recs = realpolitik.extract(
+        "Mali said it would not meet the junta's demands to release the detained officers.", date="2023-05-10"
+    )
+    asserted = [r for r in recs if not (r["hypothetical"] or r["negated"])]
+    assert any(r["event_type"] == "REJECT" and r["source"]["code"] == "MLI" for r in asserted)
+    assert not any(r["event_type"] == "RETREAT" for r in asserted)
+    got = _codes("Opposition leaders in Kenya dismissed an appeal from the president to end the protests.")
+    assert any(ty == "REJECT" for _s, ty, _t in got)

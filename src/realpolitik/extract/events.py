@@ -87,6 +87,14 @@ def _verb_trigger(tok: Token, lemma: str, consumed: set[int]) -> tuple[Token, Tr
         if combo is not None:
             consumed.add(o.i)
             return tok, combo, f"{tok.text} {o.text}"
+    base = lx.VERBS.get(lemma)
+    if base is not None and base.event_type == "REJECT":
+        # "dismissed an appeal", "rejected the proposal": the refused request or offer is the rejection's object
+        for o in objs:
+            spec = lx.NOUNS.get(o.lemma_.lower())
+            if spec is not None and spec.event_type in COOPERATIVE | {"REQUEST"}:
+                consumed.add(o.i)
+                return tok, Trigger("REJECT", base.mode, spec.context), f"{tok.text} {o.text}"
     if lemma in lx.STOP_VERBS:
         # "suspended aid deliveries", "cancelled a planned visit", "ended mediation efforts": halting cooperation
         for o in objs:
@@ -153,7 +161,9 @@ def code_sentence(
             continue
         out.extend(candidates_for(tok, spec, text, resolve, pair_anaphor, adversary))
     out = _purpose_targets(out)
-    out = _unasserted(out, {tok.i: spec for tok, spec, _t in triggers})
+    specs = {tok.i: spec for tok, spec, _t in triggers}
+    specs.update({c.trigger.i: c.spec for c in out})  # as read in context (a refused offer is a REJECT)
+    out = _unasserted(out, specs)
     out.extend(_derived_accusations(out, sent))
     out.extend(_obligations(sent, resolve, pair_anaphor))
     return _dedupe(out)
