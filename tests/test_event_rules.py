@@ -143,3 +143,10 @@ def test_a_refused_demand_is_a_rejection_and_what_was_demanded_did_not_happen() 
     assert not any(r["event_type"] == "RETREAT" for r in asserted)
     got = _codes("Opposition leaders in Kenya dismissed an appeal from the president to end the protests.")
     assert any(ty == "REJECT" for _s, ty, _t in got)
+
+
+def test_the_accused_is_the_agent_of_what_they_are_accused_of() -> None:
+    recs = realpolitik.extract("Ukraine blamed Russia for shelling the power plant.", date="2023-05-10")
+    got = {((r["source"] or {}).get("code"), r["event_type"], (r["target"] or {}).get("code")) for r in recs}
+    assert ("UKR", "ACCUSE", "RUS") in got
+    assert not any(s == "UKR" and ty == "ASSAULT" for s, ty, _t in got)

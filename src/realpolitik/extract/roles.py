@@ -177,6 +177,9 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return prep_objects(verb, ("by",)), True
         return [head], False
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        objects = [c for c in head.head.children if c.dep_ == "dobj"]
+        if head.lower_ in ("of", "for") and objects and head.head.pos_ in ("VERB", "AUX"):
+            return with_conjuncts(objects[0]), False  # "accused Iran of sending weapons": Iran sends
         if head.head.pos_ in ("VERB", "AUX"):
             return subjects_of(head.head, depth + 1)
         return noun_agents(head.head), False
