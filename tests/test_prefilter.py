@@ -79,3 +79,24 @@ def test_long_documents_are_read_in_chunks_with_document_offsets(seed_path, monk
             if a is not None:
                 assert text[a.start : a.end] == a.text
     assert [s.start for s in chunked.sentences] == sorted(s.start for s in chunked.sentences)
+
+
+def test_parallel_parsing_yields_everything_read_before_a_broken_input(seed_path) -> None:
+    import pytest
+
+    from realpolitik.errors import InputError
+    from realpolitik.extract.pipeline import get_extractor
+    from realpolitik.model import Document
+
+    paragraphs = [p for p in seed_path.read_text(encoding="utf-8").split("\n") if len(p) > 80][:6]
+
+    def docs():
+        for i, p in enumerate(paragraphs):
+            yield Document(str(i), p, "2024-11-14")
+        raise InputError("malformed line", "x.jsonl", 7)
+
+    got = []
+    with pytest.raises(InputError):
+        for ex in get_extractor().extract_many(docs(), batch_size=2, workers=2):
+            got.append(ex.document.doc_id)
+    assert got == [str(i) for i in range(len(paragraphs))]

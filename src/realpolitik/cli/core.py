@@ -88,12 +88,15 @@ def print_table(records: list[dict[str, Any]]) -> None:
 @click.option("--format", "fmt", type=FORMATS, default="jsonl", show_default=True)
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True)
 @click.option(
-    "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Parsing processes (local engine)."
+    "--workers",
+    default="auto",
+    show_default=True,
+    help="Parsing processes for the local engine: a number, or auto (one per CPU for large inputs).",
 )
 @click.option("--master", default=None, help="Spark master URL (with --engine spark).")
 @quiet_option
 def extract(
-    paths: tuple[str, ...], date: str | None, fmt: str, engine: str, workers: int, master: str | None, quiet: bool
+    paths: tuple[str, ...], date: str | None, fmt: str, engine: str, workers: str, master: str | None, quiet: bool
 ) -> None:
     """Print the events found in PATHS (text, HTML, JSONL, directories, or - for stdin)."""
     from realpolitik.extract.pipeline import get_extractor
@@ -109,7 +112,7 @@ def extract(
     extractor = get_extractor()
     buffered: list[dict[str, Any]] = []
     with progress_bar("extracting", quiet) as advance:
-        for ex in extractor.extract_many(read_documents(paths, date=date), workers=workers):
+        for ex in extractor.extract_many(read_documents(paths, date=date), workers=_workers(workers)):
             recs = [e.to_dict() for e in ex.events]
             if fmt == "jsonl":
                 for r in recs:
@@ -119,6 +122,15 @@ def extract(
             advance()
     if fmt == "table":
         print_table(buffered)
+
+
+def _workers(value: str) -> int | None:
+    """`--workers`: "auto" (None: the extractor decides by input size) or a positive number."""
+    if value == "auto":
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise click.BadParameter(f"expected a positive number or auto, got {value!r}", param_hint="--workers")
+    return int(value)
 
 
 def _emit(records: list[dict[str, Any]], fmt: str) -> None:
@@ -134,7 +146,10 @@ def _emit(records: list[dict[str, Any]], fmt: str) -> None:
 @click.option("--date", default=None, help="Publication date (YYYY-MM-DD) for inputs that have none.")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True)
 @click.option(
-    "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Parsing processes (local engine)."
+    "--workers",
+    default="auto",
+    show_default=True,
+    help="Parsing processes for the local engine: a number, or auto (one per CPU for large inputs).",
 )
 @click.option("--master", default=None, help="Spark master URL (with --engine spark).")
 @db_option
@@ -143,7 +158,7 @@ def ingest(
     paths: tuple[str, ...],
     date: str | None,
     engine: str,
-    workers: int,
+    workers: str,
     master: str | None,
     db: str | None,
     quiet: bool,
@@ -161,7 +176,7 @@ def ingest(
     with Store(db_path(db)) as store:
         with progress_bar("ingesting", quiet) as advance:
             try:
-                report = store.ingest(read_documents(paths, date=date), progress=advance, workers=workers)
+                report = store.ingest(read_documents(paths, date=date), progress=advance, workers=_workers(workers))
             except InputError:
                 click.echo(
                     f"stored before the error: {store.count('documents')} documents, {store.count('events')} events",

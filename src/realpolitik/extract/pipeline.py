@@ -11,11 +11,13 @@ what lets the coder run faster than plain spaCy over the same text.
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from realpolitik.extract import ontology
@@ -103,14 +105,21 @@ class Extractor:
                 ex.events.append(e)
         return ex
 
-    def extract_many(self, docs: Iterable[Document], batch_size: int = 16, workers: int = 1) -> Iterator[Extraction]:
+    def extract_many(
+        self, docs: Iterable[Document], batch_size: int = 16, workers: int | None = 1
+    ) -> Iterator[Extraction]:
         """Extractions in input order, parsing in batches (spaCy's `pipe`) for throughput.
 
         With `workers` > 1 the parsing runs in that many processes (one `pipe` over the whole stream, so each
         loads the model once) while this process codes events; the output and its order are unchanged. A
         failing input (a malformed line) still yields every document read before it with one worker; with
-        several, the documents in flight are dropped and the error raised (re-ingesting is idempotent).
+        several, too: the error is raised once every document read before it has been yielded.
+        `workers=None` chooses: one process for small inputs (where starting workers costs more than it
+        saves), else one per CPU (at most 4).
         """
+        if workers is None:
+            yield from self._extract_auto(docs, batch_size)
+            return
         if workers > 1:
             yield from self._extract_parallel(docs, batch_size, workers)
             return
@@ -124,18 +133,46 @@ class Extractor:
             for d, sdoc, (_text, spans) in zip(batch, parsed, prepared, strict=True):
                 yield self.extract_parsed(d, sdoc, spans)
 
+    def _extract_auto(self, docs: Iterable[Document], batch_size: int) -> Iterator[Extraction]:
+        it = iter(docs)
+        head: list[Document] = []
+        chars = 0
+        try:
+            while chars < AUTO_PARALLEL_CHARS:
+                d = next(it)
+                head.append(d)
+                chars += len(d.text)
+        except StopIteration:
+            yield from self.extract_many(head, batch_size, workers=1)
+            return
+        except Exception:
+            yield from self.extract_many(head, batch_size, workers=1)
+            raise
+        workers = min(os.cpu_count() or 1, 4)
+        yield from self.extract_many(chain(head, it), batch_size, workers=workers)
+
     def _extract_parallel(self, docs: Iterable[Document], batch_size: int, workers: int) -> Iterator[Extraction]:
-        pending: deque[tuple[Document, list[tuple[int, int]] | None]] = deque()
+        pending: deque[tuple[Document, list[tuple[int, int]] | None, bool]] = deque()
+        failure: list[BaseException] = []
 
         def texts() -> Iterator[str]:
-            for d in docs:
-                text, spans = self._prepare(d.text)
-                pending.append((d, spans))
-                yield text
+            try:
+                for d in docs:
+                    if len(d.text) > CHUNK_CHARS:  # read in chunks here, in order; the workers parse a stand-in
+                        pending.append((d, None, True))
+                        yield ""
+                        continue
+                    text, spans = self._prepare(d.text)
+                    pending.append((d, spans, False))
+                    yield text
+            except Exception as exc:  # a malformed input: finish what was read before it, then raise
+                failure.append(exc)
 
         for sdoc in self.nlp.pipe(texts(), batch_size=batch_size, n_process=workers):
-            d, spans = pending.popleft()
-            yield self.extract_parsed(d, sdoc, spans)
+            d, spans, long = pending.popleft()
+            yield self.extract_document(d) if long else self.extract_parsed(d, sdoc, spans)
+        if failure:
+            raise failure[0]
 
     def _prepare(self, text: str) -> tuple[str, list[tuple[int, int]] | None]:
         """The text the parser sees: typographic quotes normalised and, with the prefilter on, sentences
@@ -440,6 +477,8 @@ def sentence_bounds(sent: Any) -> tuple[int, int]:
     return start, max(start, end)
 
 
+#: Inputs larger than this (characters) are parsed in several processes when `workers` is left to choose.
+AUTO_PARALLEL_CHARS = 200_000
 #: Longest text parsed at once; longer documents are read in chunks of whole sentences.
 CHUNK_CHARS = 200_000
 

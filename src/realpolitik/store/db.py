@@ -271,7 +271,7 @@ class Store:
         documents: Iterable[Document],
         extractor: Any = None,
         progress: Any = None,
-        workers: int = 1,
+        workers: int | None = 1,
     ) -> IngestReport:
         """Extract and store documents one by one; each is its own transaction.
 
