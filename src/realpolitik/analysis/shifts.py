@@ -92,19 +92,17 @@ def _g_test(table: np.ndarray, rng: np.random.Generator, draws: int) -> tuple[fl
     dof = (table.shape[1] - 1) * (table.shape[0] - 1)
     if expected.min() >= 5 or n > 200_000:
         return g, dof, float(chdtrc(dof, g)), "chi-square", expected
-    # permutation: the category labels of all events, split at random into the two rows' sizes (in batches)
-    labels = np.repeat(np.arange(table.shape[1]), table.sum(axis=0).astype(np.int64))
+    # permutation test: under independence the first row of a random split with these margins is
+    # multivariate hypergeometric, so it is drawn directly (cost ~ draws x partners, not x events)
+    colors = table.sum(axis=0).astype(np.int64)
     n0 = int(rows[0, 0])
-    k = table.shape[1]
     hits = 0
     done = 0
-    batch = max(1, min(draws, 2_000_000 // max(1, len(labels))))
+    batch = max(1, min(draws, 200_000 // max(1, len(colors))))
     with np.errstate(divide="ignore", invalid="ignore"):
         while done < draws:
             b = min(batch, draws - done)
-            perms = rng.permuted(np.broadcast_to(labels, (b, len(labels))), axis=1)[:, :n0]
-            top = np.zeros((b, k))
-            np.add.at(top, (np.repeat(np.arange(b), n0), perms.ravel()), 1.0)
+            top = rng.multivariate_hypergeometric(colors, n0, size=b, method="marginals").astype(float)
             bottom = cols[0][None, :] - top
             g_top = np.where(top > 0, top * np.log(top / expected[0][None, :]), 0.0).sum(axis=1)
             g_bot = np.where(bottom > 0, bottom * np.log(bottom / expected[1][None, :]), 0.0).sum(axis=1)
