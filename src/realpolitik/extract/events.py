@@ -240,7 +240,6 @@ def candidates_for(
     return out
 
 
-ACTORLESS_MIN = 0.6
 STANCE_MODES = frozenset({"promise", "refuse", "ultimatum"})
 RETYPE_MIN = 0.7
 RETYPE_RULE_MAX = 0.05
@@ -313,7 +312,7 @@ def classified_events(
                 if found:
                     c = Candidate(head, spec, head.text, found[0], None, False, False, None, round(0.3 * p, 3))
                     return [c]
-    if p >= ACTORLESS_MIN:
+    if p >= min_probability:
         # the sentence reports an event whose parties the parse does not name: typed, with no actors, so
         # sentence-level coding (pentaclass) sees it while the graph, which needs actors, ignores it
         return [Candidate(head, spec, head.text, None, None, False, False, None, round(0.2 * p, 3))]
