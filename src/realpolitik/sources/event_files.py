@@ -193,6 +193,42 @@ def _lines(fh: io.TextIOBase, where: str, report: ImportReport) -> Iterator[tupl
         report.skip(where, n + 1, f"truncated or corrupt archive: {exc or type(exc).__name__}")
 
 
+def header_rows(
+    path: str, report: ImportReport, required: tuple[str, ...], kind: str
+) -> Iterator[tuple[int, Callable[[str], str]]]:
+    """(line number, field getter) for each data row of a tab-separated file whose first line is a header.
+
+    The getter takes a lower-case column name and returns the cell without quotes ("" for an absent column).
+    A header lacking a `required` column skips the whole file ("not a KIND event file"); a row whose column
+    count differs from the header's is skipped with its line; every data row is counted in `report.rows`.
+    """
+    header: dict[str, int] | None = None
+    n_cols = 0
+    for line, text in open_lines(path, report):
+        if not text.strip():
+            continue
+        f = text.split("\t")
+        if header is None:
+            names = [h.strip().strip('"').lower() for h in f]
+            missing = [r for r in required if r not in names]
+            if missing:
+                report.skip(path, line, f"wrong columns: not {kind} event file (no {', '.join(missing)})")
+                return
+            header = {n: i for i, n in enumerate(names)}
+            n_cols = len(names)
+            continue
+        report.rows += 1
+        if len(f) != n_cols:
+            report.skip(path, line, f"wrong column count: {len(f)} columns, the header has {n_cols}")
+            continue
+
+        def get(name: str, f: list[str] = f, header: dict[str, int] = header) -> str:
+            i = header.get(name)
+            return f[i].strip().strip('"') if i is not None else ""
+
+        yield line, get
+
+
 # --- field helpers ----------------------------------------------------------------------------------
 
 

@@ -27,11 +27,11 @@ from realpolitik.sources.event_files import (
     country_name_to_iso3,
     expand_paths,
     flat_row,
+    header_rows,
     import_rows,
     iso_date,
     make_actor,
     make_record,
-    open_lines,
     sector_code,
 )
 
@@ -62,30 +62,7 @@ def _actor(name: str, sectors: str, country_name: str) -> Actor | None:
 
 def read_events(path: str, report: ImportReport) -> Iterator[tuple[EventRecord, str, str | None]]:
     """(record, event id, url None) for every event row of one ICEWS file; bad rows counted in `report`."""
-    header: dict[str, int] | None = None
-    n_cols = 0
-    for line, text in open_lines(path, report):
-        if not text.strip():
-            continue
-        f = text.split("\t")
-        if header is None:
-            names = [h.strip().strip('"').lower() for h in f]
-            missing = [r for r in REQUIRED if r not in names]
-            if missing:
-                report.skip(path, line, f"wrong columns: not an ICEWS event file (no {', '.join(missing)})")
-                return
-            header = {n: i for i, n in enumerate(names)}
-            n_cols = len(names)
-            continue
-        report.rows += 1
-        if len(f) != n_cols:
-            report.skip(path, line, f"wrong column count: {len(f)} columns, the header has {n_cols}")
-            continue
-
-        def get(name: str, f: list[str] = f, header: dict[str, int] = header) -> str:
-            i = header.get(name)
-            return f[i].strip().strip('"') if i is not None else ""
-
+    for line, get in header_rows(path, report, REQUIRED, "an ICEWS"):
         date = iso_date(get("event date"))
         if date is None:
             report.skip(path, line, f"bad date: Event Date {get('event date')!r}")
