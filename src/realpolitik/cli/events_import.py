@@ -4,6 +4,7 @@ and line of each skipped line)."""
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import click
@@ -59,6 +60,29 @@ parquet_option = click.option(
 )
 
 
+def _import_events(
+    kind: str,
+    label: str,
+    paths: tuple[str, ...],
+    engine: str,
+    master: str | None,
+    parquet_dir: str | None,
+    db: str | None,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """One event-file import (`kind` is both the Spark importer's name and the module in realpolitik.sources)."""
+    if engine == "spark":
+        from realpolitik.spark.importing import import_with_spark
+
+        target = db_path(db)
+        report, parquet = import_with_spark(kind, list(paths), db=target, master=master, parquet_dir=parquet_dir)
+        _report(report, target, as_json, quiet, {"parquet": parquet})
+        return
+    module = importlib.import_module(f"realpolitik.sources.{kind}")
+    _run_local(label, module, paths, db, quiet, as_json)
+
+
 @import_group.command("gdelt")
 @click.argument("paths", nargs=-1, required=True)
 @engine_option
@@ -77,16 +101,7 @@ def import_gdelt(
     as_json: bool,
 ) -> None:
     """GDELT 2.0 Events export files (61 tab-separated columns; .CSV, .zip, .gz, or directories of them)."""
-    if engine == "spark":
-        from realpolitik.spark.importing import import_with_spark
-
-        target = db_path(db)
-        report, parquet = import_with_spark("gdelt", list(paths), db=target, master=master, parquet_dir=parquet_dir)
-        _report(report, target, as_json, quiet, {"parquet": parquet})
-        return
-    from realpolitik.sources import gdelt
-
-    _run_local("GDELT events", gdelt, paths, db, quiet, as_json)
+    _import_events("gdelt", "GDELT events", paths, engine, master, parquet_dir, db, quiet, as_json)
 
 
 @import_group.command("gdelt-mentions")
@@ -129,16 +144,7 @@ def import_icews(
     as_json: bool,
 ) -> None:
     """ICEWS coded event files (tab-separated with a header; .tab, .tsv, .zip, .gz)."""
-    if engine == "spark":
-        from realpolitik.spark.importing import import_with_spark
-
-        target = db_path(db)
-        report, parquet = import_with_spark("icews", list(paths), db=target, master=master, parquet_dir=parquet_dir)
-        _report(report, target, as_json, quiet, {"parquet": parquet})
-        return
-    from realpolitik.sources import icews
-
-    _run_local("ICEWS events", icews, paths, db, quiet, as_json)
+    _import_events("icews", "ICEWS events", paths, engine, master, parquet_dir, db, quiet, as_json)
 
 
 @import_group.command("polecat")
@@ -159,16 +165,7 @@ def import_polecat(
     as_json: bool,
 ) -> None:
     """POLECAT event files (PLOVER-coded; tab-separated with a header; .tsv, .txt, .zip, .gz)."""
-    if engine == "spark":
-        from realpolitik.spark.importing import import_with_spark
-
-        target = db_path(db)
-        report, parquet = import_with_spark("polecat", list(paths), db=target, master=master, parquet_dir=parquet_dir)
-        _report(report, target, as_json, quiet, {"parquet": parquet})
-        return
-    from realpolitik.sources import polecat
-
-    _run_local("POLECAT events", polecat, paths, db, quiet, as_json)
+    _import_events("polecat", "POLECAT events", paths, engine, master, parquet_dir, db, quiet, as_json)
 
 
 def register(main: click.Group) -> None:
