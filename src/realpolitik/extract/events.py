@@ -19,7 +19,7 @@ from typing import Any
 from realpolitik.extract import lexicon as lx
 from realpolitik.extract.lexicon import Trigger
 from realpolitik.extract.modality import attribution_token, is_hypothetical, is_negated
-from realpolitik.extract.roles import Roles, noun_roles, prep_objects, verb_roles, with_conjuncts
+from realpolitik.extract.roles import MEETING_NOUNS, Roles, noun_roles, prep_objects, verb_roles, with_conjuncts
 from realpolitik.model import Actor
 
 Token = Any
@@ -319,22 +319,8 @@ def classified_events(
     return []
 
 
-VENUE_NOUNS = frozenset(
-    {
-        "conference",
-        "summit",
-        "forum",
-        "meeting",
-        "session",
-        "talks",
-        "congress",
-        "assembly",
-        "ceremony",
-        "exercise",
-        "games",
-        "council",
-    }
-)
+#: Where things happen: meetings (roles.MEETING_NOUNS, less the talk itself) and other events held somewhere.
+VENUE_NOUNS = (MEETING_NOUNS - {"dialogue", "negotiation"}) | {"exercise", "games", "announcement", "decision"}
 HOSTING_VERBS = frozenset({"hold", "host", "organise", "organize", "convene", "stage"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "PMC"})
 
