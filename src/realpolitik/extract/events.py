@@ -18,13 +18,15 @@ from typing import Any
 
 from realpolitik.extract import lexicon as lx
 from realpolitik.extract.lexicon import Trigger
-from realpolitik.extract.modality import attribution_token, is_hypothetical, is_negated
+from realpolitik.extract.modality import CONDITIONAL_MARKS, attribution_token, is_hypothetical, is_negated
 from realpolitik.extract.roles import MEETING_NOUNS, Roles, noun_roles, prep_objects, verb_roles, with_conjuncts
 from realpolitik.model import Actor
 
 Token = Any
 Resolver = Callable[[Token], list[Actor]]
 
+#: Markers that open a condition clause ("unless Israel rescinds ...").
+CONDITION_OPENERS = frozenset({"if", "unless"})
 HOSTILE_MATERIAL = frozenset({"ASSAULT", "COERCE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 
@@ -441,9 +443,9 @@ def _conditional(tok: Token) -> bool:
     """The clause has an if/unless condition (as its own marker or as a conditional clause under it)."""
     for t in (tok, tok.head):
         for c in t.children:
-            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                 return True
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_OPENERS for m in c.children):
                 return True
     return False
 
@@ -543,7 +545,7 @@ def _condition_subjects(tok: Token) -> list[Token]:
     out = []
     for head in [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))]:
         for c in head.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_OPENERS for m in c.children):
                 out.extend(s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
     return out
 
