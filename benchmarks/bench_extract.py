@@ -101,9 +101,7 @@ def phase_realpolitik(docs: list[tuple[str, str | None]]) -> dict[str, float]:
     return {"sentences": n, "seconds": secs, "events": events, "failed_docs": failed, "rss_mib": peak_rss_mib()}
 
 
-def phase_realpolitik_piped(docs: list[tuple[str, str | None]]) -> dict[str, float]:
-    """The batched route the CLI's `extract` and `ingest` take: `Extractor.extract_many` (pre-parse filter,
-    then spaCy's `pipe` over the batch, then the coder)."""
+def _phase_many(docs: list[tuple[str, str | None]], workers: int | None) -> dict[str, float]:
     from realpolitik.extract.pipeline import get_extractor
     from realpolitik.model import Document
 
@@ -112,29 +110,22 @@ def phase_realpolitik_piped(docs: list[tuple[str, str | None]]) -> dict[str, flo
     documents = [Document(doc_id=str(i), text=t, date=d) for i, (t, d) in enumerate(docs)]
     t0 = time.perf_counter()
     n = events = 0
-    for out in ex.extract_many(documents, batch_size=64):
+    for out in ex.extract_many(documents, batch_size=64, workers=workers):
         n += len(out.sentences)
         events += len(out.events)
     secs = time.perf_counter() - t0
     return {"sentences": n, "seconds": secs, "events": events, "rss_mib": peak_rss_mib()}
+
+
+def phase_realpolitik_piped(docs: list[tuple[str, str | None]]) -> dict[str, float]:
+    """`extract_many(workers=1)`: pre-parse filter, spaCy's `pipe` over each batch, then the coder, one process."""
+    return _phase_many(docs, workers=1)
 
 
 def phase_realpolitik_auto(docs: list[tuple[str, str | None]]) -> dict[str, float]:
     """`extract_many(workers=None)`: what `realpolitik extract`/`ingest` do by default (`--workers auto`): one
     process for small inputs, parsing in one process per CPU (at most 4) for larger ones."""
-    from realpolitik.extract.pipeline import get_extractor
-    from realpolitik.model import Document
-
-    ex = get_extractor()
-    ex.extract_document(Document(doc_id="warm", text=docs[0][0], date=docs[0][1]))
-    documents = [Document(doc_id=str(i), text=t, date=d) for i, (t, d) in enumerate(docs)]
-    t0 = time.perf_counter()
-    n = events = 0
-    for out in ex.extract_many(documents, batch_size=64, workers=None):
-        n += len(out.sentences)
-        events += len(out.events)
-    secs = time.perf_counter() - t0
-    return {"sentences": n, "seconds": secs, "events": events, "rss_mib": peak_rss_mib()}
+    return _phase_many(docs, workers=None)
 
 
 PHASES = {
