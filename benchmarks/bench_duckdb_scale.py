@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from realpolitik.model import PLOVER_TYPES
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -89,24 +91,7 @@ STATES = [
     "EU",
     "AU",
 ]
-TYPES = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-]
+TYPES = list(PLOVER_TYPES)
 
 
 def generate(out: Path, n: int) -> float:
