@@ -85,3 +85,53 @@ def test_bad_files_give_one_clear_error(tmp_path: Path, content: bytes, message:
 def test_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         list(read_documents([str(tmp_path / "nope.txt")]))
+
+
+def _large_file(tmp_path: Path, seed_path: Path, copies: int = 3) -> tuple[Path, str]:
+    text = seed_path.read_text(encoding="utf-8")
+    whole = "\n\n".join([text] * copies)
+    path = tmp_path / "dump.txt"
+    path.write_text(whole, encoding="utf-8")
+    return path, whole
+
+
+def test_a_large_text_file_is_read_in_parts_that_tile_it(tmp_path: Path, seed_path: Path, monkeypatch) -> None:
+    from realpolitik.sources import articles
+
+    monkeypatch.setattr(articles, "LARGE_TEXT_BYTES", 10_000)
+    monkeypatch.setattr(articles, "PART_CHARS", 3_000)
+    monkeypatch.setattr(articles, "_READ_BYTES", 1_000)  # decode across many reads, split characters included
+    path, whole = _large_file(tmp_path, seed_path)
+    parts = list(read_documents([str(path)], date="2024-11-14"))
+    assert len(parts) > 5
+    assert [d.doc_id for d in parts] == [f"dump#{i}" for i in range(1, len(parts) + 1)]
+    for d in parts:  # each part is where its offset says, and nothing is lost or repeated
+        assert whole[d.offset : d.offset + len(d.text)] == d.text
+        assert len(d.text) <= 3_000 and d.date == "2024-11-14"
+    covered = "".join(whole[d.offset : d.offset + len(d.text)] for d in parts)
+    assert covered.strip() == whole.strip()
+    # parts end between paragraphs or sentences, never inside a word
+    assert all(d.text[-1] in "\n " for d in parts[:-1])
+    # the article repeats, so some parts repeat: each still has its own identity
+    assert len({d.key for d in parts}) == len(parts)
+
+
+def test_undecodable_bytes_in_a_large_text_file_name_the_line(tmp_path: Path, monkeypatch) -> None:
+    from realpolitik.sources import articles
+
+    monkeypatch.setattr(articles, "LARGE_TEXT_BYTES", 100)
+    monkeypatch.setattr(articles, "_READ_BYTES", 64)
+    path = tmp_path / "bad.txt"
+    path.write_bytes(("Mali cut ties with Ukraine.\n" * 40).encode() + b"Algeria \xff bought arms.\n")
+    with pytest.raises(InputError, match=r"bad\.txt:41: cannot decode as UTF-8 \(byte 0xff at offset 1128\)"):
+        list(read_documents([str(path)]))
+
+
+def test_undecodable_jsonl_line_is_named_after_the_good_ones(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    good = json.dumps({"id": "ok", "text": "Mali cut ties with Ukraine."}).encode()
+    path.write_bytes(good + b"\n" + b'{"id": "bad", "text": "Alg\xe9rie"}\n')
+    it = read_documents([str(path)])
+    assert next(it).doc_id == "ok"
+    with pytest.raises(InputError, match=r"mixed\.jsonl:2: cannot decode as UTF-8"):
+        next(it)

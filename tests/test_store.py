@@ -72,7 +72,12 @@ def test_python_api_returns_dataframes(seed_store_path: Path) -> None:
         events = store.events(actor="DZA")
         assert len(events) > 0
         assert {"source_code", "target_code", "event_type", "evidence_text"} <= set(events.columns)
-        assert ((events.source_code == "DZA") | (events.target_code == "DZA") | (events.source_country == "DZA") | (events.target_country == "DZA")).all()
+        assert (
+            (events.source_code == "DZA")
+            | (events.target_code == "DZA")
+            | (events.source_country == "DZA")
+            | (events.target_country == "DZA")
+        ).all()
         by_name = store.events(actor="Algeria")
         assert len(by_name) == len(events)
         assert len(store.events(since="2024-06")) < len(store.events())
@@ -89,3 +94,27 @@ def test_parquet_export_reads_back_in_duckdb(seed_store_path: Path, tmp_path: Pa
     assert {"documents.parquet", "sentences.parquet", "events.parquet", "mentions.parquet"} <= names
     got = duckdb.connect().execute(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'events.parquet'}'").fetchone()[0]
     assert got == n
+
+
+def test_parts_of_a_large_file_are_stored_with_their_place_in_the_file(tmp_path, seed_path, monkeypatch) -> None:
+    from realpolitik.sources import articles
+
+    monkeypatch.setattr(articles, "LARGE_TEXT_BYTES", 10_000)
+    monkeypatch.setattr(articles, "PART_CHARS", 4_000)
+    text = seed_path.read_text(encoding="utf-8")
+    whole = text + "\n\n" + text
+    path = tmp_path / "dump.txt"
+    path.write_text(whole, encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store:
+        first = store.ingest(read_documents([str(path)], date="2024-11-14"))
+        again = store.ingest(read_documents([str(path)], date="2024-11-14"))
+        rows = store.query(
+            "SELECT d.text_offset, e.evidence_start, e.evidence_end, e.evidence_text "
+            "FROM events e JOIN documents d USING (doc_key)"
+        )
+    assert first.stored > 2 and first.events > 10
+    assert again.stored == 0 and again.skipped == first.stored
+    # an event's evidence, moved by its part's offset, is the file's own text
+    for off, a, b, ev in rows.itertuples(index=False):
+        assert whole[off + a : off + b] == ev
+    assert rows["text_offset"].nunique() > 2

@@ -170,16 +170,23 @@ class Document:
     path: str | None = None
     url: str | None = None
     title: str | None = None
+    #: Where `text` starts in its file when the file was read in parts (`sources.articles`), else 0.
+    offset: int = 0
 
     @property
     def key(self) -> str:
+        """The content hash; a part's hash covers its offset too, so that a file repeating itself keeps
+        every part, while the same file read again (under any name) gives the same keys."""
         import hashlib
 
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:32]
+        h = hashlib.sha256(self.text.encode("utf-8"))
+        if self.offset:
+            h.update(f"\0@{self.offset}".encode())
+        return h.hexdigest()[:32]
 
 
 def date_precision(date: str | None) -> str | None:
-    """"day", "month" or "year" for a YYYY-MM-DD, YYYY-MM or YYYY date (an extra, non-contract field)."""
+    """ "day", "month" or "year" for a YYYY-MM-DD, YYYY-MM or YYYY date (an extra, non-contract field)."""
     if not date:
         return None
     return {10: "day", 7: "month", 4: "year"}.get(len(date))

@@ -42,15 +42,15 @@ def _extractor() -> Any:
     return _EXTRACTOR
 
 
-DocTuple = tuple[int, str, str, "str | None", "str | None", "str | None", "str | None"]
+DocTuple = tuple[int, str, str, "str | None", "str | None", "str | None", "str | None", int]
 
 
 def doc_tuple(seq: int, doc: Document) -> DocTuple:
-    return (seq, doc.doc_id, doc.text, doc.date, doc.path, doc.url, doc.title)
+    return (seq, doc.doc_id, doc.text, doc.date, doc.path, doc.url, doc.title, doc.offset)
 
 
 def _document(t: DocTuple) -> Document:
-    return Document(doc_id=t[1], text=t[2], date=t[3], path=t[4], url=t[5], title=t[6])
+    return Document(doc_id=t[1], text=t[2], date=t[3], path=t[4], url=t[5], title=t[6], offset=t[7])
 
 
 def extract_partition(docs: Iterable[DocTuple]) -> Iterator[tuple[int, Extraction]]:

@@ -200,9 +200,9 @@ class Store:
                 con.execute("ROLLBACK")
                 return 0
             con.execute(
-                "INSERT INTO documents (doc_key, doc_id, path, url, title, pub_date, origin, n_chars, text) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [key, doc.doc_id, doc.path, doc.url, doc.title, doc.date, origin, len(doc.text), doc.text],
+                "INSERT INTO documents (doc_key, doc_id, path, url, title, pub_date, origin, n_chars, text, "
+                "text_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [key, doc.doc_id, doc.path, doc.url, doc.title, doc.date, origin, len(doc.text), doc.text, doc.offset],
             )
             if ex.sentences:
                 con.executemany(

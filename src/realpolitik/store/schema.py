@@ -19,9 +19,12 @@ CORE_DDL: tuple[str, ...] = (
         origin       VARCHAR NOT NULL DEFAULT 'text',
         n_chars      INTEGER,
         text         VARCHAR,
-        ingested_at  TIMESTAMP DEFAULT current_timestamp
+        ingested_at  TIMESTAMP DEFAULT current_timestamp,
+        text_offset  INTEGER DEFAULT 0      -- where text starts in its file (a part of a large file), else 0
     )
     """,
+    # stores written before parts existed
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS text_offset INTEGER DEFAULT 0",
     """
     CREATE TABLE IF NOT EXISTS sentences (
         doc_key   VARCHAR NOT NULL,
