@@ -100,3 +100,36 @@ def test_parallel_parsing_yields_everything_read_before_a_broken_input(seed_path
         for ex in get_extractor().extract_many(docs(), batch_size=2, workers=2):
             got.append(ex.document.doc_id)
     assert got == [str(i) for i in range(len(paragraphs))]
+
+
+def test_the_words_of_a_text_read_do_not_stay_in_the_vocabulary(seed_path) -> None:
+    """Memory must not grow with the input: spaCy keeps every new string it sees unless parsing runs in a
+    memory zone. The coding must work the same inside the zone."""
+    from realpolitik.extract.pipeline import get_extractor
+    from realpolitik.model import Document
+
+    ex = get_extractor()
+    novel = ["Zorblavian", "Quextrovia", "Vlampernikov"]
+    text = f"{novel[0]} troops attacked the town of {novel[1]}, and Russia condemned {novel[2]}'s offensive."
+    [single] = [ex.extract_document(Document("z", text, "2024-11-14"))]
+    batched = list(ex.extract_many([Document("z", text, "2024-11-14")] * 3, batch_size=2))
+    assert any(e.event_type == "ASSAULT" for e in single.events)
+    assert [e.to_dict() for e in batched[0].events] == [e.to_dict() for e in single.events]
+    for word in novel:
+        assert word not in ex.nlp.vocab.strings
+    # what the extractor built before reading (its matchers) still works after the zones
+    again = ex.extract_document(Document("s", seed_path.read_text(encoding="utf-8"), "2024-11-14"))
+    assert {"DZA", "RUS"} <= {e.source.code for e in again.events if e.source}
+
+
+def test_parsing_workers_restarted_mid_stream_give_the_same_records(seed_path, monkeypatch) -> None:
+    from realpolitik.extract import pipeline as pl
+    from realpolitik.model import Document
+
+    paragraphs = [p for p in seed_path.read_text(encoding="utf-8").split("\n") if len(p) > 80][:10]
+    docs = [Document(str(i), p, "2024-11-14") for i, p in enumerate(paragraphs)]
+    ex = pl.get_extractor()
+    one = [[e.to_dict() for e in x.events] for x in ex.extract_many(docs, batch_size=2)]
+    monkeypatch.setattr(pl, "RECYCLE_CHARS", 1_500)  # a new set of workers every few paragraphs
+    two = [[e.to_dict() for e in x.events] for x in ex.extract_many(docs, batch_size=2, workers=2)]
+    assert one == two and sum(map(len, one)) > 5

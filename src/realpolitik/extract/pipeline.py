@@ -15,6 +15,7 @@ import os
 from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
@@ -81,12 +82,39 @@ class Extractor:
         self._find_mentions = find_mentions
         self._resolve_token = resolve_token
         self._is_pair_anaphor = is_pair_anaphor
+        self._in_zone = False
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Build everything that is built on first use (phrase matchers, trigger forms, the classifier)
+        now, outside any memory zone: strings they add to the vocabulary must outlive every zone."""
+        from realpolitik.extract.actor_match import _matchers
+
+        _matchers(self.nlp.vocab)
+        self.extract_parsed(Document("warm-up", WARM_UP_TEXT, "2020-01-01"), *self._parse(WARM_UP_TEXT))
+
+    @contextmanager
+    def _zone(self) -> Iterator[None]:
+        """A spaCy memory zone around parsing and coding, so that the strings of the text read (every new
+        word, number and name) are freed afterwards and memory does not grow with the input. The
+        extraction holds no spaCy object, so nothing made inside the zone is used after it. Zones do not
+        nest: an inner call runs inside the outer zone."""
+        if self._in_zone:
+            yield
+            return
+        self._in_zone = True
+        try:
+            with self.nlp.memory_zone():
+                yield
+        finally:
+            self._in_zone = False
 
     # -- public ---------------------------------------------------------------------------------
     def extract_document(self, doc: Document) -> Extraction:
-        if len(doc.text) > CHUNK_CHARS:
-            return self._extract_long(doc)
-        return self.extract_parsed(doc, *self._parse(doc.text))
+        with self._zone():
+            if len(doc.text) > CHUNK_CHARS:
+                return self._extract_long(doc)
+            return self.extract_parsed(doc, *self._parse(doc.text))
 
     def _extract_long(self, doc: Document) -> Extraction:
         """A document longer than one parse can hold (spaCy's limit, and memory) is read in chunks of whole
@@ -128,10 +156,14 @@ class Extractor:
                 for d in batch:
                     yield self.extract_document(d)
                 continue
-            prepared = [self._prepare(d.text) for d in batch]
-            parsed = self.nlp.pipe([text for text, _spans in prepared], batch_size=batch_size)
-            for d, sdoc, (_text, spans) in zip(batch, parsed, prepared, strict=True):
-                yield self.extract_parsed(d, sdoc, spans)
+            with self._zone():
+                prepared = [self._prepare(d.text) for d in batch]
+                parsed = self.nlp.pipe([text for text, _spans in prepared], batch_size=batch_size)
+                done = [
+                    self.extract_parsed(d, sdoc, spans)
+                    for d, sdoc, (_text, spans) in zip(batch, parsed, prepared, strict=True)
+                ]
+            yield from done
 
     def _extract_auto(self, docs: Iterable[Document], batch_size: int) -> Iterator[Extraction]:
         it = iter(docs)
@@ -152,27 +184,58 @@ class Extractor:
         yield from self.extract_many(chain(head, it), batch_size, workers=workers)
 
     def _extract_parallel(self, docs: Iterable[Document], batch_size: int, workers: int) -> Iterator[Extraction]:
-        pending: deque[tuple[Document, list[tuple[int, int]] | None, bool]] = deque()
+        """Parse in `workers` processes, code here. The worker processes are replaced after every
+        `RECYCLE_CHARS` characters of input: spaCy's workers keep every string they have seen, so
+        long-lived ones would grow with the input."""
+        it = iter(docs)
         failure: list[BaseException] = []
+        while not failure:
+            try:
+                first = next(it)
+            except StopIteration:
+                return
+            except Exception as exc:  # a malformed first input of a segment
+                failure.append(exc)
+                break
+            yield from self._parallel_segment(chain([first], it), batch_size, workers, failure)
+        raise failure[0]
+
+    def _parallel_segment(
+        self, docs: Iterator[Document], batch_size: int, workers: int, failure: list[BaseException]
+    ) -> Iterator[Extraction]:
+        """Extractions of the next documents of `docs`, up to about `RECYCLE_CHARS` characters, parsed by one
+        set of worker processes. An input error is put in `failure` after the documents before it."""
+        pending: deque[tuple[Document, list[tuple[int, int]] | None, bool]] = deque()
 
         def texts() -> Iterator[str]:
+            chars = 0
             try:
                 for d in docs:
+                    chars += len(d.text)
                     if len(d.text) > CHUNK_CHARS:  # read in chunks here, in order; the workers parse a stand-in
                         pending.append((d, None, True))
                         yield ""
-                        continue
-                    text, spans = self._prepare(d.text)
-                    pending.append((d, spans, False))
-                    yield text
+                    else:
+                        text, spans = self._prepare(d.text)
+                        pending.append((d, spans, False))
+                        yield text
+                    if chars >= RECYCLE_CHARS:
+                        return
             except Exception as exc:  # a malformed input: finish what was read before it, then raise
                 failure.append(exc)
 
-        for sdoc in self.nlp.pipe(texts(), batch_size=batch_size, n_process=workers):
-            d, spans, long = pending.popleft()
-            yield self.extract_document(d) if long else self.extract_parsed(d, sdoc, spans)
-        if failure:
-            raise failure[0]
+        parsed = iter(self.nlp.pipe(texts(), batch_size=batch_size, n_process=workers))
+        while True:
+            with self._zone():  # the parsed documents are made here (from the workers' bytes), inside the zone
+                done = []
+                for sdoc in parsed:
+                    d, spans, long = pending.popleft()
+                    done.append(self.extract_document(d) if long else self.extract_parsed(d, sdoc, spans))
+                    if len(done) == batch_size:
+                        break
+            yield from done
+            if len(done) < batch_size:
+                return
 
     def _prepare(self, text: str) -> tuple[str, list[tuple[int, int]] | None]:
         """The text the parser sees: typographic quotes normalised and, with the prefilter on, sentences
@@ -481,6 +544,11 @@ def sentence_bounds(sent: Any) -> tuple[int, int]:
 AUTO_PARALLEL_CHARS = 200_000
 #: Longest text parsed at once; longer documents are read in chunks of whole sentences.
 CHUNK_CHARS = 200_000
+#: Characters of input after which parallel parsing starts fresh worker processes (bounding their memory).
+RECYCLE_CHARS = 20_000_000
+#: A sentence coded once when the extractor is built, so that everything built on first use exists before
+#: any memory zone.
+WARM_UP_TEXT = "Russian President Vladimir Putin met Algerian officials in Moscow on Monday and signed an agreement."
 
 
 def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
