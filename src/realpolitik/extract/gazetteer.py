@@ -401,7 +401,7 @@ class Gazetteer:
         codes = {_latest(self._people[k]).entry.code for k in keys}
         if len(codes) != 1:
             return None
-        return self._people[max(keys, key=len)]
+        return self._people[max(keys, key=lambda k: (len(k), k))]  # ties by name: sets have no stable order
 
     def _build_short_index(self) -> None:
         for key in self._people:
