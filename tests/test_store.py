@@ -41,7 +41,7 @@ def test_a_failing_document_leaves_the_store_as_it_was_before_it(
             assert store.con.execute("SELECT count(*) FROM documents WHERE doc_id = 'boom'").fetchone()[0] == 1
             raise RuntimeError("disk full")
 
-        monkeypatch.setattr(store, "add_events", crash)
+        monkeypatch.setattr(store, "_insert_events", crash)
         with pytest.raises(RuntimeError, match="disk full"):
             store.ingest([boom])
         monkeypatch.undo()

@@ -24,12 +24,11 @@ from typing import TYPE_CHECKING, Any
 
 from realpolitik.errors import InputError
 from realpolitik.model import Actor, EventRecord, Evidence
+from realpolitik.store.bulk import rows_to_arrow
 from realpolitik.store.db import event_row
 from realpolitik.store.schema import EVENT_COLUMNS
 
 if TYPE_CHECKING:
-    import pyarrow as pa
-
     from realpolitik.store.db import Store
 
 MAX_SKIPS_KEPT = 200  # skipped lines listed one by one; beyond this only counted
@@ -446,43 +445,6 @@ def flat_row(rec: EventRecord, event_id: str, url: str | None) -> tuple:
 
 
 # --- writing ----------------------------------------------------------------------------------------
-
-
-def events_arrow_schema() -> pa.Schema:
-    import pyarrow as pa
-
-    types: dict[str, pa.DataType] = {
-        "sentence": pa.int32(),
-        "context": pa.list_(pa.string()),
-        "intensity": pa.float64(),
-        "source_start": pa.int32(),
-        "source_end": pa.int32(),
-        "target_start": pa.int32(),
-        "target_end": pa.int32(),
-        "date_start": pa.date32(),
-        "negated": pa.bool_(),
-        "hypothetical": pa.bool_(),
-        "confidence": pa.float64(),
-        "evidence_start": pa.int32(),
-        "evidence_end": pa.int32(),
-    }
-    return pa.schema([(c, types.get(c, pa.string())) for c in EVENT_COLUMNS])
-
-
-def rows_to_arrow(rows: list[tuple]) -> pa.Table:
-    """Flat event rows (EVENT_COLUMNS order) to an Arrow table with the store's types."""
-    import datetime as dt
-
-    import pyarrow as pa
-
-    schema = events_arrow_schema()
-    cols = list(zip(*rows, strict=True)) if rows else [() for _ in EVENT_COLUMNS]
-    arrays = []
-    for name, values in zip(EVENT_COLUMNS, cols, strict=True):
-        if name == "date_start":
-            values = [dt.date.fromisoformat(v) if v else None for v in values]
-        arrays.append(pa.array(values, type=schema.field(name).type))
-    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def insert_rows(store: Store, rows: list[tuple]) -> int:

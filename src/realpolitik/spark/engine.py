@@ -92,7 +92,7 @@ def events_spark_schema() -> StructType:
     """The events table's columns as a Spark schema, plus the `month` partition column."""
     from pyspark.sql import types as T
 
-    from realpolitik.sources.event_files import events_arrow_schema
+    from realpolitik.store.bulk import events_arrow_schema
     from realpolitik.store.scale import PARTITION
 
     def spark_type(t: Any) -> Any:

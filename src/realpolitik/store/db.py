@@ -1,7 +1,9 @@
 """The DuckDB store: one embedded file holding documents, sentences, mentions, actors and events.
 
-Why one transaction per document: a failure on document N (bad input, a crash in extraction) must
-leave documents 1..N-1 stored and nothing of N. Why the content hash as identity: re-ingesting
+Why transactions of whole documents: a failure on document N (bad input, a crash in extraction) must
+leave documents 1..N-1 stored and nothing of N. Documents are written in batches (`INGEST_BATCH_DOCS`, each
+table's rows in one statement, `store.bulk`) for speed; a failing batch is rolled back and written again
+document by document, so the guarantee holds. Why the content hash as identity: re-ingesting
 the same text under another name or from another run changes nothing.
 """
 
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from realpolitik.model import Document, EventRecord, date_precision
+from realpolitik.store.bulk import insert_rows
 from realpolitik.store.schema import CORE_DDL, EVENT_COLUMNS
 
 if TYPE_CHECKING:
@@ -25,6 +28,10 @@ if TYPE_CHECKING:
     from realpolitik.extract.pipeline import Extraction
 
 DEFAULT_DB = "realpolitik.duckdb"
+DOCUMENT_COLUMNS = ("doc_key", "doc_id", "path", "url", "title", "pub_date", "origin", "n_chars", "text", "text_offset")
+MENTION_COLUMNS = ("doc_key", "sentence", "start", "end", "text", "code", "country", "sector")
+#: Documents `ingest` writes per transaction (fewer, larger statements); a failure still keeps the ones before.
+INGEST_BATCH_DOCS = 64
 
 
 def default_db_path() -> str:
@@ -191,51 +198,71 @@ class Store:
 
     def add_extraction(self, ex: Extraction, origin: str = "text") -> int:
         """Store one document's extraction in one transaction; return the events added (0 if known)."""
-        doc = ex.document
-        key = doc.key
+        return self.add_extractions([ex], origin)[0]
+
+    def add_extractions(self, exs: Sequence[Extraction], origin: str = "text") -> list[int]:
+        """Store several documents' extractions in one transaction, each table's rows in one statement; return
+        the events added per document (0 for one already stored). If the batch fails it is rolled back and its
+        documents are stored one by one, so that a failure keeps every document before the failing one."""
+        if len(exs) > 1:
+            try:
+                return self._write_extractions(exs, origin)
+            except Exception:
+                return [self._write_extractions([ex], origin)[0] for ex in exs]
+        return self._write_extractions(exs, origin)
+
+    def _write_extractions(self, exs: Sequence[Extraction], origin: str) -> list[int]:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            if self.has_document(key):
-                con.execute("ROLLBACK")
-                return 0
-            con.execute(
-                "INSERT INTO documents (doc_key, doc_id, path, url, title, pub_date, origin, n_chars, text, "
-                "text_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [key, doc.doc_id, doc.path, doc.url, doc.title, doc.date, origin, len(doc.text), doc.text, doc.offset],
-            )
-            if ex.sentences:
-                con.executemany(
-                    'INSERT INTO sentences (doc_key, sentence, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-                    [(key, i, s.start, s.end, s.text) for i, s in enumerate(ex.sentences)],
-                )
-            mention_rows = {}
-            for sent_idx, m in ex.mentions:
-                mention_rows[(m.start, m.end)] = (key, sent_idx, m.start, m.end, m.text, m.code, m.country, m.sector)
-            if mention_rows:
-                con.executemany(
-                    'INSERT INTO mentions (doc_key, sentence, start, "end", text, code, country, sector) '
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    list(mention_rows.values()),
-                )
-            self._upsert_actors(m for _, m in ex.mentions)
-            self.add_events(ex.events, key, doc.url, in_transaction=True)
+            keys = [ex.document.key for ex in exs]
+            known = {
+                r[0]
+                for r in con.execute(
+                    "SELECT doc_key FROM documents WHERE doc_key IN (SELECT unnest(?::VARCHAR[]))", [keys]
+                ).fetchall()
+            }
+            fresh: dict[str, Extraction] = {}
+            for key, ex in zip(keys, exs, strict=True):
+                if key not in known:
+                    fresh.setdefault(key, ex)
+            docs, sentences, mentions, events = [], [], {}, {}
+            for key, ex in fresh.items():
+                d = ex.document
+                docs.append((key, d.doc_id, d.path, d.url, d.title, d.date, origin, len(d.text), d.text, d.offset))
+                sentences.extend((key, i, s.start, s.end, s.text) for i, s in enumerate(ex.sentences))
+                for k, m in ex.mentions:
+                    mentions[(key, m.start, m.end)] = (key, k, m.start, m.end, m.text, m.code, m.country, m.sector)
+                for rec in ex.events:
+                    row = event_row(rec, key, d.url)
+                    events[row[0]] = row
+            insert_rows(con, "documents", DOCUMENT_COLUMNS, docs)
+            insert_rows(con, "sentences", ("doc_key", "sentence", "start", "end", "text"), sentences)
+            insert_rows(con, "mentions", MENTION_COLUMNS, list(mentions.values()))
+            self._upsert_actors(m for ex in fresh.values() for _, m in ex.mentions)
+            self._insert_events(list(events.values()))
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return len(ex.events)
+        return [len(fresh[k].events) if k in fresh and fresh[k] is ex else 0 for k, ex in zip(keys, exs, strict=True)]
 
     def _upsert_actors(self, mentions: Iterable[Any]) -> None:
         rows = {}
         for m in mentions:
             if m.code and m.code not in rows:
                 rows[m.code] = (m.code, m.text, m.country, _kind_of(m.code, m.country))
-        if rows:
-            self.con.executemany(
-                "INSERT INTO actors (code, name, country, kind) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
-                list(rows.values()),
-            )
+        insert_rows(
+            self.con,
+            "actors",
+            ("code", "name", "country", "kind"),
+            list(rows.values()),
+            "ON CONFLICT (code) DO NOTHING",
+        )
+
+    def _insert_events(self, rows: list[tuple]) -> None:
+        """Event rows (unique ids) whose ids are not stored yet."""
+        insert_rows(self.con, "events", EVENT_COLUMNS, rows, "ON CONFLICT (event_id) DO NOTHING")
 
     def add_events(
         self,
@@ -251,15 +278,12 @@ class Store:
         for rec in records:
             row = event_row(rec, doc_key, url)
             rows[row[0]] = row
-        placeholders = ", ".join("?" for _ in EVENT_COLUMNS)
-        cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
-        sql = f"INSERT INTO events ({cols}) VALUES ({placeholders}) ON CONFLICT (event_id) DO NOTHING"
         if in_transaction:
-            self.con.executemany(sql, list(rows.values()))
+            self._insert_events(list(rows.values()))
         else:
             self.con.execute("BEGIN TRANSACTION")
             try:
-                self.con.executemany(sql, list(rows.values()))
+                self._insert_events(list(rows.values()))
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
@@ -273,7 +297,7 @@ class Store:
         progress: Any = None,
         workers: int | None = 1,
     ) -> IngestReport:
-        """Extract and store documents one by one; each is its own transaction.
+        """Extract and store documents, streamed, written in batches of whole documents.
 
         An exception from the document iterator (a malformed line) or from extraction propagates
         after the documents before it were committed.
@@ -294,12 +318,29 @@ class Store:
                     seen.add(doc.key)
                     yield doc
 
-        # batches are parsed together (spaCy's pipe) but each document is still its own transaction
-        for ex in extractor.extract_many(new_documents(), workers=workers):
-            report.events += self.add_extraction(ex)
-            report.stored += 1
-            if progress is not None:
-                progress(ex.document)
+        pending: list[Extraction] = []
+
+        def flush() -> None:
+            added = self.add_extractions(pending)
+            for ex, n in zip(pending, added, strict=True):
+                report.events += n
+                report.stored += 1
+                if progress is not None:
+                    progress(ex.document)
+            pending.clear()
+
+        # batches are parsed together (spaCy's pipe) and written together; an input or extraction error
+        # still stores every document read before it
+        try:
+            for ex in extractor.extract_many(new_documents(), workers=workers):
+                pending.append(ex)
+                if len(pending) >= INGEST_BATCH_DOCS:
+                    flush()
+        except BaseException:
+            if pending:
+                flush()
+            raise
+        flush()
         return report
 
     # --- reading ----------------------------------------------------------------------------

@@ -20,11 +20,11 @@ CORE_DDL: tuple[str, ...] = (
         n_chars      INTEGER,
         text         VARCHAR,
         ingested_at  TIMESTAMP DEFAULT current_timestamp,
-        text_offset  INTEGER DEFAULT 0      -- where text starts in its file (a part of a large file), else 0
+        text_offset  BIGINT DEFAULT 0       -- where text starts in its file (a part of a large file), else 0
     )
     """,
     # stores written before parts existed
-    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS text_offset INTEGER DEFAULT 0",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS text_offset BIGINT DEFAULT 0",
     """
     CREATE TABLE IF NOT EXISTS sentences (
         doc_key   VARCHAR NOT NULL,
