@@ -17,7 +17,9 @@ def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_extract_prints_contract_records_that_the_scorer_accepts(seed_path: Path, shared_dir: Path, tmp_path: Path) -> None:
+def test_extract_prints_contract_records_that_the_scorer_accepts(
+    seed_path: Path, shared_dir: Path, tmp_path: Path
+) -> None:
     code, out, _ = run("extract", str(seed_path), "--date", "2024-11-14", "--format", "jsonl")
     assert code == 0
     records = [json.loads(line) for line in out.splitlines()]
@@ -25,7 +27,13 @@ def test_extract_prints_contract_records_that_the_scorer_accepts(seed_path: Path
     pred = tmp_path / "pred.jsonl"
     pred.write_text(out, encoding="utf-8")
     score = subprocess.run(
-        [sys.executable, str(shared_dir / "eval" / "score.py"), "triples", str(shared_dir / "eval" / "seed-gold.jsonl"), str(pred)],
+        [
+            sys.executable,
+            str(shared_dir / "eval" / "score.py"),
+            "triples",
+            str(shared_dir / "eval" / "seed-gold.jsonl"),
+            str(pred),
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -35,7 +43,9 @@ def test_extract_prints_contract_records_that_the_scorer_accepts(seed_path: Path
 
 
 def test_extract_reads_stdin_lines_as_numbered_documents() -> None:
-    code, out, _ = run("extract", "-", "--date", "2024-03-01", input="Russia helped Mali.\nAlgeria criticized France.\n")
+    code, out, _ = run(
+        "extract", "-", "--date", "2024-03-01", input="Russia helped Mali.\nAlgeria criticized France.\n"
+    )
     assert code == 0
     docs = {json.loads(line)["doc_id"] for line in out.splitlines()}
     assert docs == {"0", "1"}
@@ -57,7 +67,11 @@ def test_ingest_twice_keeps_the_event_count_and_events_query_reads_back(seed_pat
     assert all(r["evidence"]["text"] for r in first)
     code, out, _ = run("events", "--db", str(db_file), "--actor", "NATO", "--format", "jsonl")
     assert code == 0
-    assert all("NATO" in (r["source"]["code"], r["target"]["code"]) for r in map(json.loads, out.splitlines()) if r["source"] and r["target"])
+    assert all(
+        "NATO" in (r["source"]["code"], r["target"]["code"])
+        for r in map(json.loads, out.splitlines())
+        if r["source"] and r["target"]
+    )
 
 
 def test_export_writes_parquet(seed_path: Path, db_file: Path, tmp_path: Path) -> None:

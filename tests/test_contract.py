@@ -63,7 +63,9 @@ def test_events_on_text_the_rules_were_not_built_from() -> None:
         "Germany did not sign the treaty with Brazil.",
         date="2023-05-10",
     )
-    got = {((r["source"] or {}).get("code"), r["event_type"], (r["target"] or {}).get("code"), r["negated"]) for r in recs}
+    got = {
+        ((r["source"] or {}).get("code"), r["event_type"], (r["target"] or {}).get("code"), r["negated"]) for r in recs
+    }
     assert ("JPN", "CONSULT", "VNM", False) in got
     assert any(s == "KEN" and t == "COERCE" for s, t, _, _ in got)
     assert ("DEU", "AGREE", "BRA", True) in got
