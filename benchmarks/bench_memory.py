@@ -158,7 +158,7 @@ def child_extract(path: str, zones: bool) -> int:
     from realpolitik.extract import pipeline
 
     if not zones:
-        pipeline.Extractor._zone = lambda self: nullcontext()  # type: ignore[method-assign]
+        pipeline.Extractor.memory_zone = lambda self: nullcontext()  # type: ignore[method-assign]
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the process ends with the command
     try:
         main(["extract", path, "--format", "jsonl", "--quiet"])

@@ -150,3 +150,22 @@ def test_check_supported_and_contradicted(tmp_path: Path, text: str, verdict: st
         load_frame(store, "sipri_deliveries", read_sipri(SIPRI), "sipri", str(SIPRI))
         r = check_claims(store, claims)
     assert r["claims"][0]["check"]["verdict"] == verdict, r["claims"][0]["check"]["reason"]
+
+
+def test_a_long_document_is_read_in_chunks_with_the_same_claims(seed_path, monkeypatch) -> None:
+    from realpolitik.extract import pipeline
+    from realpolitik.extract.claims import iter_claims
+    from realpolitik.model import Document
+
+    text = seed_path.read_text(encoding="utf-8")
+    doc = Document("seed", text, "2024-11-14")
+    whole = [c.to_dict() for c in iter_claims([doc])]
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 3_000)
+    chunked = [c.to_dict() for c in iter_claims([doc])]
+    assert len(whole) >= 4
+    assert [(c["measure"], c["value"], c["start"], c["evidence"]["start"]) for c in chunked] == [
+        (c["measure"], c["value"], c["start"], c["evidence"]["start"]) for c in whole
+    ]
+    for c in chunked:  # offsets are the document's own
+        assert text[c["start"] : c["end"]] == c["text"]
+        assert text[c["evidence"]["start"] : c["evidence"]["end"]] == c["evidence"]["text"]

@@ -126,10 +126,10 @@ def claims_cmd(paths: tuple[str, ...], date: str | None, fmt: str) -> None:
     """Quantitative claims (shares, money, ranks, superlatives) in articles, one record each."""
     import json
 
-    from realpolitik.extract.claims import extract_claims
+    from realpolitik.extract.claims import iter_claims
     from realpolitik.sources.articles import read_documents
 
-    claims = extract_claims(read_documents(paths, date=date))
+    claims = iter_claims(read_documents(paths, date=date))
     if fmt == "jsonl":
         for c in claims:
             sys.stdout.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from spacy.tokens import Doc, Span, Token
 
@@ -482,14 +482,35 @@ def claims_in_doc(
 
 def extract_claims(documents: Iterable[Document], nlp: Any = None) -> list[Claim]:
     """Claims of every document (spaCy pipeline from `load_nlp()` unless given)."""
-    from realpolitik.extract.nlp import load_nlp
+    return list(iter_claims(documents, nlp))
 
-    nlp = nlp or load_nlp()
-    out: list[Claim] = []
+
+def iter_claims(documents: Iterable[Document], nlp: Any = None) -> Iterator[Claim]:
+    """Claims document by document, streamed. A long document is parsed in chunks of whole sentences (offsets
+    and sentence numbers stay the document's), and with the extractor's pipeline each parse runs in its
+    memory zone, so memory does not grow with the input."""
+    from contextlib import nullcontext
+
+    from realpolitik.extract.pipeline import CHUNK_CHARS, get_extractor, text_chunks
+
+    zone: Any = nullcontext
+    if nlp is None:
+        extractor = get_extractor()
+        nlp, zone = extractor.nlp, extractor.memory_zone
     for d in documents:
-        doc = nlp(d.text)
-        out.extend(claims_in_doc(doc, d.doc_id, d.date))
-    return out
+        pieces = [(0, d.text)] if len(d.text) <= CHUNK_CHARS else text_chunks(d.text, CHUNK_CHARS)
+        sentences = 0
+        for base, piece in pieces:
+            with zone():
+                doc = nlp(piece)
+                found = claims_in_doc(doc, d.doc_id, d.date)
+                count = sum(1 for _ in doc.sents)
+            for c in found:
+                c.start, c.end = c.start + base, c.end + base
+                c.evidence.start, c.evidence.end = c.evidence.start + base, c.evidence.end + base
+                c.evidence.sentence += sentences
+                yield c
+            sentences += count
 
 
 def claims_in_text(text: str, doc_id: str = "text", date: str | None = None) -> list[Claim]:

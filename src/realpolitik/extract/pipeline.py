@@ -94,7 +94,7 @@ class Extractor:
         self.extract_parsed(Document("warm-up", WARM_UP_TEXT, "2020-01-01"), *self._parse(WARM_UP_TEXT))
 
     @contextmanager
-    def _zone(self) -> Iterator[None]:
+    def memory_zone(self) -> Iterator[None]:
         """A spaCy memory zone around parsing and coding, so that the strings of the text read (every new
         word, number and name) are freed afterwards and memory does not grow with the input. The
         extraction holds no spaCy object, so nothing made inside the zone is used after it. Zones do not
@@ -111,7 +111,7 @@ class Extractor:
 
     # -- public ---------------------------------------------------------------------------------
     def extract_document(self, doc: Document) -> Extraction:
-        with self._zone():
+        with self.memory_zone():
             if len(doc.text) > CHUNK_CHARS:
                 return self._extract_long(doc)
             return self.extract_parsed(doc, *self._parse(doc.text))
@@ -120,7 +120,7 @@ class Extractor:
         """A document longer than one parse can hold (spaCy's limit, and memory) is read in chunks of whole
         sentences; offsets and sentence numbers are those of the whole document."""
         ex = Extraction(document=doc)
-        for base, chunk in _chunks(doc.text, CHUNK_CHARS):
+        for base, chunk in text_chunks(doc.text, CHUNK_CHARS):
             part = self.extract_parsed(Document(doc.doc_id, chunk, doc.date), *self._parse(chunk))
             shift = len(ex.sentences)
             ex.sentences.extend(_moved(e, base) for e in part.sentences)
@@ -156,7 +156,7 @@ class Extractor:
                 for d in batch:
                     yield self.extract_document(d)
                 continue
-            with self._zone():
+            with self.memory_zone():
                 prepared = [self._prepare(d.text) for d in batch]
                 parsed = self.nlp.pipe([text for text, _spans in prepared], batch_size=batch_size)
                 done = [
@@ -226,7 +226,7 @@ class Extractor:
 
         parsed = iter(self.nlp.pipe(texts(), batch_size=batch_size, n_process=workers))
         while True:
-            with self._zone():  # the parsed documents are made here (from the workers' bytes), inside the zone
+            with self.memory_zone():  # the parsed documents are made here (from the workers' bytes), inside the zone
                 done = []
                 for sdoc in parsed:
                     d, spans, long = pending.popleft()
@@ -551,7 +551,7 @@ RECYCLE_CHARS = 20_000_000
 WARM_UP_TEXT = "Russian President Vladimir Putin met Algerian officials in Moscow on Monday and signed an agreement."
 
 
-def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
+def text_chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
     """(offset, text) pieces of at most about `limit` characters, cut between sentences."""
     from realpolitik.extract.prefilter import sentence_spans
 
