@@ -206,3 +206,15 @@ def test_out_of_office_is_elite() -> None:
     assert gaz.person("Donald Trump", "2025-03").sector == "GOV"  # type: ignore[union-attr]
     after = gaz.person("Mike Pompeo", "2022")
     assert after is not None and (after.code, after.sector) == ("USA", "ELI")
+
+
+def test_phoenix_agents_with_listed_plurals_are_read(fresh_build: Path) -> None:
+    """Phoenix writes irregular plurals in braces ("PRISONER_OF_WAR {PRISONERS_OF_WAR}", "AIRMAN {}"); both
+    forms are nouns, the braces are not."""
+    import gzip
+
+    text = gzip.decompress((fresh_build / "phoenix_agents.tsv.gz").read_bytes()).decode("utf-8")
+    agents = dict(ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#"))
+    assert agents["military police"] == "MIL" and agents["airman"] == "MIL"
+    assert agents["prisoners of war"] == agents["prisoner of war"] == "MIL"
+    assert not any("{" in k for k in agents)

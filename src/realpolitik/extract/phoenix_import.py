@@ -208,8 +208,13 @@ def parse_agents(path: Path) -> dict[str, str]:
         if not m:
             continue
         noun, sector = m.group(1).strip(), m.group(2)
-        for form in _expand(noun, subs):
-            out.setdefault(form, sector)
+        # "PRISONER_OF_WAR {PRISONERS_OF_WAR}": the braces list irregular plurals (often none: "{}")
+        plurals = re.findall(r"\{([^}]*)\}", noun)
+        noun = re.sub(r"\s*\{[^}]*\}", "", noun).strip()
+        variants = [noun] + [p.strip() for group in plurals for p in group.split(",") if p.strip()]
+        for variant in variants:
+            for form in _expand(variant, subs):
+                out.setdefault(form, sector)
     return out
 
 
