@@ -176,3 +176,21 @@ def test_capital_as_scene_or_as_government(text: str, context: str, sector: str)
     answer = resolve_text(text, context=context)
     assert answer["sector"] == sector
     assert answer["code"] == answer["country"]
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "country", "sector"),
+    [
+        # written for this test: misspelt or unlisted office-holders, whose title still says the sector
+        ("President Emanuel Macronn", "President Emanuel Macronn of France hosted the summit.", "FRA", "GOV"),
+        ("General Abdourahamane Tchianey", "General Abdourahamane Tchianey seized power in Niamey.", "NER", "MIL"),
+        ("Judge Maria Fernanda Oquendo", None, None, "JUD"),
+        # settlements and crowds named as actors stand for the people there
+        ("Chadian towns", "Sudanese militias raided Chadian towns near the border.", "TCD", "CVL"),
+        ("tens of thousands of people in Lagos", None, "NGA", "CVL"),
+        ("Kandahar", "Taliban fighters shelled Kandahar overnight.", "AFG", "CVL"),
+    ],
+)
+def test_titles_places_and_crowds(text: str, context: str | None, country: str | None, sector: str) -> None:
+    got = resolve_text(text, context)
+    assert (got["country"], got["sector"]) == (country, sector)

@@ -13,12 +13,15 @@ from typing import Any
 from realpolitik.extract.actor_match import match_at
 from realpolitik.extract.actors import (
     _PLACE_KINDS,
+    TITLES,
     ResolvedActor,
     _head_sector,
     _place,
     _resolved,
+    _sector_of_words,
     find_mentions,
     resolve_token,
+    through_quantity,
 )
 from realpolitik.extract.gazetteer import ActorEntry, ascii_quotes, get_gazetteer
 
@@ -37,7 +40,10 @@ def resolve_text(text: str, context: str | None = None, date: str | None = None)
 
 def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> dict[str, Any]:
     """`resolve_text` with a given pipeline (the CLI resolves a batch with one)."""
-    best = _resolve_in(nlp(text), 0, len(text), date) if text.strip() else None
+    tdoc = nlp(text) if text.strip() else None
+    best = _resolve_in(tdoc, 0, len(text), date) if tdoc is not None else None
+    if best is None and tdoc is not None:
+        best = _titled_name(tdoc)
     if context and best is not None and best.entry.kind == "capital":
         best = _capital_in_context(nlp(context), context.lower().find(text.lower()), len(text), best)
     if context and (best is None or not best.entry.code or best.entry.country is None or not best.entry.sector):
@@ -64,12 +70,15 @@ def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> 
                     ActorEntry(e.code, e.country, sector, e.kind, e.name), best.start, best.end, best.text
                 )
     if best is None or not best.entry.code:
-        placed = _located(nlp(text) if text.strip() else None, best)
+        placed = _located(tdoc, best)
         best = placed or best
     if best is None:
         return {"code": None, "country": None, "sector": None, "name": None}
     e = best.entry
-    return {"code": e.code, "country": e.country, "sector": e.sector, "name": e.name if e.code else best.text}
+    sector = e.sector
+    if sector is None and e.kind == "place" and e.code:  # a town named as an actor: the people there
+        sector = "CVL"
+    return {"code": e.code, "country": e.country, "sector": sector, "name": e.name if e.code else best.text}
 
 
 #: Prepositions that make a city the scene of an event rather than its government acting.
@@ -109,12 +118,33 @@ def _located(doc: Doc | None, best: ResolvedActor | None) -> ResolvedActor | Non
     return None
 
 
+def _titled_name(doc: Doc) -> ResolvedActor | None:
+    """A person nobody listed, named after an office ("President Dos Sontas", "Judge Alejandro Rivera",
+    "Planning and Investment Minister Tran Xuan Gia"): the office gives the sector; whose office it is
+    comes from the context, if anywhere."""
+    root = doc[:].root
+    if root.pos_ != "PROPN":
+        return None
+    gaz = get_gazetteer()
+    last_title = None
+    for tok in doc[: root.i]:
+        if tok.lower_ in TITLES or gaz.agent_sector(tok.lower_) or gaz.agent_sector(tok.lemma_.lower()):
+            last_title = tok.i
+    if last_title is None or not all(t.pos_ == "PROPN" for t in doc[last_title + 1 : root.i + 1]):
+        return None
+    sector = _sector_of_words(list(doc[: last_title + 1]))
+    if sector is None:
+        return None
+    name = doc[last_title + 1 : root.i + 1]
+    return ResolvedActor(ActorEntry(None, None, sector, "person", name.text), name.start_char, name.end_char, name.text)
+
+
 def _resolve_in(doc: Doc, start: int, end: int, date: str | None) -> ResolvedActor | None:
     """Resolve the phrase at [start, end) of `doc`: its syntactic head first, then any mention in it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    r = resolve_token(span.root, date)
+    r = resolve_token(through_quantity(span.root), date)
     if r is not None and r.entry.code:
         return r
     for m in find_mentions(doc, date):

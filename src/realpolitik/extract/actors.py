@@ -312,6 +312,43 @@ def _head_sector(tok: Token) -> str | None:
     return None
 
 
+QUANTITY_HEADS = frozenset(
+    {
+        "thousand",
+        "thousands",
+        "hundred",
+        "hundreds",
+        "ten",
+        "tens",
+        "dozen",
+        "dozens",
+        "million",
+        "millions",
+        "score",
+        "scores",
+        "number",
+        "crowd",
+        "crowds",
+        "group",
+        "handful",
+    }
+)
+
+
+def through_quantity(tok: Any) -> Any:
+    """ "thousands of students", "a group of protesters": the counted noun is the actor."""
+    for _ in range(3):
+        if tok.lemma_.lower() not in QUANTITY_HEADS and tok.lower_ not in QUANTITY_HEADS:
+            return tok
+        objs = [
+            o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+        ]
+        if not objs:
+            return tok
+        tok = objs[0]
+    return tok
+
+
 # -- resolution ---------------------------------------------------------------------------------------
 def is_pair_anaphor(token: Token) -> bool:
     """True for "the two countries", "both countries", "both sides", "the two": a reference to a pair

@@ -22,6 +22,7 @@ from itertools import chain
 from typing import Any
 
 from realpolitik.extract import ontology
+from realpolitik.extract.actors import through_quantity
 from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
 from realpolitik.extract.events import Candidate, classified_events, code_sentence, rerank
 from realpolitik.extract.lexicon import SPEECH_VERBS
@@ -305,7 +306,7 @@ class Extractor:
         by_span = {(a.start, a.end): a for a in sent_mentions}
 
         def resolve(tok: Any) -> list[Actor]:
-            tok = _through_quantity(tok)
+            tok = through_quantity(tok)
             if tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS:
                 return _antecedent(tok, resolve)
             r = self._resolve_token(tok, date)
@@ -474,41 +475,6 @@ def _batches(items: Iterable[Document], n: int) -> Iterator[list[Document]]:
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "its", "their", "his", "her"})
-QUANTITY_HEADS = frozenset(
-    {
-        "thousand",
-        "thousands",
-        "hundred",
-        "hundreds",
-        "ten",
-        "tens",
-        "dozen",
-        "dozens",
-        "million",
-        "millions",
-        "score",
-        "scores",
-        "number",
-        "crowd",
-        "crowds",
-        "group",
-        "handful",
-    }
-)
-
-
-def _through_quantity(tok: Any) -> Any:
-    """ "thousands of students", "a group of protesters": the counted noun is the actor."""
-    for _ in range(3):
-        if tok.lemma_.lower() not in QUANTITY_HEADS and tok.lower_ not in QUANTITY_HEADS:
-            return tok
-        objs = [
-            o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
-        ]
-        if not objs:
-            return tok
-        tok = objs[0]
-    return tok
 
 
 def _antecedent(pron: Any, resolve: Any) -> list[Actor]:
