@@ -150,3 +150,22 @@ def test_the_accused_is_the_agent_of_what_they_are_accused_of() -> None:
     got = {((r["source"] or {}).get("code"), r["event_type"], (r["target"] or {}).get("code")) for r in recs}
     assert ("UKR", "ACCUSE", "RUS") in got
     assert not any(s == "UKR" and ty == "ASSAULT" for s, ty, _t in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # written for this test: a name keeps its titles, demonyms and owner; no actor keeps its article
+        ("Brazilian President Luiz Inacio Lula da Silva visited Angola on Monday.", "Brazilian President", "Angola"),
+        ("Chile's outgoing President Michelle Bachelet criticised the Peruvian government.", "Chile's outgoing", None),
+        ("The Nigerian army attacked a Boko Haram camp near Maiduguri.", "Nigerian army", "Boko Haram"),
+    ],
+)
+def test_actor_mentions_are_the_noun_phrase_event_data_codes(text: str, source: str, target: str | None) -> None:
+    [rec] = [r for r in realpolitik.extract(text, date="2010-03-01") if r["source"]]
+    src = rec["source"]
+    assert src["text"].startswith(source) and text[src["start"] : src["end"]] == src["text"]
+    if target is not None:
+        assert rec["target"]["text"] == target
+    else:
+        assert not rec["target"]["text"].lower().startswith("the ")

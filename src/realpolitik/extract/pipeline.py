@@ -431,8 +431,8 @@ class Extractor:
             context=context,
             cameo=cameo,
             intensity=ontology.intensity(etype, mode, cameo),
-            source=c.source,
-            target=c.target,
+            source=_with_title(c.source, sent, doc.text),
+            target=_with_title(c.target, sent, doc.text),
             date=date,
             negated=c.negated,
             hypothetical=c.hypothetical,
@@ -495,6 +495,43 @@ def _antecedent(pron: Any, resolve: Any) -> list[Actor]:
             if found:
                 return found
     return []
+
+
+#: Dependents before a name that belong to its noun phrase: titles, demonyms, owners ("Iraqi President
+#: Saddam Hussein", "Lebanon's new President Elias Hrawi").
+PREMODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case"})
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _with_title(actor: Actor | None, sent: Any, text: str) -> Actor | None:
+    """An actor's mention as event data codes it: a name widened to the words before it in its noun phrase
+    ("Iraqi President Saddam Hussein"), so that the record shows who the person is as the sentence says it,
+    and without a leading article ("the Malian armed forces" -> "Malian armed forces"). Codes are unchanged."""
+    if actor is None:
+        return None
+    doc = sent.doc
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return actor
+    first = span.start
+    root = span.root
+    while root.pos_ == "PROPN" and first > sent.start:
+        prev = doc[first - 1]
+        if prev.dep_ == "case" and first - 2 >= sent.start:  # "Lebanon 's": the owner comes with its clitic
+            prev = doc[first - 2]
+            if prev.dep_ != "poss" or not first <= prev.head.i <= root.i:
+                break
+            first -= 2
+            continue
+        if prev.dep_ not in PREMODIFIERS or not first <= prev.head.i <= root.i:
+            break
+        first -= 1
+    if first < span.end - 1 and doc[first].lower_ in ARTICLES:
+        first += 1
+    if first == span.start:
+        return actor
+    start = doc[first].idx
+    return Actor(text[start : actor.end], start, actor.end, actor.code, actor.country, actor.sector)
 
 
 def sentence_bounds(sent: Any) -> tuple[int, int]:
