@@ -15,10 +15,11 @@ Prints documents, input MB, seconds, documents/s and peak RSS.
 sentences and seed paragraphs, several per document, each document with its own report number and date, so
 that the vocabulary keeps growing as real news does), as JSONL (one document per line) or as one plain-text
 file (`txt`, read in parts). It then runs `realpolitik extract FILE --format jsonl` (default workers) and
-samples every 2 s the RSS of the process and its parsing workers and how far it has read the input. Runs to
-the end or for BENCH_MEMORY_SECONDS (parsing 1 GB takes hours on a laptop: spaCy parses about 50-100 kB/s per
-core). BENCH_MEMORY_ZONES=0 runs the same without spaCy memory zones (to show what they save). Prints
-the samples, RSS after the first 5% of the time and at the end, and the growth per 100 MB read.
+samples every 2 s the memory of the process and its parsing workers (RSS, PSS, the main process alone) and how
+far it has read the input. Runs to the end or for BENCH_MEMORY_SECONDS (parsing 1 GB takes hours on a laptop:
+spaCy parses about 50-100 kB/s per core). BENCH_MEMORY_ZONES=0 runs the same without spaCy memory zones (to
+show what they save). Prints the samples, memory after the first 5% of the time and at the end, and the
+least-squares growth per 100 MB read.
 """
 
 from __future__ import annotations
@@ -115,9 +116,11 @@ def write_input(path: Path, size_bytes: int, fmt: str) -> int:
     return n
 
 
-def proc_rss_mib(pid: int) -> float:
-    """RSS of a process and all its descendants (the parsing workers), from /proc."""
-    total = 0.0
+def tree_memory_mib(pid: int) -> tuple[float, float, float]:
+    """(RSS summed over the process and its descendants (the parsing workers), their PSS sum, the main
+    process's own RSS), from /proc. Forked workers share pages with the main process: RSS counts those pages
+    in every process, PSS divides them among the sharers, so the PSS sum is the memory really in use."""
+    rss = pss = main = 0.0
     todo = [pid]
     while todo:
         p = todo.pop()
@@ -125,12 +128,18 @@ def proc_rss_mib(pid: int) -> float:
             with open(f"/proc/{p}/status") as f:
                 for line in f:
                     if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) / 1024
+                        kib = int(line.split()[1]) / 1024
+                        rss += kib
+                        main = kib if p == pid else main
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        pss += int(line.split()[1]) / 1024
             with open(f"/proc/{p}/task/{p}/children") as f:
                 todo.extend(int(c) for c in f.read().split())
         except (FileNotFoundError, ProcessLookupError):
             continue
-    return total
+    return rss, pss, main
 
 
 def read_position(pid: int, path: Path) -> int | None:
@@ -180,8 +189,8 @@ def extract_run() -> int:
         cmd = [sys.executable, __file__, "--child-extract", str(path), "1" if ZONES else "0"]
         proc = subprocess.Popen(cmd, start_new_session=True)  # its own group: stopping it stops its workers
         start = time.perf_counter()
-        samples: list[tuple[float, float, float]] = []  # seconds, MB read, RSS MiB
-        print(f"{'seconds':>8} {'MB read':>9} {'RSS MiB':>8}")
+        samples: list[tuple[float, float, float, float, float]] = []  # seconds, MB read, RSS, PSS, main RSS
+        print(f"{'seconds':>8} {'MB read':>9} {'RSS MiB':>8} {'PSS MiB':>8} {'main RSS':>9}")
         last_print = -1e9
         while proc.poll() is None:
             elapsed = time.perf_counter() - start
@@ -190,11 +199,11 @@ def extract_run() -> int:
                 proc.wait()
                 break
             pos = read_position(proc.pid, path)
-            rss = proc_rss_mib(proc.pid)
+            rss, pss, main_rss = tree_memory_mib(proc.pid)
             if pos is not None:
-                samples.append((elapsed, pos / 1e6, rss))
+                samples.append((elapsed, pos / 1e6, rss, pss, main_rss))
                 if elapsed - last_print >= 30:
-                    print(f"{elapsed:>8.0f} {pos / 1e6:>9.1f} {rss:>8.0f}", flush=True)
+                    print(f"{elapsed:>8.0f} {pos / 1e6:>9.1f} {rss:>8.0f} {pss:>8.0f} {main_rss:>9.0f}", flush=True)
                     last_print = elapsed
             time.sleep(2)
         finished = proc.returncode == 0
@@ -204,24 +213,24 @@ def extract_run() -> int:
     total = samples[-1][0]
     steady = [s for s in samples if s[0] >= 0.05 * total]  # after start-up: model loaded, workers running
     first, end = steady[0], samples[-1]
-    peak = max(s[2] for s in samples)
     print(
         f"{'finished' if finished else 'stopped at the time limit'} after {total:.0f} s: read {end[1]:,.1f} of "
         f"{size / 1e6:,.0f} MB ({end[1] / total * 1000:.0f} kB/s)"
     )
-    print(
-        f"RSS (process + parsing workers) at {first[0]:.0f} s: {first[2]:.0f} MiB; at the end: {end[2]:.0f} MiB; "
-        f"peak {peak:.0f} MiB; least-squares growth {slope(steady):+.1f} MiB per 100 MB read after the first 5% "
-        "of the time"
-    )
+    for name, col in (("RSS (process + parsing workers)", 2), ("PSS (process + workers)", 3), ("main RSS", 4)):
+        print(
+            f"{name}: at {first[0]:.0f} s {first[col]:.0f} MiB, at the end {end[col]:.0f} MiB, peak "
+            f"{max(s[col] for s in samples):.0f} MiB; least-squares growth {slope(steady, col):+.1f} MiB per 100 MB "
+            "read after the first 5% of the time"
+        )
     return 0 if finished or SECONDS else 1
 
 
-def slope(samples: list[tuple[float, float, float]]) -> float:
+def slope(samples: list[tuple[float, ...]], col: int) -> float:
     """Least-squares slope of RSS (MiB) against input read, per 100 MB: single samples are noisy (batches
     and worker restarts come and go), the trend is the claim."""
     xs = [s[1] for s in samples]
-    ys = [s[2] for s in samples]
+    ys = [s[col] for s in samples]
     n = len(xs)
     mx, my = sum(xs) / n, sum(ys) / n
     var = sum((x - mx) ** 2 for x in xs)
