@@ -19,7 +19,15 @@ from typing import Any
 from realpolitik.extract import lexicon as lx
 from realpolitik.extract.lexicon import Trigger
 from realpolitik.extract.modality import CONDITIONAL_MARKS, attribution_token, is_hypothetical, is_negated
-from realpolitik.extract.roles import MEETING_NOUNS, Roles, noun_roles, prep_objects, verb_roles, with_conjuncts
+from realpolitik.extract.roles import (
+    MEETING_NOUNS,
+    Roles,
+    governing_agents,
+    noun_roles,
+    prep_objects,
+    verb_roles,
+    with_conjuncts,
+)
 from realpolitik.model import Actor
 
 Token = Any
@@ -359,10 +367,8 @@ def _giver_and_recipient(
     """Receive-like triggers: the grammatical subject receives; the giver is the `from` phrase.
     Buyer nouns ("X is a customer of Y"): the `of` phrase sells to the clause's subject."""
     if tok.pos_ == "NOUN":
-        from realpolitik.extract.roles import _governing_agents
-
         givers = _resolve_all(prep_objects(tok, ("of",)), resolve, pair_anaphor)
-        recipients = _resolve_all(_governing_agents(tok), resolve, pair_anaphor)
+        recipients = _resolve_all(governing_agents(tok), resolve, pair_anaphor)
         return givers, recipients
     givers = _resolve_all(prep_objects(tok, ("from",)), resolve, pair_anaphor)
     return givers, sources

@@ -218,7 +218,7 @@ def verb_roles(verb: Token) -> Roles:
     subjects, passive = subjects_of(verb)
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN" and not passive:
         # "a declaration demanding ...": the noun's author acts (possessor, or the subject that issued it)
-        roles.source_groups = [g for g in (noun_agents(verb.head), _governing_agents(verb.head)) if g]
+        roles.source_groups = [g for g in (noun_agents(verb.head), governing_agents(verb.head)) if g]
     if passive:
         roles.sources = subjects
         roles.targets = [t for c in verb.children if c.dep_ == "nsubjpass" for t in with_conjuncts(_relative_head(c))]
@@ -250,7 +250,7 @@ def noun_roles(noun: Token) -> Roles:
             visitors = prep_objects(dest, ("of",))
             if visitors:
                 groups.append(visitors)
-    governing = _governing_agents(noun)
+    governing = governing_agents(noun)
     if governing:
         groups.append(governing)
     roles.sources = groups[0] if groups else []
@@ -283,7 +283,7 @@ def _detached_venue(noun: Token) -> list[Token]:
     return out
 
 
-def _governing_agents(noun: Token) -> list[Token]:
+def governing_agents(noun: Token) -> list[Token]:
     """An agentless event noun takes the agent of the clause or noun it belongs to.
 
     "Russia launched an attack" (object of a verb), "Algeria is a customer of" (attribute),
