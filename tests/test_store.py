@@ -118,3 +118,20 @@ def test_parts_of_a_large_file_are_stored_with_their_place_in_the_file(tmp_path,
     for off, a, b, ev in rows.itertuples(index=False):
         assert whole[off + a : off + b] == ev
     assert rows["text_offset"].nunique() > 2
+
+
+def test_repeats_far_apart_in_one_input_are_stored_once(db_file: Path, seed_path: Path, monkeypatch) -> None:
+    """Repeats are caught before extraction when close together and when written otherwise; either way the
+    report counts them as skipped and the store holds each document once."""
+    from realpolitik.model import Document
+    from realpolitik.store import db
+
+    monkeypatch.setattr(db, "RECENT_KEYS", 2)  # forget quickly: the second copy is only caught when written
+    monkeypatch.setattr(db, "CHECK_CHUNK_DOCS", 3)
+    paragraphs = [p for p in seed_path.read_text(encoding="utf-8").split("\n") if len(p) > 80][:6]
+    docs = [Document(f"p{i}", p, "2024-11-14") for i, p in enumerate(paragraphs)]
+    with Store(db_file) as store:
+        report = store.ingest(docs + docs[:2] + docs)
+        assert (report.stored, report.skipped) == (6, 8)
+        assert store.count("documents") == 6
+        assert store.query("SELECT count(DISTINCT event_id) = count(*) AS ok FROM events")["ok"][0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,9 @@ DOCUMENT_COLUMNS = ("doc_key", "doc_id", "path", "url", "title", "pub_date", "or
 MENTION_COLUMNS = ("doc_key", "sentence", "start", "end", "text", "code", "country", "sector")
 #: Documents `ingest` writes per transaction (fewer, larger statements); a failure still keeps the ones before.
 INGEST_BATCH_DOCS = 64
+#: Documents `ingest` checks against the store per query, and how many recent keys it remembers.
+CHECK_CHUNK_DOCS = 256
+RECENT_KEYS = 10_000
 
 
 def default_db_path() -> str:
@@ -198,12 +202,12 @@ class Store:
 
     def add_extraction(self, ex: Extraction, origin: str = "text") -> int:
         """Store one document's extraction in one transaction; return the events added (0 if known)."""
-        return self.add_extractions([ex], origin)[0]
+        return self.add_extractions([ex], origin)[0] or 0
 
-    def add_extractions(self, exs: Sequence[Extraction], origin: str = "text") -> list[int]:
+    def add_extractions(self, exs: Sequence[Extraction], origin: str = "text") -> list[int | None]:
         """Store several documents' extractions in one transaction, each table's rows in one statement; return
-        the events added per document (0 for one already stored). If the batch fails it is rolled back and its
-        documents are stored one by one, so that a failure keeps every document before the failing one."""
+        the events added per document (None for one already stored). If the batch fails it is rolled back and
+        its documents are stored one by one, so that a failure keeps every document before the failing one."""
         if len(exs) > 1:
             try:
                 return self._write_extractions(exs, origin)
@@ -211,17 +215,19 @@ class Store:
                 return [self._write_extractions([ex], origin)[0] for ex in exs]
         return self._write_extractions(exs, origin)
 
-    def _write_extractions(self, exs: Sequence[Extraction], origin: str) -> list[int]:
+    def stored_keys(self, keys: Sequence[str]) -> set[str]:
+        """Which of these document keys the store holds (one query for the lot)."""
+        if not keys:
+            return set()
+        sql = "SELECT doc_key FROM documents WHERE doc_key IN (SELECT unnest(?::VARCHAR[]))"
+        return {r[0] for r in self.con.execute(sql, [list(keys)]).fetchall()}
+
+    def _write_extractions(self, exs: Sequence[Extraction], origin: str) -> list[int | None]:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
             keys = [ex.document.key for ex in exs]
-            known = {
-                r[0]
-                for r in con.execute(
-                    "SELECT doc_key FROM documents WHERE doc_key IN (SELECT unnest(?::VARCHAR[]))", [keys]
-                ).fetchall()
-            }
+            known = self.stored_keys(keys)
             fresh: dict[str, Extraction] = {}
             for key, ex in zip(keys, exs, strict=True):
                 if key not in known:
@@ -240,12 +246,15 @@ class Store:
             insert_rows(con, "sentences", ("doc_key", "sentence", "start", "end", "text"), sentences)
             insert_rows(con, "mentions", MENTION_COLUMNS, list(mentions.values()))
             self._upsert_actors(m for ex in fresh.values() for _, m in ex.mentions)
-            self._insert_events(list(events.values()))
+            # a new document's event ids are new: they are derived from its key
+            self._insert_events(list(events.values()), new_document=True)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return [len(fresh[k].events) if k in fresh and fresh[k] is ex else 0 for k, ex in zip(keys, exs, strict=True)]
+        return [
+            len(fresh[k].events) if k in fresh and fresh[k] is ex else None for k, ex in zip(keys, exs, strict=True)
+        ]
 
     def _upsert_actors(self, mentions: Iterable[Any]) -> None:
         rows = {}
@@ -260,9 +269,13 @@ class Store:
             "ON CONFLICT (code) DO NOTHING",
         )
 
-    def _insert_events(self, rows: list[tuple]) -> None:
-        """Event rows (unique ids) whose ids are not stored yet."""
-        insert_rows(self.con, "events", EVENT_COLUMNS, rows, "ON CONFLICT (event_id) DO NOTHING")
+    def _insert_events(self, rows: list[tuple], new_document: bool = False) -> None:
+        """Event rows (ids unique among them) whose ids are not stored yet; the rows of a document being added
+        need no check (their ids derive from its new key)."""
+        if new_document:
+            insert_rows(self.con, "events", EVENT_COLUMNS, rows)
+        else:
+            insert_rows(self.con, "events", EVENT_COLUMNS, rows, "ANTI JOIN events USING (event_id)")
 
     def add_events(
         self,
@@ -308,23 +321,35 @@ class Store:
         report = IngestReport()
 
         def new_documents() -> Iterator[Document]:
-            seen: set[str] = set()
-            for doc in documents:
-                if doc.key in seen or self.has_document(doc.key):
-                    report.skipped += 1
-                    if progress is not None:
-                        progress(doc)
-                else:
-                    seen.add(doc.key)
+            """The documents not stored yet, checked against the store a chunk at a time. Repeats within
+            the input are caught here when close together, and at writing time otherwise."""
+            recent: OrderedDict[str, None] = OrderedDict()  # bounded: memory must not grow with the input
+            for chunk, error in _chunks_until_error(documents, CHECK_CHUNK_DOCS):
+                known = self.stored_keys([d.key for d in chunk])
+                for doc in chunk:
+                    key = doc.key
+                    if key in known or key in recent:
+                        report.skipped += 1
+                        if progress is not None:
+                            progress(doc)
+                        continue
+                    recent[key] = None
+                    if len(recent) > RECENT_KEYS:
+                        recent.popitem(last=False)
                     yield doc
+                if error is not None:
+                    raise error
 
         pending: list[Extraction] = []
 
         def flush() -> None:
             added = self.add_extractions(pending)
             for ex, n in zip(pending, added, strict=True):
-                report.events += n
-                report.stored += 1
+                if n is None:  # a repeat of a document stored since it was checked
+                    report.skipped += 1
+                else:
+                    report.events += n
+                    report.stored += 1
                 if progress is not None:
                     progress(ex.document)
             pending.clear()
@@ -445,6 +470,25 @@ class Store:
             )
             written.append(target)
         return written
+
+
+def _chunks_until_error(items: Iterable[Document], n: int) -> Iterator[tuple[list[Document], Exception | None]]:
+    """Lists of up to `n` items, each with the error that ended the input (a malformed line) or None: what
+    was read before an error is still handed on, then the error."""
+    it = iter(items)
+    while True:
+        chunk: list[Document] = []
+        try:
+            for _ in range(n):
+                chunk.append(next(it))
+        except StopIteration:
+            if chunk:
+                yield chunk, None
+            return
+        except Exception as exc:
+            yield chunk, exc
+            return
+        yield chunk, None
 
 
 def _sql_str(p: Path) -> str:

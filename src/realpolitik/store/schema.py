@@ -3,6 +3,13 @@ scans of hundreds of millions of rows and read naturally in pandas.
 
 Other layers add their own tables (reference data, claims) with `CREATE TABLE IF NOT EXISTS` in
 their own modules; the core tables below are the contract between extract, store and analysis.
+
+Why documents, sentences, mentions and events declare no PRIMARY KEY: DuckDB keeps a key's index (an ART)
+in memory, whole and unevictable, so an ingest's memory would grow with every row stored (about 65 bytes a
+key: a gigabyte of news makes tens of millions of rows). Their keys stay unique by construction instead:
+`Store` writes a document's rows only in the transaction that adds its new `doc_key`, and event ids are
+derived from the `doc_key` (imported events are checked against the stored ids in batches). Stores made
+before this change keep their keys; nothing relies on them.
 """
 
 from __future__ import annotations
@@ -10,7 +17,7 @@ from __future__ import annotations
 CORE_DDL: tuple[str, ...] = (
     """
     CREATE TABLE IF NOT EXISTS documents (
-        doc_key      VARCHAR PRIMARY KEY,   -- sha256 of the text (first 32 hex): identity
+        doc_key      VARCHAR NOT NULL,      -- sha256 of the text (first 32 hex): identity, unique
         doc_id       VARCHAR NOT NULL,      -- what the user named it (file stem, JSONL id, line no.)
         path         VARCHAR,
         url          VARCHAR,
@@ -31,8 +38,7 @@ CORE_DDL: tuple[str, ...] = (
         sentence  INTEGER NOT NULL,
         start     INTEGER NOT NULL,
         "end"     INTEGER NOT NULL,
-        text      VARCHAR NOT NULL,
-        PRIMARY KEY (doc_key, sentence)
+        text      VARCHAR NOT NULL   -- one row per (doc_key, sentence): see the module docstring
     )
     """,
     """
@@ -44,8 +50,7 @@ CORE_DDL: tuple[str, ...] = (
         text      VARCHAR NOT NULL,
         code      VARCHAR,
         country   VARCHAR,
-        sector    VARCHAR,
-        PRIMARY KEY (doc_key, start, "end")
+        sector    VARCHAR           -- one row per (doc_key, start, end)
     )
     """,
     """
@@ -58,7 +63,7 @@ CORE_DDL: tuple[str, ...] = (
     """,
     """
     CREATE TABLE IF NOT EXISTS events (
-        event_id        VARCHAR PRIMARY KEY,
+        event_id        VARCHAR NOT NULL,  -- unique: see the module docstring
         doc_key         VARCHAR,
         doc_id          VARCHAR,
         sentence        INTEGER,
