@@ -135,3 +135,17 @@ def test_repeats_far_apart_in_one_input_are_stored_once(db_file: Path, seed_path
         assert (report.stored, report.skipped) == (6, 8)
         assert store.count("documents") == 6
         assert store.query("SELECT count(DISTINCT event_id) = count(*) AS ok FROM events")["ok"][0]
+
+
+def test_ingest_caps_duckdb_memory_only_while_it_runs(db_file: Path) -> None:
+    from realpolitik.model import Document
+
+    with Store(db_file) as store:
+        before = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        seen = []
+        store.ingest(
+            [Document("a", "Russia signed an agreement with Algeria.", "2024-01-01")],
+            progress=lambda _d: seen.append(store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]),
+        )
+        after = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    assert after == before and seen and seen[0] != before

@@ -13,6 +13,7 @@ import hashlib
 import os
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,8 @@ INGEST_BATCH_DOCS = 64
 #: Documents `ingest` checks against the store per query, and how many recent keys it remembers.
 CHECK_CHUNK_DOCS = 256
 RECENT_KEYS = 10_000
+#: DuckDB's memory limit while ingesting: enough for a batch; the store's cache must not grow with the input.
+INGEST_MEMORY_LIMIT = "256MB"
 
 
 def default_db_path() -> str:
@@ -340,6 +343,31 @@ class Store:
                 if error is not None:
                     raise error
 
+        with self._memory_limit(INGEST_MEMORY_LIMIT):
+            self._ingest_stream(extractor, new_documents(), report, progress, workers)
+        return report
+
+    @contextmanager
+    def _memory_limit(self, limit: str) -> Iterator[None]:
+        """DuckDB's memory limit lowered for a while. DuckDB keeps the blocks it writes cached up to its limit
+        (80% of RAM by default), so without this an ingest's memory would grow with the store it writes."""
+        before = self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        self.con.execute(f"SET memory_limit = '{limit}'")
+        try:
+            yield
+        finally:
+            self.con.execute(f"SET memory_limit = '{before}'")
+
+    def _ingest_stream(
+        self,
+        extractor: Any,
+        documents: Iterator[Document],
+        report: IngestReport,
+        progress: Any,
+        workers: int | None,
+    ) -> None:
+        """Extract `documents` and write them in batches, counting in `report`; an error from the input or
+        the extraction is raised once the documents before it are stored."""
         pending: list[Extraction] = []
 
         def flush() -> None:
@@ -357,7 +385,7 @@ class Store:
         # batches are parsed together (spaCy's pipe) and written together; an input or extraction error
         # still stores every document read before it
         try:
-            for ex in extractor.extract_many(new_documents(), workers=workers):
+            for ex in extractor.extract_many(documents, workers=workers):
                 pending.append(ex)
                 if len(pending) >= INGEST_BATCH_DOCS:
                     flush()
@@ -366,7 +394,6 @@ class Store:
                 flush()
             raise
         flush()
-        return report
 
     # --- reading ----------------------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
