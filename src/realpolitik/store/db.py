@@ -355,8 +355,10 @@ class Store:
         self.con.execute(f"SET memory_limit = '{limit}'")
         try:
             yield
-        finally:
-            self.con.execute(f"SET memory_limit = '{before}'")
+        finally:  # the default back exactly (a setting read back as text is rounded), else what it was
+            self.con.execute("RESET memory_limit")
+            if self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] != before:
+                self.con.execute(f"SET memory_limit = '{before}'")
 
     def _ingest_stream(
         self,
