@@ -152,7 +152,7 @@ class Extractor:
         if workers > 1:
             yield from self._extract_parallel(docs, batch_size, workers)
             return
-        for batch in _batches(docs, batch_size):
+        for batch in batches(docs, batch_size):
             if any(len(d.text) > CHUNK_CHARS for d in batch):
                 for d in batch:
                     yield self.extract_document(d)
@@ -454,7 +454,7 @@ def extract_records(text: str, date: str | None = None, doc_id: str = "0") -> li
     return [e.to_dict() for e in ex.events]
 
 
-def _batches(items: Iterable[Document], n: int) -> Iterator[list[Document]]:
+def batches(items: Iterable[Document], n: int) -> Iterator[list[Document]]:
     """Lists of up to `n` items. If the source fails (a malformed input line), the documents read
     before the failure are still yielded, then the error propagates."""
     it = iter(items)

@@ -318,7 +318,7 @@ class Store:
         An exception from the document iterator (a malformed line) or from extraction propagates
         after the documents before it were committed.
         """
-        from realpolitik.extract.pipeline import get_extractor
+        from realpolitik.extract.pipeline import batches, get_extractor
 
         extractor = extractor or get_extractor()
         report = IngestReport()
@@ -327,7 +327,8 @@ class Store:
             """The documents not stored yet, checked against the store a chunk at a time. Repeats within
             the input are caught here when close together, and at writing time otherwise."""
             recent: OrderedDict[str, None] = OrderedDict()  # bounded: memory must not grow with the input
-            for chunk, error in _chunks_until_error(documents, CHECK_CHUNK_DOCS):
+            # a malformed input line ends `batches` after the documents read before it have come through
+            for chunk in batches(documents, CHECK_CHUNK_DOCS):
                 known = self.stored_keys([d.key for d in chunk])
                 for doc in chunk:
                     key = doc.key
@@ -340,8 +341,6 @@ class Store:
                     if len(recent) > RECENT_KEYS:
                         recent.popitem(last=False)
                     yield doc
-                if error is not None:
-                    raise error
 
         with self._memory_limit(INGEST_MEMORY_LIMIT):
             self._ingest_stream(extractor, new_documents(), report, progress, workers)
@@ -499,25 +498,6 @@ class Store:
             )
             written.append(target)
         return written
-
-
-def _chunks_until_error(items: Iterable[Document], n: int) -> Iterator[tuple[list[Document], Exception | None]]:
-    """Lists of up to `n` items, each with the error that ended the input (a malformed line) or None: what
-    was read before an error is still handed on, then the error."""
-    it = iter(items)
-    while True:
-        chunk: list[Document] = []
-        try:
-            for _ in range(n):
-                chunk.append(next(it))
-        except StopIteration:
-            if chunk:
-                yield chunk, None
-            return
-        except Exception as exc:
-            yield chunk, exc
-            return
-        yield chunk, None
 
 
 def _sql_str(p: Path) -> str:
