@@ -133,3 +133,14 @@ def test_parsing_workers_restarted_mid_stream_give_the_same_records(seed_path, m
     monkeypatch.setattr(pl, "RECYCLE_CHARS", 1_500)  # a new set of workers every few paragraphs
     two = [[e.to_dict() for e in x.events] for x in ex.extract_many(docs, batch_size=2, workers=2)]
     assert one == two and sum(map(len, one)) > 5
+
+
+def test_batches_are_bounded_by_characters_as_well_as_count() -> None:
+    """A parse holds memory per character of its batch: long documents must not share a batch."""
+    from realpolitik.extract.pipeline import batches
+    from realpolitik.model import Document
+
+    docs = [Document(str(i), "x" * size) for i, size in enumerate([10, 10, 90, 10, 200, 5, 5])]
+    got = [[d.doc_id for d in b] for b in batches(docs, 4, max_chars=100)]
+    assert got == [["0", "1"], ["2", "3"], ["4"], ["5", "6"]]
+    assert [[d.doc_id for d in b] for b in batches(docs, 3)] == [["0", "1", "2"], ["3", "4", "5"], ["6"]]

@@ -152,7 +152,7 @@ class Extractor:
         if workers > 1:
             yield from self._extract_parallel(docs, batch_size, workers)
             return
-        for batch in batches(docs, batch_size):
+        for batch in batches(docs, batch_size, BATCH_CHARS):
             if any(len(d.text) > CHUNK_CHARS for d in batch):
                 for d in batch:
                     yield self.extract_document(d)
@@ -213,7 +213,8 @@ class Extractor:
             try:
                 for d in docs:
                     chars += len(d.text)
-                    if len(d.text) > CHUNK_CHARS:  # read in chunks here, in order; the workers parse a stand-in
+                    if len(d.text) > PARALLEL_MAX_CHARS:  # parsed here, alone or in chunks; the workers parse
+                        # a stand-in, so that no worker batch exceeds BATCH_CHARS
                         pending.append((d, None, True))
                         yield ""
                     else:
@@ -225,7 +226,8 @@ class Extractor:
             except Exception as exc:  # a malformed input: finish what was read before it, then raise
                 failure.append(exc)
 
-        parsed = iter(self.nlp.pipe(texts(), batch_size=batch_size, n_process=workers))
+        pipe_batch = max(1, min(batch_size, BATCH_CHARS // PARALLEL_MAX_CHARS))
+        parsed = iter(self.nlp.pipe(texts(), batch_size=pipe_batch, n_process=workers))
         while True:
             with self.memory_zone():  # the parsed documents are made here (from the workers' bytes), inside the zone
                 done = []
@@ -454,15 +456,23 @@ def extract_records(text: str, date: str | None = None, doc_id: str = "0") -> li
     return [e.to_dict() for e in ex.events]
 
 
-def batches(items: Iterable[Document], n: int) -> Iterator[list[Document]]:
-    """Lists of up to `n` items. If the source fails (a malformed input line), the documents read
-    before the failure are still yielded, then the error propagates."""
+def batches(items: Iterable[Document], n: int, max_chars: int | None = None) -> Iterator[list[Document]]:
+    """Lists of up to `n` items, and of at most `max_chars` characters of text unless one item alone is longer.
+    If the source fails (a malformed input line), the documents read before the failure are still yielded,
+    then the error propagates."""
     it = iter(items)
+    carry: list[Document] = []
     while True:
-        batch: list[Document] = []
+        batch, carry = carry, []
+        chars = sum(len(d.text) for d in batch)
         try:
-            for _ in range(n):
-                batch.append(next(it))
+            while len(batch) < n:
+                d = next(it)
+                if max_chars is not None and batch and chars + len(d.text) > max_chars:
+                    carry = [d]
+                    break
+                batch.append(d)
+                chars += len(d.text)
         except StopIteration:
             if batch:
                 yield batch
@@ -546,7 +556,12 @@ def sentence_bounds(sent: Any) -> tuple[int, int]:
 #: Inputs larger than this (characters) are parsed in several processes when `workers` is left to choose.
 AUTO_PARALLEL_CHARS = 200_000
 #: Longest text parsed at once; longer documents are read in chunks of whole sentences.
-CHUNK_CHARS = 200_000
+CHUNK_CHARS = 50_000
+#: Most characters parsed in one batch. spaCy's parse of a batch holds about 3 kB per character while it
+#: runs (16 documents of 150,000 characters took 6.9 GB), so batches are bounded by size, not only by count.
+BATCH_CHARS = 100_000
+#: Longest document sent to a parsing worker; the workers' batches hold BATCH_CHARS // this many documents.
+PARALLEL_MAX_CHARS = 12_500
 #: Characters of input after which parallel parsing starts fresh worker processes (bounding their memory).
 RECYCLE_CHARS = 20_000_000
 #: A sentence coded once when the extractor is built, so that everything built on first use exists before

@@ -29,9 +29,9 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 #: Plain-text files larger than this many bytes are read in parts instead of whole.
 LARGE_TEXT_BYTES = 8_000_000
-#: About how many characters one part of a large text file holds (below the parser's chunk size, so that
-#: each part is parsed at once and parts can be parsed in parallel).
-PART_CHARS = 150_000
+#: About how many characters one part of a large text file holds: an article's worth, small enough for parts
+#: to be parsed in parallel batches (extract.pipeline.BATCH_CHARS).
+PART_CHARS = 6_000
 _READ_BYTES = 1 << 20
 #: Where a part may end when no paragraph break is near: after a sentence's final punctuation.
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
