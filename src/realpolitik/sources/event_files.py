@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from realpolitik.errors import InputError
 from realpolitik.model import Actor, EventRecord, Evidence
-from realpolitik.store.bulk import rows_to_arrow
+from realpolitik.store import bulk
 from realpolitik.store.db import event_row
 from realpolitik.store.schema import EVENT_COLUMNS
 
@@ -454,18 +454,9 @@ def insert_rows(store: Store, rows: list[tuple]) -> int:
     unique: dict[str, tuple] = {}
     for r in rows:
         unique.setdefault(r[0], r)  # the first copy of an event wins, as in the store
-    table = rows_to_arrow(list(unique.values()))
     con = store.con
     before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
-    con.register("_rp_import_batch", table)
-    try:
-        cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
-        con.execute(
-            # an anti-join, not ON CONFLICT: same result (ids are unique within the batch), several times faster
-            f"INSERT INTO events ({cols}) SELECT {cols} FROM _rp_import_batch ANTI JOIN events USING (event_id)"
-        )
-    finally:
-        con.unregister("_rp_import_batch")
+    bulk.insert_rows(con, "events", EVENT_COLUMNS, list(unique.values()), bulk.NEW_EVENTS_ONLY)
     return int(con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before)
 
 

@@ -68,6 +68,11 @@ def rows_to_arrow(rows: Sequence[tuple], columns: Sequence[str] = EVENT_COLUMNS)
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
+#: INSERT suffix that keeps only events whose ids are not stored yet: an anti-join, not ON CONFLICT (same
+#: result with ids unique within the batch, several times faster, and it needs no key index).
+NEW_EVENTS_ONLY = "ANTI JOIN events USING (event_id)"
+
+
 def insert_rows(
     con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: Sequence[tuple], suffix: str = ""
 ) -> None:

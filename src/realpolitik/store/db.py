@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from realpolitik.model import Document, EventRecord, date_precision
-from realpolitik.store.bulk import insert_rows
+from realpolitik.store.bulk import NEW_EVENTS_ONLY, insert_rows
 from realpolitik.store.schema import CORE_DDL, EVENT_COLUMNS
 
 if TYPE_CHECKING:
@@ -278,7 +278,7 @@ class Store:
         if new_document:
             insert_rows(self.con, "events", EVENT_COLUMNS, rows)
         else:
-            insert_rows(self.con, "events", EVENT_COLUMNS, rows, "ANTI JOIN events USING (event_id)")
+            insert_rows(self.con, "events", EVENT_COLUMNS, rows, NEW_EVENTS_ONLY)
 
     def add_events(
         self,
@@ -329,9 +329,9 @@ class Store:
             recent: OrderedDict[str, None] = OrderedDict()  # bounded: memory must not grow with the input
             # a malformed input line ends `batches` after the documents read before it have come through
             for chunk in batches(documents, CHECK_CHUNK_DOCS):
-                known = self.stored_keys([d.key for d in chunk])
-                for doc in chunk:
-                    key = doc.key
+                keys = [d.key for d in chunk]  # a hash of the whole text: computed once
+                known = self.stored_keys(keys)
+                for doc, key in zip(chunk, keys, strict=True):
                     if key in known or key in recent:
                         report.skipped += 1
                         if progress is not None:
