@@ -88,10 +88,8 @@ class Extractor:
 
     def _warm_up(self) -> None:
         """Build everything that is built on first use (phrase matchers, trigger forms, the classifier)
-        now, outside any memory zone: strings they add to the vocabulary must outlive every zone."""
-        from realpolitik.extract.actor_match import _matchers
-
-        _matchers(self.nlp.vocab)
+        now, by coding one sentence outside any memory zone: strings they add to the vocabulary must outlive
+        every zone."""
         self.extract_parsed(Document("warm-up", WARM_UP_TEXT, "2020-01-01"), *self._parse(WARM_UP_TEXT))
 
     @contextmanager
