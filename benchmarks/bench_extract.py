@@ -34,15 +34,20 @@ SHARED = Path(os.environ.get("REALPOLITIK_SHARED", ROOT.parent / "shared"))
 TARGET = int(os.environ.get("BENCH_SENTENCES", "2000"))
 
 
-def corpus(target: int = TARGET) -> list[tuple[str, str | None]]:
-    """(text, publication date) documents: all gold sentences, then the seed article repeated."""
+def gold_sentences(shared: Path = SHARED) -> list[tuple[str, str | None]]:
+    """(text, date) of every gold/validation sentence in ../shared: PLOVER gold, PETRARCH-2 validation and
+    PETRARCH unit-test records (bench_memory builds its input from them too)."""
     from realpolitik.extract.eval_plover import petrarch_records, plover_gold
 
-    docs: list[tuple[str, str | None]] = []
-    for g in plover_gold(SHARED / "eval/plover-gsr/PLOVER_GSR_CAMEO.json"):
-        docs.append((g.text, g.date))
+    docs = [(g.text, g.date) for g in plover_gold(shared / "eval/plover-gsr/PLOVER_GSR_CAMEO.json")]
     for name in ("PETR2_GSR_validation.xml", "PETR.UnitTest.records.xml"):
-        docs.extend((s.text, s.date) for s in petrarch_records(SHARED / "eval" / name))
+        docs.extend((s.text, s.date) for s in petrarch_records(shared / "eval" / name))
+    return docs
+
+
+def corpus(target: int = TARGET) -> list[tuple[str, str | None]]:
+    """(text, publication date) documents: all gold sentences, then the seed article repeated."""
+    docs = gold_sentences()
     seed = (SHARED / "seed/russia-algeria-2024-11-14.txt").read_text(encoding="utf-8")
     seed_sents = max(1, len(re.findall(r"[.!?](?:\s|$)", seed)))
     n = len(docs)  # one sentence each, roughly

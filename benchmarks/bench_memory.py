@@ -85,11 +85,9 @@ def ingest_table() -> int:
 # -- extract over a large input -----------------------------------------------------------------------------
 def real_pieces() -> list[str]:
     """Real sentences and paragraphs from ../shared."""
-    from realpolitik.extract.eval_plover import petrarch_records, plover_gold
+    from bench_extract import gold_sentences  # this directory is on sys.path when a benchmark runs
 
-    pieces = [g.text for g in plover_gold(SHARED / "eval/plover-gsr/PLOVER_GSR_CAMEO.json")]
-    for name in ("PETR2_GSR_validation.xml", "PETR.UnitTest.records.xml"):
-        pieces.extend(s.text for s in petrarch_records(SHARED / "eval" / name))
+    pieces = [text for text, _date in gold_sentences(SHARED)]
     pieces.extend(p for p in SEED.read_text(encoding="utf-8").split("\n") if len(p) > 80)
     return [" ".join(p.split()) for p in pieces if p.strip()]
 
