@@ -23,6 +23,11 @@ PUB = parse_pub_date("2024-11-14")
         ("Ties were cut in August 2024.", "2024-08", "month"),
         ("The embassy reopened yesterday.", "2024-11-13", "day"),
         ("Sanctions were lifted last year.", "2023", "year"),
+        # 2024-11-14 is a Thursday: "on Thursday" in that day's paper is that day
+        ("The envoys met on Thursday in Geneva.", "2024-11-14", "day"),
+        ("The envoys met on Tuesday in Geneva.", "2024-11-12", "day"),
+        ("The envoys met last Thursday in Geneva.", "2024-11-07", "day"),
+        ("The envoys will meet next Monday.", "2024-11-18", "day"),
     ],
 )
 def test_expressions_resolve_with_their_precision(text: str, value: str, precision: str) -> None:

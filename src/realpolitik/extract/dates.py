@@ -110,7 +110,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b({_NUM_RE})\s+(day|week|month|year)s?\s+ago\b", re.I), "ago"),
     (re.compile(r"\b(yesterday|today|tonight|tomorrow)\b", re.I), "deictic"),
     (
-        re.compile(r"\b(?:on|last|this|next)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I),
+        re.compile(r"\b(on|last|this|next)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I),
         "weekday",
     ),
     # in July (no year): the most recent July up to the publication date
@@ -200,8 +200,14 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str, str] |
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g[0].lower()]
         return (pub + timedelta(days=offset)).isoformat(), "day"
     if kind == "weekday":
-        target = WEEKDAYS[g[0].lower()]
-        delta = (pub.weekday() - target) % 7 or 7
+        # "on Thursday" in a Thursday's paper is that day (news reports the day it happened); "last
+        # Thursday" is a week back; "next Thursday" is ahead
+        which, target = g[0].lower(), WEEKDAYS[g[1].lower()]
+        if which == "next":
+            return (pub + timedelta(days=(target - pub.weekday()) % 7 or 7)).isoformat(), "day"
+        delta = (pub.weekday() - target) % 7
+        if which == "last":
+            delta = delta or 7
         return (pub - timedelta(days=delta)).isoformat(), "day"
     return None
 
