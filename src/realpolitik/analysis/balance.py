@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from realpolitik.analysis._json import strict
 from realpolitik.analysis.frustration import DEFAULT_MAX_EXACT_EDGES, DEFAULT_TIME_LIMIT, frustration
 from realpolitik.analysis.signed_edges import DEFAULT_WINDOW, signed_edges
 
@@ -200,19 +201,21 @@ def balance(
     for t in triads:
         if t["pressured"]:
             pressure[t["pressured"]] = pressure.get(t["pressured"], 0) + 1
-    return {
-        "at": params.at,
-        "window_days": params.window_days,
-        "params": params.to_dict(),
-        "actors": len(set(edges["a"]).union(edges["b"])) if len(edges) else 0,
-        "edges": len(edges),
-        "positive_edges": int((edges["sign"] > 0).sum()) if len(edges) else 0,
-        "negative_edges": int((edges["sign"] < 0).sum()) if len(edges) else 0,
-        "frustrated_triad_count": n_tri,
-        "frustrated_triads": triads,
-        "cross_pressure": [
-            {"actor": a, "triads": n} for a, n in sorted(pressure.items(), key=lambda kv: (-kv[1], kv[0]))
-        ],
-        **part,
-        "frustrated_edges": frustrated_edges,
-    }
+    return strict(
+        {
+            "at": params.at,
+            "window_days": params.window_days,
+            "params": params.to_dict(),
+            "actors": len(set(edges["a"]).union(edges["b"])) if len(edges) else 0,
+            "edges": len(edges),
+            "positive_edges": int((edges["sign"] > 0).sum()) if len(edges) else 0,
+            "negative_edges": int((edges["sign"] < 0).sum()) if len(edges) else 0,
+            "frustrated_triad_count": n_tri,
+            "frustrated_triads": triads,
+            "cross_pressure": [
+                {"actor": a, "triads": n} for a, n in sorted(pressure.items(), key=lambda kv: (-kv[1], kv[0]))
+            ],
+            **part,
+            "frustrated_edges": frustrated_edges,
+        }
+    )

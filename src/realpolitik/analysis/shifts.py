@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from realpolitik.analysis._json import strict
 from realpolitik.analysis.signed_edges import EventSource, resolve_at
 
 ALPHA = 0.05
@@ -330,17 +331,19 @@ def shifts(
                 }
             )
         partner_totals.sort(key=lambda d: (-(d["cooperation"] + d["conflict"] + d["neutral"]), d["partner"]))
-    return {
-        "actor": code,
-        "by": by,
-        "alpha": alpha,
-        "events": int(counts["n"].sum()) if len(counts) else 0,
-        "periods": periods,
-        "partners": partner_totals,
-        "new_partners": new_partners,
-        "tests": tests,
-        "changes": [t for t in tests if t["significant"]],
-    }
+    return strict(
+        {
+            "actor": code,
+            "by": by,
+            "alpha": alpha,
+            "events": int(counts["n"].sum()) if len(counts) else 0,
+            "periods": periods,
+            "partners": partner_totals,
+            "new_partners": new_partners,
+            "tests": tests,
+            "changes": [t for t in tests if t["significant"]],
+        }
+    )
 
 
 def _sentences(evs: list[dict[str, Any]]) -> list[str]:

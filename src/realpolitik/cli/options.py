@@ -26,6 +26,8 @@ def db_path(db: str | None) -> str:
 
 
 def print_json(obj: Any) -> None:
-    """Pretty, deterministic JSON on stdout (keys in insertion order, UTF-8 kept)."""
-    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    """Pretty, deterministic, strict JSON on stdout (keys in insertion order, UTF-8 kept, null for NaN)."""
+    from realpolitik.analysis._json import strict
+
+    json.dump(strict(obj), sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
     sys.stdout.write("\n")
