@@ -93,17 +93,21 @@ def _alliance(store: Store, a: str, b: str) -> dict[str, Any]:
 def _dependence(store: Store, a: str, b: str) -> dict[str, Any]:
     from realpolitik.analysis.dependence import dependence
 
-    ab = dependence(store, a, b)
-    ba = dependence(store, b, a)
-    # the importer is the side whose imports from the other are larger
-    r = ab if ab["dyad_tiv"] >= ba["dyad_tiv"] else ba
+    r = dependence(store, a, b)  # both directions, whatever the order
+    names = {r["a"]: r["a_name"], r["b"]: r["b_name"]}
     ev = []
     for p in r["periods"][-3:]:
-        ev.append(
-            f"{p['period']}: {r['b_name']} {p['importer_share']:.0%} of {r['a_name']}'s arms imports (rank "
-            f"{p['supplier_rank']}); {r['a_name']} {p['supplier_share']:.0%} of {r['b_name']}'s exports (rank "
-            f"{p['buyer_rank']}); {r['a_name']} supplier HHI {p['importer_hhi']}"
-        )
+        for f in p["flows"]:
+            if not f["tiv"]:
+                continue
+            ev.append(
+                f"{p['period']}: {names[f['supplier']]} {f['share_of_recipient_imports']:.0%} of "
+                f"{names[f['recipient']]}'s arms imports (rank {f['supplier_rank']}); {names[f['recipient']]} "
+                f"{f['share_of_supplier_exports']:.0%} of {names[f['supplier']]}'s exports (rank {f['buyer_rank']}); "
+                f"{names[f['recipient']]} supplier HHI {f['recipient_supplier_hhi']}"
+            )
+        if not p["transfers"]:
+            ev.append(f"{p['period']}: no transfers either way")
     ev.append(r["credit"])
     return {"topic": "dependence", "claim": r["summary"], "evidence": ev, "data": r}
 

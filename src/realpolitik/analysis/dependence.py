@@ -5,6 +5,13 @@ B's exports to A over all of B's exports (supplier_share), their difference (asy
 depends on B more than B on A), B's rank among A's suppliers and A's rank among B's buyers, and the
 Herfindahl-Hirschman index (0-1) of A's suppliers and of B's buyers. Deliveries from unknown suppliers count
 in A's total. SIPRI data are never bundled: import your copy with `realpolitik import sipri FILE`.
+
+The answer does not depend on the order the pair is given in: each period holds both directions (`flows`,
+largest first), each state's dependence on the other (`dependence`: the larger of the share of its arms
+imports the other supplies and the share of its arms exports the other takes, after Keohane & Nye's
+asymmetric interdependence) and `more_dependent`, the state whose dependence is larger by more than MUTUAL
+(null when they are close, or when there were no transfers either way). Shares are 0.0 (not null) when a
+state traded arms but not with the other, null only when it had no imports (or exports) at all.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from realpolitik.analysis._dyad import resolve_state
+from realpolitik.analysis._json import strict
 from realpolitik.errors import InputError
 
 if TYPE_CHECKING:
@@ -20,6 +28,7 @@ if TYPE_CHECKING:
 
 CREDIT = "Information from the SIPRI Arms Transfers Database (Stockholm International Peace Research Institute)"
 PERIOD_YEARS = 5
+MUTUAL = 0.05  # dependence scores closer than this: neither side depends more
 TOP = 5
 
 
@@ -67,31 +76,86 @@ def _hhi(parts: list[dict[str, Any]]) -> float | None:
     return round(sum(p["share"] ** 2 for p in parts), 4) if parts else None
 
 
+def _flow(
+    suppliers: list[dict[str, Any]], buyers: list[dict[str, Any]], importer: str, supplier: str
+) -> dict[str, Any]:
+    """One direction: `supplier`'s deliveries to `importer`, as shares of each side's totals, with ranks."""
+    sup = next((p for p in suppliers if p["code"] == supplier), None)
+    buy = next((p for p in buyers if p["code"] == importer), None)
+    imp_total = sum(p["tiv"] for p in suppliers)
+    exp_total = sum(p["tiv"] for p in buyers)
+    return {
+        "supplier": supplier,
+        "recipient": importer,
+        "tiv": round(sup["tiv"], 2) if sup else 0.0,
+        # shares are numbers whenever the side traded at all (0.0 when not with this partner)
+        "share_of_recipient_imports": round(sup["share"], 4) if sup else (0.0 if imp_total else None),
+        "share_of_supplier_exports": round(buy["share"], 4) if buy else (0.0 if exp_total else None),
+        "supplier_rank": sup["rank"] if sup else None,
+        "buyer_rank": buy["rank"] if buy else None,
+        "recipient_suppliers": len(suppliers),
+        "supplier_buyers": len(buyers),
+        "recipient_import_tiv": round(float(imp_total), 2),
+        "supplier_export_tiv": round(float(exp_total), 2),
+        "recipient_supplier_hhi": _hhi(suppliers),
+        "supplier_buyer_hhi": _hhi(buyers),
+    }
+
+
+def _dependence_of(into: dict[str, Any], out_of: dict[str, Any]) -> dict[str, Any]:
+    """How much a state depends on the other: the larger of the share of its arms imports the other supplies
+    (`into`: the flow into it) and the share of its arms exports the other takes (`out_of`: the flow out)."""
+    imp = into["share_of_recipient_imports"] or 0.0
+    exp = out_of["share_of_supplier_exports"] or 0.0
+    return {
+        "score": round(max(imp, exp), 4),
+        "via": "imports" if imp >= exp and imp > 0 else ("exports" if exp > 0 else None),
+        "import_share": into["share_of_recipient_imports"],
+        "export_share": out_of["share_of_supplier_exports"],
+    }
+
+
 def period_figures(store: Store, rel: str, a: str, b: str, y0: int, y1: int) -> dict[str, Any]:
-    suppliers = _shares(store, rel, y0, y1, a, "recipient")
-    buyers = _shares(store, rel, y0, y1, b, "supplier")
-    sup_b = next((p for p in suppliers if p["code"] == b), None)
-    buy_a = next((p for p in buyers if p["code"] == a), None)
-    imp = sup_b["share"] if sup_b else 0.0
-    exp = buy_a["share"] if buy_a else 0.0
+    """Both directions of the dyad in one period, and who depends more on whom (the same whatever the order).
+
+    The flat fields (importer_share, supplier_rank, ...) describe B's deliveries to A, as before; `flows`
+    holds both directions and `dependence` each side's dependence on the other."""
+    a_sup = _shares(store, rel, y0, y1, a, "recipient")
+    a_buy = _shares(store, rel, y0, y1, a, "supplier")
+    b_sup = _shares(store, rel, y0, y1, b, "recipient")
+    b_buy = _shares(store, rel, y0, y1, b, "supplier")
+    b_to_a = _flow(a_sup, b_buy, a, b)
+    a_to_b = _flow(b_sup, a_buy, b, a)
+    dep_a = _dependence_of(b_to_a, a_to_b)
+    dep_b = _dependence_of(a_to_b, b_to_a)
+    diff = dep_a["score"] - dep_b["score"]
+    any_flow = bool(b_to_a["tiv"] or a_to_b["tiv"])
+    more = (a if diff > MUTUAL else b if diff < -MUTUAL else None) if any_flow else None
+    imp = b_to_a["share_of_recipient_imports"] or 0.0
+    exp = b_to_a["share_of_supplier_exports"] or 0.0
+    flows = sorted([b_to_a, a_to_b], key=lambda f: (-f["tiv"], f["supplier"]))
     return {
         "period": f"{y0}-{y1}",
         "first_year": y0,
         "last_year": y1,
+        "transfers": any_flow,
+        "more_dependent": more,
+        "dependence": {a: dep_a, b: dep_b},
+        "flows": flows,
         "importer_share": round(imp, 4),
         "supplier_share": round(exp, 4),
         "asymmetry": round(imp - exp, 4),
-        "supplier_rank": sup_b["rank"] if sup_b else None,
-        "buyer_rank": buy_a["rank"] if buy_a else None,
-        "n_suppliers": len(suppliers),
-        "n_buyers": len(buyers),
-        "dyad_tiv": round(sup_b["tiv"], 2) if sup_b else 0.0,
-        "importer_total_tiv": round(sum(p["tiv"] for p in suppliers), 2),
-        "supplier_total_tiv": round(sum(p["tiv"] for p in buyers), 2),
-        "importer_hhi": _hhi(suppliers),
-        "supplier_buyer_hhi": _hhi(buyers),
-        "top_suppliers": [{**p, "share": round(p["share"], 4)} for p in suppliers[:TOP]],
-        "top_buyers": [{**p, "share": round(p["share"], 4)} for p in buyers[:TOP]],
+        "supplier_rank": b_to_a["supplier_rank"],
+        "buyer_rank": b_to_a["buyer_rank"],
+        "n_suppliers": len(a_sup),
+        "n_buyers": len(b_buy),
+        "dyad_tiv": b_to_a["tiv"],
+        "importer_total_tiv": b_to_a["recipient_import_tiv"],
+        "supplier_total_tiv": b_to_a["supplier_export_tiv"],
+        "importer_hhi": _hhi(a_sup),
+        "supplier_buyer_hhi": _hhi(b_buy),
+        "top_suppliers": [{**p, "share": round(p["share"], 4)} for p in a_sup[:TOP]],
+        "top_buyers": [{**p, "share": round(p["share"], 4)} for p in b_buy[:TOP]],
     }
 
 
@@ -138,24 +202,40 @@ def dependence(store: Store, a: str, b: str, years: str | tuple[int, int] | None
     if asked and (asked[0] < first or asked[1] > last):
         out["warning"] = f"the SIPRI data cover {first}-{last}; years outside are counted as zero"
     out["summary"] = _summary(out)
-    return out
+    return strict(out)
+
+
+def _pct(x: float | None) -> str:
+    return "no" if x is None else f"{x:.1%}"
 
 
 def _summary(r: dict[str, Any]) -> str:
+    """One sentence per period that reads the same whichever state is named first."""
+    names = {r["a"]: r["a_name"], r["b"]: r["b_name"]}
     an, bn = r["a_name"], r["b_name"]
-    if not r["importer_total_tiv"] and not r["supplier_total_tiv"]:
-        return f"No SIPRI deliveries to {an} or from {bn} in {r['period']}."
-    s = (
-        f"{r['period']}: {bn} supplied {r['importer_share']:.0%} of {an}'s arms imports"
-        + (f" (rank {r['supplier_rank']})" if r["supplier_rank"] else "")
-        + f"; {an} took {r['supplier_share']:.0%} of {bn}'s arms exports"
-        + (f" (rank {r['buyer_rank']} buyer)" if r["buyer_rank"] else "")
-        + ". "
-    )
-    if r["asymmetry"] > 0.05:
-        s += f"{an} depends on {bn} more than {bn} on {an}."
-    elif r["asymmetry"] < -0.05:
-        s += f"{bn} depends on {an} more than {an} on {bn}."
+    if not r["transfers"]:
+        return f"{r['period']}: no arms transfers either way between {an} and {bn} in the SIPRI data."
+    parts = []
+    for f in r["flows"]:
+        sn, rn = names[f["supplier"]], names[f["recipient"]]
+        if not f["tiv"]:
+            parts.append(f"{sn} delivered no arms to {rn}")
+            continue
+        parts.append(
+            f"{sn} supplied {_pct(f['share_of_recipient_imports'])} of {rn}'s arms imports (rank {f['supplier_rank']} "
+            f"supplier) and {rn} took {_pct(f['share_of_supplier_exports'])} of {sn}'s arms exports "
+            f"(rank {f['buyer_rank']} buyer)"
+        )
+    s = f"{r['period']}: " + "; ".join(parts) + ". "
+    more = r["more_dependent"]
+    if more is None:
+        s += f"Neither depends on the other markedly more (dependence {an} {r['dependence'][r['a']]['score']:.1%}, "
+        s += f"{bn} {r['dependence'][r['b']]['score']:.1%})."
     else:
-        s += "The dependence is roughly mutual."
+        other = r["b"] if more == r["a"] else r["a"]
+        d_more, d_other = r["dependence"][more], r["dependence"][other]
+        s += (
+            f"{names[more]} depends on {names[other]} more than {names[other]} on {names[more]} "
+            f"({d_more['score']:.1%} of its arms {d_more['via']} against {d_other['score']:.1%})."
+        )
     return s

@@ -148,13 +148,20 @@ def report_html(store: Store, a: str, b: str | None = None) -> str:
     if dep is None:
         body.append("<p class='muted'>No SIPRI data imported: run <code>realpolitik import sipri FILE</code>.</p>")
     else:
-        body.append(f"<p><b>{escape(dep['summary'])}</b></p><table><tr><th>period</th><th>{ib} share of {ia} imports</th>"
-                    f"<th>{ia} share of {ib} exports</th><th>rank of {ib} as supplier</th><th>rank of {ia} as buyer</th></tr>")  # fmt: skip
+        body.append(f"<p><b>{escape(dep['summary'])}</b></p><table><tr><th>period</th><th>supplier → recipient</th>"
+                    "<th>share of recipient's imports</th><th>share of supplier's exports</th>"
+                    "<th>supplier's rank</th><th>recipient's rank as buyer</th><th>more dependent</th></tr>")  # fmt: skip
         for p in dep["periods"]:
-            body.append(
-                f"<tr><td>{p['period']}</td><td>{p['importer_share']:.1%}</td><td>{p['supplier_share']:.1%}</td>"
-                f"<td>{p['supplier_rank'] or '–'}</td><td>{p['buyer_rank'] or '–'}</td></tr>"
-            )
+            for f in p["flows"]:
+                if not f["tiv"]:
+                    continue
+                body.append(
+                    f"<tr><td>{p['period']}</td><td>{f['supplier']} → {f['recipient']}</td>"
+                    f"<td>{f['share_of_recipient_imports']:.1%}</td><td>{f['share_of_supplier_exports']:.1%}</td>"
+                    f"<td>{f['supplier_rank']}</td><td>{f['buyer_rank']}</td><td>{p['more_dependent'] or '–'}</td></tr>"
+                )
+            if not p["transfers"]:
+                body.append(f"<tr><td>{p['period']}</td><td colspan='6'>no transfers either way</td></tr>")
         body.append("</table>")
         series = _arms_series(store, ia, ib)
         if series:

@@ -89,12 +89,17 @@ def dependence_cmd(a: str, b: str, years: str | None, as_json: bool, db: str | N
         print_json(r)
         return
     for p in r["periods"]:
-        click.echo(
-            f"{p['period']}: {r['b']} share of {r['a']} imports {p['importer_share']:.1%} (rank {p['supplier_rank']}), "
-            f"{r['a']} share of {r['b']} exports {p['supplier_share']:.1%} (rank {p['buyer_rank']}), "
-            f"asymmetry {p['asymmetry']:+.2f}, HHI {r['a']} suppliers {p['importer_hhi']}, {r['b']} buyers "
-            f"{p['supplier_buyer_hhi']}"
-        )
+        for f in p["flows"]:
+            if not f["tiv"]:
+                click.echo(f"{p['period']}: {f['supplier']} -> {f['recipient']}: no deliveries")
+                continue
+            click.echo(
+                f"{p['period']}: {f['supplier']} -> {f['recipient']}: {f['share_of_recipient_imports']:.1%} of "
+                f"{f['recipient']} imports (rank {f['supplier_rank']}), {f['share_of_supplier_exports']:.1%} of "
+                f"{f['supplier']} exports (rank {f['buyer_rank']}); HHI {f['recipient']} suppliers "
+                f"{f['recipient_supplier_hhi']}, {f['supplier']} buyers {f['supplier_buyer_hhi']}"
+            )
+        click.echo(f"{p['period']}: more dependent: {p['more_dependent'] or 'neither'}")
     click.echo(r["summary"])
     click.echo(r["credit"])
 
