@@ -208,17 +208,20 @@ def candidates_for(
     pair = _resolve_all(roles.pair, resolve, pair_anaphor)
     if spec.subject_is_target:
         sources, targets = _giver_and_recipient(tok, sources, targets, resolve, pair_anaphor)
-    # "the two countries are linked", "X and Y met": a symmetric pair among the sources
-    if not targets and spec.symmetric and len(sources) >= 2:
+    mutual = spec.symmetric or spec.event_type in MUTUAL_TYPES or _reciprocal(tok)
+    # "the two countries are linked", "X and Y met", "Chad and Niger signed a pact": the parties named
+    # together act with one another
+    if not targets and len(_distinct(sources)) >= 2 and mutual:
         pair = sources
         sources = []
-    if pair and len(pair) >= 2 and not (sources and targets):
-        sources, targets = [pair[0]], [pair[1]]
+    dyads: list[tuple[Actor, Actor]] | None = None
+    if pair and len(_distinct(pair)) >= 2 and not (sources and targets):
+        dyads = _all_pairs(_distinct(pair), both_ways=mutual)
     elif pair and sources and not targets:
         targets = [a for a in pair if not _same(a, sources[0])]
     # an act on oneself ("Kostunica promised to democratize Serbia") has no other party
     targets = [t for t in targets if not any(_same(t, s) for s in sources)] if sources else targets
-    if not sources and not targets:
+    if dyads is None and not sources and not targets:
         return []
     negated = is_negated(tok)
     hypothetical = is_hypothetical(tok)
@@ -237,17 +240,47 @@ def candidates_for(
     spec, negated, hypothetical = _stance(tok, spec, negated, hypothetical)
     depth = clause_depth(tok)
     phrase = phrase_depth(tok)
-    for s in sources or [None]:
-        for t in targets or [None]:
-            if s is not None and t is not None and _same(s, t):
+    if dyads is None:
+        dyads = [(s, t) for s in sources or [None] for t in targets or [None]]  # type: ignore[misc]
+    for s, t in dyads:
+        if s is not None and t is not None and _same(s, t):
+            if len(dyads) == 1:
                 return []
-            if s is None and t is None:
-                continue
-            conf = spec.weight * (0.9 if (s is not None and t is not None) else 0.6) * 0.75**depth * 0.9**phrase
-            if hypothetical:
-                conf *= 0.8  # what may happen ranks below what the sentence reports
-            out.append(Candidate(tok, spec, text, s, t, negated, hypothetical, attributed, round(min(conf, 0.99), 3)))
+            continue
+        if s is None and t is None:
+            continue
+        conf = spec.weight * (0.9 if (s is not None and t is not None) else 0.6) * 0.75**depth * 0.9**phrase
+        if hypothetical:
+            conf *= 0.8  # what may happen ranks below what the sentence reports
+        out.append(Candidate(tok, spec, text, s, t, negated, hypothetical, attributed, round(min(conf, 0.99), 3)))
     return out
+
+
+#: Event types that two parties named together do with each other ("X and Y met / agreed / signed").
+MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _reciprocal(tok: Token) -> bool:
+    """ "threatened each other", "expelled each other's envoys": the act runs both ways between its subjects."""
+    for c in tok.subtree:
+        if c.lower_ == "each" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "other":
+            return True
+        if c.lower_ == "one" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "another":
+            return True
+    return False
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if not any(_same(a, b) for b in out):
+            out.append(a)
+    return out
+
+
+def _all_pairs(actors: list[Actor], both_ways: bool) -> list[tuple[Actor, Actor]]:
+    """Every dyad among parties acting together: each ordered pair for a mutual act, else in text order."""
+    return [(a, b) for i, a in enumerate(actors) for j, b in enumerate(actors) if i != j and (both_ways or i < j)]
 
 
 STANCE_MODES = frozenset({"promise", "refuse", "ultimatum"})

@@ -23,6 +23,7 @@ from typing import Any
 
 from realpolitik.extract import ontology
 from realpolitik.extract.actors import through_quantity
+from realpolitik.extract.context import Salience, complete_from_context
 from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
 from realpolitik.extract.events import Candidate, classified_events, code_sentence, rerank
 from realpolitik.extract.lexicon import SPEECH_VERBS
@@ -259,6 +260,7 @@ class Extractor:
         pub = parse_pub_date(doc.date)
         ex = Extraction(document=doc)
         state = _DocState()
+        salience = Salience()
         mentions_by_sent: dict[int, list[Actor]] = {}
         original = doc.text
         sents = [s for s in sdoc.sents if s.text.strip()]
@@ -288,11 +290,13 @@ class Extractor:
                 cands = code_sentence(s, resolver, pair, self._adversary(state))
                 if self.classifier:
                     cands = rerank(s, cands) if cands else classified_events(s, resolver, pair)
+                cands = complete_from_context(cands, sent_mentions, salience)
                 dates = find_dates(s.text, pub)
                 for c in cands:
                     ex.events.append(self._record(doc, i, s, c, dates, pub))
             for a in sent_mentions:
                 state.note(a)
+                salience.note(a)
         return ex
 
     # -- actors ---------------------------------------------------------------------------------

@@ -1,0 +1,108 @@
+"""The partner named elsewhere: what a document has already said fills a role its sentence leaves open.
+
+News states a quarrel once and then tells its steps without repeating the other party ("Sudan cut ties
+with the UAE ... The UAE denied the allegations ... It recalled its envoy"). A one-sided event whose source
+is known takes as target the party the document is about with that source: a state or organisation named
+in the same sentence, else the one the document has named most (ties to the latest named). The record's
+confidence is lowered so that a reader can tell an event read whole from one completed from context.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from realpolitik.model import Actor
+
+if TYPE_CHECKING:
+    from realpolitik.extract.events import Candidate
+
+#: Sectors of actors that stand for a state or an organisation as a party to relations.
+PARTY_SECTORS = frozenset({None, "GOV", "MIL", "IGO", "LEG", "JUD", "SPY", "ELI", "REB", "INS"})
+#: Confidence factor of an event whose target comes from context.
+CONTEXT_CONFIDENCE = 0.6
+
+
+@lru_cache(maxsize=1)
+def igo_codes() -> frozenset[str]:
+    """Codes of the international organisations in the packaged gazetteer."""
+    text = resources.files("realpolitik.data.gazetteer").joinpath("organisations.csv").read_text(encoding="utf-8")
+    rows = csv.reader(line for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(r[0] for r in rows if r and r[0] != "code")
+
+
+def _party_key(actor: Actor) -> str | None:
+    """The code an actor counts under as a party to relations: a state (and its organs), a named armed
+    group of a country, or an international organisation. Places, firms and unknown bodies are not."""
+    if not actor.code or actor.sector not in PARTY_SECTORS:
+        return None
+    if actor.country is not None:
+        return actor.code if actor.code == actor.country or actor.sector in ("REB", "INS") else None
+    return actor.code if actor.code in igo_codes() else None
+
+
+@dataclass
+class Salience:
+    """How often and how lately each party has been named in the document read so far."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    last_seen: dict[str, int] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    clock: int = 0
+
+    def note(self, actor: Actor) -> None:
+        key = _party_key(actor)
+        if key is None:
+            return
+        self.clock += 1
+        self.counts[key] = self.counts.get(key, 0) + 1
+        self.last_seen[key] = self.clock
+        self.actors[key] = actor
+
+    def partner(self, source: Actor, in_sentence: list[Actor], exclude: set[str]) -> Actor | None:
+        """The party a one-sided event of `source` is most likely aimed at, or None."""
+        own = {source.code, source.country} - {None}
+        skip = own | exclude
+
+        def usable(a: Actor) -> bool:
+            key = _party_key(a)
+            return key is not None and key not in skip and (a.country is None or a.country not in own)
+
+        near = [a for a in in_sentence if usable(a)]
+        if near:
+            return near[0]
+        ranked = sorted(
+            (k for k in self.counts if usable(self.actors[k])),
+            key=lambda k: (-self.counts[k], -self.last_seen[k]),
+        )
+        return self.actors[ranked[0]] if ranked else None
+
+
+def complete_from_context(cands: list[Candidate], in_sentence: list[Actor], salience: Salience) -> list[Candidate]:
+    """Candidates with a source and no target take the document's partner of that source as target."""
+    out: list[Candidate] = []
+    seen: set[tuple[str | None, str | None, str, bool, bool]] = set()
+    co_sources: dict[int, set[str]] = {}
+    for c in cands:  # parties acting together ("the US and Britain struck") are not each other's target
+        if c.source is not None and c.source.code:
+            co_sources.setdefault(c.trigger.i, set()).add(c.source.code)
+    for c in cands:
+        if c.source is not None and c.target is None and not c.derived:
+            exclude = set(co_sources.get(c.trigger.i, set()))
+            if c.attributed_to is not None and c.attributed_to.code:
+                exclude.add(c.attributed_to.code)
+            others = [a for a in in_sentence if not (a.start >= c.source.start and a.end <= c.source.end)]
+            partner = salience.partner(c.source, others, exclude)
+            if partner is not None:
+                c = replace(c, target=partner, confidence=round(c.confidence * CONTEXT_CONFIDENCE, 3))
+        key = (c.source and c.source.code, c.target and c.target.code, c.spec.event_type, c.negated, c.hypothetical)
+        if key in seen and c.target is not None:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
