@@ -11,6 +11,7 @@ class InputError(RealpolitikError):
     """Bad input: a missing file, an unreadable encoding, an empty document, a malformed line."""
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        self.message = message
         self.path = path
         self.line = line
         where = ""

@@ -46,13 +46,44 @@ def _stderr_console() -> Any:
 def _check_date(date: str | None) -> str | None:
     if date is None:
         return None
-    from datetime import date as _date
+    from realpolitik.sources.articles import checked_date
 
     try:
-        _date.fromisoformat(date)
-    except ValueError:
-        raise click.BadParameter(f"{date!r} is not a YYYY-MM-DD date", param_hint="--date") from None
-    return date
+        return checked_date(date)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--date") from None
+
+
+keep_going_option = click.option(
+    "--keep-going",
+    is_flag=True,
+    help="On a bad file or line, report it and go on with the rest; exit 2 at the end if any was bad.",
+)
+
+
+def _existing_inputs(paths: tuple[str, ...], errors: list[InputError] | None) -> list[str]:
+    """The paths that exist (`-` always does), checked before a store is opened, so that a mistyped path
+    creates no store file. A missing one raises, or with `errors` (--keep-going) is recorded there."""
+    found = []
+    for p in paths:
+        if p != "-" and not Path(p).exists():
+            err = InputError("no such file or directory", p)
+            if errors is None:
+                raise err
+            errors.append(err)
+            continue
+        found.append(p)
+    return found
+
+
+def _report_skipped(errors: list[InputError] | None) -> None:
+    """With --keep-going: one line per bad input, a count, and exit status 2 if there was any."""
+    if not errors:
+        return
+    for err in errors:
+        click.echo(f"error: {err}", err=True)
+    click.echo(f"{len(errors)} bad input(s) skipped", err=True)
+    sys.exit(2)
 
 
 def print_table(records: list[dict[str, Any]]) -> None:
@@ -94,25 +125,37 @@ def print_table(records: list[dict[str, Any]]) -> None:
     help="Parsing processes for the local engine: a number, or auto (one per CPU for large inputs).",
 )
 @click.option("--master", default=None, help="Spark master URL (with --engine spark).")
+@keep_going_option
 @quiet_option
 def extract(
-    paths: tuple[str, ...], date: str | None, fmt: str, engine: str, workers: str, master: str | None, quiet: bool
+    paths: tuple[str, ...],
+    date: str | None,
+    fmt: str,
+    engine: str,
+    workers: str,
+    master: str | None,
+    keep_going: bool,
+    quiet: bool,
 ) -> None:
     """Print the events found in PATHS (text, HTML, JSONL, directories, or - for stdin)."""
+    from realpolitik.cli._lifecycle import die_with_parent
     from realpolitik.extract.pipeline import get_extractor
     from realpolitik.sources.articles import read_documents
 
     date = _check_date(date)
+    errors: list[InputError] | None = [] if keep_going else None
     if engine == "spark":
         from realpolitik.spark.engine import extract_with_spark  # type: ignore[import-not-found]
 
         records = extract_with_spark(list(paths), date=date, master=master, quiet=quiet)
         _emit(records, fmt)
         return
+    die_with_parent()  # parsing workers must not outlive a killed command
     extractor = get_extractor()
     buffered: list[dict[str, Any]] = []
+    docs = read_documents(paths, date=date, errors=errors)
     with progress_bar("extracting", quiet) as advance:
-        for ex in extractor.extract_many(read_documents(paths, date=date), workers=_workers(workers)):
+        for ex in extractor.extract_many(docs, workers=_workers(workers)):
             recs = [e.to_dict() for e in ex.events]
             if fmt == "jsonl":
                 for r in recs:
@@ -122,6 +165,8 @@ def extract(
             advance()
     if fmt == "table":
         print_table(buffered)
+    sys.stdout.flush()
+    _report_skipped(errors)
 
 
 def _workers(value: str) -> int | None:
@@ -152,6 +197,7 @@ def _emit(records: list[dict[str, Any]], fmt: str) -> None:
     help="Parsing processes for the local engine: a number, or auto (one per CPU for large inputs).",
 )
 @click.option("--master", default=None, help="Spark master URL (with --engine spark).")
+@keep_going_option
 @db_option
 @quiet_option
 def ingest(
@@ -160,34 +206,42 @@ def ingest(
     engine: str,
     workers: str,
     master: str | None,
+    keep_going: bool,
     db: str | None,
     quiet: bool,
 ) -> None:
     """Extract PATHS and store documents, sentences, actors, events and evidence."""
+    from realpolitik.cli._lifecycle import die_with_parent
     from realpolitik.sources.articles import read_documents
     from realpolitik.store.db import Store
 
     date = _check_date(date)
+    errors: list[InputError] | None = [] if keep_going else None
     if engine == "spark":
         from realpolitik.spark.engine import ingest_with_spark  # type: ignore[import-not-found]
 
         ingest_with_spark(list(paths), db=db_path(db), date=date, master=master, quiet=quiet)
         return
+    inputs = _existing_inputs(paths, errors)
+    if not inputs:
+        _report_skipped(errors)
+    die_with_parent()  # parsing workers must not outlive a killed command
     with Store(db_path(db)) as store:
         with progress_bar("ingesting", quiet) as advance:
             try:
-                report = store.ingest(read_documents(paths, date=date), progress=advance, workers=_workers(workers))
-            except InputError:
-                click.echo(
-                    f"stored before the error: {store.count('documents')} documents, {store.count('events')} events",
-                    err=True,
-                )
-                raise
+                docs = read_documents(inputs, date=date, errors=errors)
+                report = store.ingest(docs, progress=advance, workers=_workers(workers))
+            except InputError as exc:  # one line: the error, and what the store holds (all read before it)
+                held = f"{store.count('documents')} documents, {store.count('events')} events"
+                raise InputError(
+                    f"{exc.message} (documents before it stored: {store.path} holds {held})", exc.path, exc.line
+                ) from None
         click.echo(
             f"{report.stored} documents stored, {report.skipped} already present, {report.events} events added; "
             f"store {db_path(db)} holds {store.count('documents')} documents, {store.count('events')} events",
             err=quiet is False,
         )
+    _report_skipped(errors)
 
 
 @click.command()

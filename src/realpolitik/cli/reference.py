@@ -14,7 +14,9 @@ def _load(db: str | None, table: str, df: object, kind: str, path: str) -> None:
 
     with Store(db_path(db)) as store:
         n = load_frame(store, table, df, kind, path)  # type: ignore[arg-type]
-    click.echo(f"{n} rows from {path} into {table} ({db_path(db)})")
+    dropped = int(getattr(df, "attrs", {}).get("duplicates", 0))
+    repeats = f"; {dropped} exact duplicate rows dropped" if dropped else ""
+    click.echo(f"{n} rows from {path} into {table} ({db_path(db)}){repeats}")
 
 
 @import_group.command("atop")

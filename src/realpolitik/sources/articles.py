@@ -1,7 +1,8 @@
 """Readers for article inputs: plain text, HTML, JSONL, directories of them, and standard input.
 
 Documents are yielded one at a time, so a caller can store each valid document before a later
-bad one raises: "a broken line in the middle stores the valid documents before it".
+bad one raises: "a broken line in the middle stores the valid documents before it". Given an `errors` list
+(`ingest --keep-going`), a bad line or file is recorded there instead and reading goes on with the next one.
 
 Why nothing is read whole: memory must not grow with the input. JSONL files are read line by line, and a
 plain-text file larger than `LARGE_TEXT_BYTES` (a dump of many articles, a book-length report) is read in
@@ -18,7 +19,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from realpolitik.errors import InputError
 from realpolitik.model import Document
@@ -37,34 +38,111 @@ _READ_BYTES = 1 << 20
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
-def read_documents(paths: Iterable[str], date: str | None = None, stdin: TextIO | None = None) -> Iterator[Document]:
-    """Yield documents from every path; `-` reads standard input, one document per line."""
+#: A date as written in an input: YYYY, YYYY-MM or YYYY-MM-DD (its precision is how much of it is given).
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def checked_date(value: object) -> str | None:
+    """`value` as a publication date (None when empty), or ValueError saying why it is not one. A timestamp
+    ("2024-11-14T09:30:00Z") gives its day.
+
+    Why here: every way in (a JSONL "date", `--date`, the web form) must store the same thing, a real
+    calendar date at its precision; "2024-13-45" or 20241114 stored silently would later sort, filter and
+    resolve relative dates wrongly."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or isinstance(value, bool):
+        kind = "a number" if isinstance(value, int | float) and not isinstance(value, bool) else "not a string"
+        raise ValueError(f"date {value!r} is {kind}; write it as a string, YYYY, YYYY-MM or YYYY-MM-DD")
+    value = value.strip()
+    if len(value) > 10 and value[10] in "T ":
+        from datetime import datetime
+
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"date {value!r} is not an ISO 8601 timestamp") from None
+        value = value[:10]
+    m = DATE_RE.match(value)
+    if not m:
+        raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if year == 0:
+        raise ValueError(f"date {value!r} has no year 0")
+    if month is not None and not 1 <= int(month) <= 12:
+        raise ValueError(f"date {value!r} has no month {month}")
+    if month is not None and day is not None:
+        import calendar
+
+        if not 1 <= int(day) <= calendar.monthrange(year, int(month))[1]:
+            raise ValueError(f"date {value!r} has no day {day} in that month")
+    return value
+
+
+def read_documents(
+    paths: Iterable[str],
+    date: str | None = None,
+    stdin: TextIO | None = None,
+    errors: list[InputError] | None = None,
+) -> Iterator[Document]:
+    """Yield documents from every path; `-` reads standard input, one document per line.
+
+    Without `errors` the first bad input raises (after the documents before it were yielded); with a list,
+    each bad line or file is appended to it and reading goes on."""
     for p in paths:
         if p == "-":
-            yield from _read_stdin_lines(stdin or sys.stdin, date)
+            yield from _kept_going(_read_stdin_lines(stdin or sys.stdin, date, errors), errors)
             continue
-        path = Path(p)
-        if not path.exists():
-            raise InputError("no such file or directory", str(path))
-        if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
-            if not files:
-                raise InputError("directory holds no .txt, .html or .jsonl files", str(path))
-            for f in files:
-                yield from _read_file(f, date)
-        else:
-            yield from _read_file(path, date)
+        try:
+            files = input_files(Path(p))
+        except InputError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+            continue
+        for f in files:
+            yield from _kept_going(_read_file(f, date, errors), errors)
+
+
+def input_files(path: Path) -> list[Path]:
+    """The files a path names: itself, or a directory's supported files in order; an error if there are none."""
+    if not path.exists():
+        raise InputError("no such file or directory", str(path))
+    if not path.is_dir():
+        return [path]
+    files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
+    if not files:
+        raise InputError("directory holds no .txt, .html or .jsonl files", str(path))
+    return files
+
+
+def _kept_going(docs: Iterator[Document], errors: list[InputError] | None) -> Iterator[Document]:
+    """The documents of one input; with `errors`, an error that ends the input is recorded instead of raised."""
+    if errors is None:
+        yield from docs
+        return
+    try:
+        yield from docs
+    except InputError as exc:
+        errors.append(exc)
 
 
 def _read_text(path: Path) -> str:
-    raw = path.read_bytes()
+    raw = _read_bytes(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _decode_error(path, raw, exc, 0, 1) from None
 
 
-def _decode_error(path: Path, raw: bytes, exc: UnicodeDecodeError, base: int, line: int) -> InputError:
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:  # unreadable: permissions, a device, a file removed while listed
+        raise InputError(f"cannot read ({exc.strerror or exc})", str(path)) from None
+
+
+def _decode_error(path: Path | str, raw: bytes, exc: UnicodeDecodeError, base: int, line: int) -> InputError:
     """The error for undecodable bytes: file, line and byte offset (`raw` starts at byte `base`, line `line`)."""
     return InputError(
         f"cannot decode as UTF-8 (byte 0x{raw[exc.start]:02x} at offset {base + exc.start}); convert the file to UTF-8",
@@ -73,10 +151,10 @@ def _decode_error(path: Path, raw: bytes, exc: UnicodeDecodeError, base: int, li
     )
 
 
-def _read_file(path: Path, date: str | None) -> Iterator[Document]:
+def _read_file(path: Path, date: str | None, errors: list[InputError] | None = None) -> Iterator[Document]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(path, date)
+        yield from _read_jsonl(path, date, errors)
         return
     if suffix in TEXT_SUFFIXES and path.stat().st_size > LARGE_TEXT_BYTES:
         yield from _read_text_parts(path, date)
@@ -165,22 +243,35 @@ def _cut_point(text: str, size: int) -> int:
     return space + 1 if space != -1 else size
 
 
-def _read_jsonl(path: Path, date: str | None) -> Iterator[Document]:
-    """One document per line, read line by line (a file of any size streams)."""
-    seen = 0
+def _read_jsonl(path: Path, date: str | None, errors: list[InputError] | None = None) -> Iterator[Document]:
+    """One document per line, read line by line (a file of any size streams). With `errors`, a bad line is
+    recorded there and the next line is read."""
+    seen = bad = 0
     position = 0  # bytes before the current line
-    with path.open("rb") as f:
+    try:
+        f = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})", str(path)) from None
+    with f:
         for lineno, raw in enumerate(f, start=1):
             try:
-                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                raise _decode_error(path, raw, exc, position, lineno) from None
-            position += len(raw)
-            doc = _jsonl_document(path, lineno, line, date)
+                try:
+                    line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    raise _decode_error(path, raw, exc, position, lineno) from None
+                finally:
+                    position += len(raw)
+                doc = _jsonl_document(path, lineno, line, date)
+            except InputError as exc:
+                if errors is None:
+                    raise
+                errors.append(exc)
+                bad += 1
+                continue
             if doc is not None:
                 seen += 1
                 yield doc
-    if seen == 0:
+    if seen == 0 and bad == 0:
         raise InputError("empty document: no JSONL lines", str(path))
 
 
@@ -196,18 +287,47 @@ def _jsonl_document(path: Path, lineno: int, line: str, date: str | None) -> Doc
         raise InputError('expected an object with a "text" string', str(path), lineno)
     if not obj["text"].strip():
         raise InputError("empty document", str(path), lineno)
+    try:
+        doc_date = checked_date(obj.get("date"))
+    except ValueError as exc:
+        raise InputError(str(exc), str(path), lineno) from None
+    for field in ("url", "title"):
+        if obj.get(field) is not None and not isinstance(obj[field], str):
+            raise InputError(f'"{field}" must be a string, not {type(obj[field]).__name__}', str(path), lineno)
     return Document(
         doc_id=str(obj.get("id", f"{path.stem}-{lineno - 1}")),
         text=obj["text"],
-        date=obj.get("date") or date,
+        date=doc_date or date,
         path=f"{path}:{lineno}",
         url=obj.get("url"),
         title=obj.get("title"),
     )
 
 
-def _read_stdin_lines(stream: TextIO, date: str | None) -> Iterator[Document]:
-    for i, line in enumerate(stream):
-        if not line.strip():
+def _read_stdin_lines(stream: TextIO, date: str | None, errors: list[InputError] | None = None) -> Iterator[Document]:
+    """One document per non-blank line. The bytes are decoded here, line by line, so that bad UTF-8 is an
+    error naming its line (the valid lines before it already yielded), not a crash or silent mojibake."""
+    binary = getattr(stream, "buffer", None)
+    if binary is None:  # a text stream (io.StringIO in tests and embedders): already decoded
+        lines: Iterator[str | None] = iter(stream)
+    else:
+        lines = _decoded_lines(binary, errors)
+    for i, line in enumerate(lines):
+        if line is None or not line.strip():
             continue
         yield Document(doc_id=str(i), text=line.rstrip("\n"), date=date, path=f"<stdin>:{i + 1}")
+
+
+def _decoded_lines(binary: Any, errors: list[InputError] | None) -> Iterator[str | None]:
+    """Lines of a byte stream as text; a line that is not UTF-8 raises, or with `errors` is recorded (None)."""
+    position = 0
+    for lineno, raw in enumerate(binary, start=1):
+        try:
+            yield raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            err = _decode_error("<stdin>", raw, exc, position, lineno)
+            if errors is None:
+                raise err from None
+            errors.append(err)
+            yield None
+        position += len(raw)

@@ -17,15 +17,24 @@ if TYPE_CHECKING:
 def open_text(path: str | Path) -> str:
     """The file's text (gzip by suffix), UTF-8 with a Latin-1 fallback; errors for missing or empty files."""
     import gzip
+    import zlib
 
     p = Path(path)
     if not p.exists():
         raise ReferenceDataError("no such file", str(p))
-    raw = p.read_bytes()
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:  # a directory, no permission
+        raise ReferenceDataError(f"cannot read ({exc.strerror or exc})", str(p)) from None
     if p.suffix == ".gz" or raw[:2] == b"\x1f\x8b":
         try:
             raw = gzip.decompress(raw)
-        except OSError as exc:
+        # a cut-off download raises EOFError, which click would turn into a bare "Aborted!"
+        except EOFError:
+            raise ReferenceDataError(
+                "truncated gzip file (it ends before its end marker); download it again", str(p)
+            ) from None
+        except (OSError, zlib.error) as exc:
             raise ReferenceDataError(f"not a readable gzip file ({exc})", str(p)) from None
     try:
         text = raw.decode("utf-8-sig")
@@ -76,6 +85,18 @@ def pick_columns(
         )
     out = df[list(rename)].rename(columns=rename)
     out.attrs = dict(df.attrs)
+    return out
+
+
+def drop_exact_duplicates(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a reader's output without exact repeats, the count dropped in `attrs["duplicates"]`.
+
+    Why: a file with a row written twice (two exports concatenated, a copy-paste) would count it twice: a
+    SIPRI delivery's TIV doubled is a dependence share doubled. Rows that differ in any column are kept."""
+    dup = df.duplicated()
+    n = int(dup.sum())
+    out = df[~dup].reset_index(drop=True) if n else df
+    out.attrs = {**df.attrs, "duplicates": n}
     return out
 
 

@@ -19,6 +19,7 @@ from realpolitik.errors import ReferenceDataError
 from realpolitik.sources.reference._common import (
     check_cow_codes,
     check_range,
+    drop_exact_duplicates,
     open_text,
     pick_columns,
     read_table,
@@ -78,12 +79,15 @@ def read_atop_dyads(path: str | Path) -> pd.DataFrame:
         )
     lo = out[["ccode1", "ccode2"]].min(axis=1)
     hi = out[["ccode1", "ccode2"]].max(axis=1)
+    duplicates = int(out.duplicated().sum())  # rows repeated as written: merged below, counted for the report
     out["ccode1"], out["ccode2"] = lo, hi
     out = out.groupby(["ccode1", "ccode2", "year"], as_index=False)[list(OBLIGATIONS)].max()
     out = out[out[list(OBLIGATIONS)].sum(axis=1) > 0]
     for col in ("ccode1", "ccode2", "year", *OBLIGATIONS):
         out[col] = out[col].astype("int32")
-    return out.sort_values(["ccode1", "ccode2", "year"]).reset_index(drop=True)
+    out = out.sort_values(["ccode1", "ccode2", "year"]).reset_index(drop=True)
+    out.attrs["duplicates"] = duplicates
+    return out
 
 
 def read_atop_members(path: str | Path) -> pd.DataFrame:
@@ -114,7 +118,7 @@ def read_atop_members(path: str | Path) -> pd.DataFrame:
     for col in ("atopid", "member", "yrent", *OBLIGATIONS):
         out[col] = out[col].astype("int32")
     out["yrexit"] = out["yrexit"].astype("Int32")
-    return out
+    return drop_exact_duplicates(out)
 
 
 def _dates(df: pd.DataFrame, years: pd.Series, mo: str, day: str, path: str | Path) -> list[str | None]:

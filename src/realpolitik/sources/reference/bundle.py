@@ -89,16 +89,22 @@ def build_countries(src: Path) -> None:
     countries.get_crosswalk.cache_clear()
 
 
+def _write(df: pd.DataFrame, table: str) -> None:
+    """A reader's rows as the table's bundled Parquet file. The readers' notes (`attrs`: header line,
+    duplicates dropped) are for the import report; pandas would store them in the file, so they are cleared."""
+    df.attrs = {}
+    df.to_parquet(OUT / f"{table}.parquet", index=False, compression="zstd")
+
+
 def main(src: str) -> None:
     s = Path(src)
     OUT.mkdir(parents=True, exist_ok=True)
     build_countries(s)
-    opts = {"index": False, "compression": "zstd"}
-    read_atop_dyads(s / "atop_alliance.csv.gz").to_parquet(OUT / "atop_dyad_year.parquet", **opts)
-    read_cow_states(s / "cow_states.csv").to_parquet(OUT / "cow_states.parquet", **opts)
-    read_unga_ideal_points(s / "unga_idealpoints_2025.csv").to_parquet(OUT / "unga_ideal_points.parquet", **opts)
-    read_unga_rollcalls(s / "un_roll_calls.csv").to_parquet(OUT / "unga_rollcalls.parquet", **opts)
-    read_unga_votes(s / "un_votes.csv.gz").to_parquet(OUT / "unga_votes.parquet", **opts)
+    _write(read_atop_dyads(s / "atop_alliance.csv.gz"), "atop_dyad_year")
+    _write(read_cow_states(s / "cow_states.csv"), "cow_states")
+    _write(read_unga_ideal_points(s / "unga_idealpoints_2025.csv"), "unga_ideal_points")
+    _write(read_unga_rollcalls(s / "un_roll_calls.csv"), "unga_rollcalls")
+    _write(read_unga_votes(s / "un_votes.csv.gz"), "unga_votes")
     for f in sorted(OUT.iterdir()):
         print(f"{f.name}: {f.stat().st_size:,} bytes")
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from realpolitik.errors import ReferenceDataError
 from realpolitik.sources.reference._common import (
     check_range,
+    drop_exact_duplicates,
     open_text,
     pick_columns,
     read_table,
@@ -50,4 +51,4 @@ def read_cow_states(path: str | Path) -> pd.DataFrame:
         out[col] = to_number(df, col, path, integer=True)
         check_range(out[col], df, col, path, 1800, 2100)
     out["iso3"] = [to_iso3(int(c)) or to_iso3(n) for c, n in zip(out.ccode, out.statenme, strict=True)]
-    return out.sort_values(["ccode", "styear"]).reset_index(drop=True)
+    return drop_exact_duplicates(out.sort_values(["ccode", "styear"]).reset_index(drop=True))

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from realpolitik.errors import ReferenceDataError
-from realpolitik.sources.reference._common import check_range, open_text, pick_columns, read_table, to_number
+from realpolitik.sources.reference._common import (
+    check_range,
+    drop_exact_duplicates,
+    open_text,
+    pick_columns,
+    read_table,
+    to_number,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,4 +105,7 @@ def read_sipri(path: str | Path) -> pd.DataFrame:
         "number",
         "status",
     ]
-    return out[cols].sort_values(["year", "supplier", "recipient", "deal_id"]).reset_index(drop=True)
+    # a delivery listed twice would count its TIV twice
+    return drop_exact_duplicates(
+        out[cols].sort_values(["year", "supplier", "recipient", "deal_id"]).reset_index(drop=True)
+    )

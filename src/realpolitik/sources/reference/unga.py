@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from realpolitik.errors import ReferenceDataError
 from realpolitik.sources.reference._common import (
     check_range,
+    drop_exact_duplicates,
     open_text,
     pick_columns,
     read_table,
@@ -99,7 +100,8 @@ def read_unga_ideal_points(path: str | Path) -> pd.DataFrame:
     out["name"] = [n or country_name(i) for n, i in zip(names, iso, strict=True)]
     out = out[out[["ideal_all", "ideal_fp", "ideal_legacy"]].notna().any(axis=1)]
     out = out[["ccode", "iso3", "name", "year", "ideal_all", "ideal_fp", "ideal_legacy", "nvotes"]]
-    return out.astype({"ccode": "int32", "year": "int32"}).sort_values(["iso3", "year", "ccode"]).reset_index(drop=True)
+    out = out.astype({"ccode": "int32", "year": "int32"})
+    return drop_exact_duplicates(out.sort_values(["iso3", "year", "ccode"]).reset_index(drop=True))
 
 
 def read_unga_votes(path: str | Path) -> pd.DataFrame:
@@ -135,8 +137,11 @@ def read_unga_votes(path: str | Path) -> pd.DataFrame:
         )
     out = pd.DataFrame({"rcid": rcid, "iso3": iso3, "vote": vote_raw.map(VOTE_CODES)})
     out = out[out.iso3.notna() & out.vote.notna()]
-    out = out.astype({"rcid": "int32", "vote": np.int8})
-    return out.drop_duplicates(["rcid", "iso3"]).sort_values(["rcid", "iso3"]).reset_index(drop=True)
+    out = drop_exact_duplicates(out.astype({"rcid": "int32", "vote": np.int8}))
+    n = out.attrs["duplicates"]
+    out = out.drop_duplicates(["rcid", "iso3"]).sort_values(["rcid", "iso3"]).reset_index(drop=True)
+    out.attrs["duplicates"] = n
+    return out
 
 
 def read_unga_rollcalls(path: str | Path) -> pd.DataFrame:
@@ -162,4 +167,8 @@ def read_unga_rollcalls(path: str | Path) -> pd.DataFrame:
     )
     out["unres"] = df["unres"].str.strip() if "unres" in df else ""
     out["short"] = df["short"].str.strip() if "short" in df else ""
-    return out.astype({"rcid": "int32", "session": "int32"}).sort_values("rcid").reset_index(drop=True)
+    out = drop_exact_duplicates(out.astype({"rcid": "int32", "session": "int32"}).sort_values("rcid"))
+    twice = out.rcid.duplicated()
+    if twice.any():  # rcid is the table's key: two different descriptions of one roll call
+        raise ReferenceDataError(f"rcid {out.rcid[twice].iloc[0]} is described twice, differently", str(path))
+    return out
