@@ -51,8 +51,12 @@ def test_ally_json_matches_function(db: str) -> None:
     code, out, _ = run("ally", "DZA", "MLI", "--json", "--db", db)
     assert code == 0
     r = json.loads(out)
-    assert {"type": "defense", "first_year": 2007, "last_year": 2018} in r["obligations"]
-    assert {"type": "nonagg", "first_year": 2000, "last_year": 2018} in r["obligations"]
+    assert {"type": "defense", "first_year": 2007, "last_year": 2018} in [
+        {k: o[k] for k in ("type", "first_year", "last_year")} for o in r["obligations"]
+    ]
+    assert {"type": "nonagg", "first_year": 2000, "last_year": 2018} in [
+        {k: o[k] for k in ("type", "first_year", "last_year")} for o in r["obligations"]
+    ]
     with Store(db, read_only=True) as store:
         assert json.loads(json.dumps(ally(store, "DZA", "MLI"), ensure_ascii=False, default=str)) == r
 

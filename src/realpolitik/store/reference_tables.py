@@ -56,6 +56,11 @@ REFERENCE_DDL: dict[str, str] = {
             rcid INTEGER PRIMARY KEY, session INTEGER, year INTEGER, date VARCHAR, important TINYINT,
             unres VARCHAR, short VARCHAR
         )""",
+    "mid_dyad_years": """
+        CREATE TABLE IF NOT EXISTS mid_dyad_years (
+            dispnum INTEGER NOT NULL, ccode1 INTEGER NOT NULL, ccode2 INTEGER NOT NULL, iso3_1 VARCHAR,
+            iso3_2 VARCHAR, year INTEGER NOT NULL, hostlev INTEGER, fatality INTEGER, onset INTEGER
+        )""",
     "reference_imports": """
         CREATE TABLE IF NOT EXISTS reference_imports (
             table_name VARCHAR PRIMARY KEY, kind VARCHAR, path VARCHAR, n_rows BIGINT, bundled BOOLEAN,
@@ -66,6 +71,7 @@ BUNDLED: tuple[str, ...] = ("atop_dyad_year", "cow_states", "unga_ideal_points",
 IMPORT_HINT: dict[str, str] = {
     "sipri_deliveries": "realpolitik import sipri FILE (your SIPRI trade register CSV export)",
     "atop_members": "realpolitik import atop FILE (ATOP's member-level atop5_1m.csv)",
+    "mid_dyad_years": "realpolitik import mid FILE (COW MID dispute-dyad-years, e.g. cow_mid_ddydisps.csv)",
 }
 
 
