@@ -121,7 +121,7 @@ def web_seed_store(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) ->
 
 @pytest.fixture(scope="module")
 def client(web_seed_store: Path) -> TestClient:
-    with TestClient(create_app(web_seed_store)) as c:
+    with TestClient(create_app(web_seed_store), base_url="http://localhost") as c:
         yield c
 
 
@@ -226,7 +226,7 @@ def test_dashboard_and_assets_are_local(client: TestClient) -> None:
 def writable(tmp_path: Path, web_seed_store: Path) -> TestClient:
     db = tmp_path / "w.duckdb"
     db.write_bytes(web_seed_store.read_bytes())
-    with TestClient(create_app(db, allow_write=True, token="s3cret")) as c:
+    with TestClient(create_app(db, allow_write=True, token="s3cret"), base_url="http://localhost") as c:
         yield c
 
 
@@ -353,7 +353,7 @@ def real_seed_copy(seed_store_path: Path, tmp_path_factory: pytest.TempPathFacto
 def test_seed_store_graph_has_the_rus_dza_edge_with_seed_evidence(real_seed_copy: Path, seed_path: Path) -> None:
     """Over the seed as the real coder stores it (no exact counts: the coder keeps improving)."""
     text = seed_path.read_text(encoding="utf-8")
-    with TestClient(create_app(real_seed_copy)) as c:
+    with TestClient(create_app(real_seed_copy), base_url="http://localhost") as c:
         edges = {e["id"]: e for e in c.get("/api/graph").json()["edges"]}
         assert "DZA|RUS" in edges and edges["DZA|RUS"]["n_events"] >= 1
         out = c.get("/api/edge", params={"a": "RUS", "b": "DZA"}).json()
@@ -389,7 +389,7 @@ def test_serve_over_the_seed_store_answers_as_the_cli(
     pytest.importorskip(f"realpolitik.analysis.{module}", reason=f"realpolitik.analysis.{module} has not landed")
     db = ["--db", str(real_seed_copy)]
     alone = _cli_json([*cli, *db])
-    with TestClient(create_app(real_seed_copy)) as c:
+    with TestClient(create_app(real_seed_copy), base_url="http://localhost") as c:
         r = c.get(path, params=params)
         beside = _cli_json([*cli, *db])
     assert alone == beside
@@ -406,7 +406,7 @@ def test_shifts_answers_the_analysis_json(real_seed_copy: Path) -> None:
     shifts_mod = pytest.importorskip("realpolitik.analysis.shifts", reason="realpolitik.analysis.shifts has not landed")
     from realpolitik.web.analysis_bridge import jsonable
 
-    with TestClient(create_app(real_seed_copy)) as c:
+    with TestClient(create_app(real_seed_copy), base_url="http://localhost") as c:
         for by in ("year", "quarter", "month"):
             with Store(real_seed_copy, read_only=True) as store:
                 expected = jsonable(shifts_mod.shifts(store, "RUS", by=by))
@@ -423,7 +423,7 @@ def test_real_balance_triads_involve_the_actor(real_seed_copy: Path) -> None:
 
     with Store(real_seed_copy, read_only=True) as store:
         full = jsonable(balance_mod.balance(store, at="2024-11-14", window="3650d"))
-    with TestClient(create_app(real_seed_copy)) as c:
+    with TestClient(create_app(real_seed_copy), base_url="http://localhost") as c:
         r = c.get("/api/triads", params={"code": "RUS", "at": "2024-11-14", "window": "3650d"})
     assert r.status_code == 200, r.text
     out = r.json()

@@ -13,6 +13,13 @@ from realpolitik.cli.options import db_option, db_path
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; 0.0.0.0 exposes the store.")
 @click.option("--port", type=int, default=8000, show_default=True)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Another host name to answer (repeatable); the loopback names and --host are always answered.",
+)
 @click.option("--allow-write", is_flag=True, help="Allow ingesting articles from the dashboard (needs the token).")
 @click.option(
     "--token",
@@ -20,13 +27,24 @@ from realpolitik.cli.options import db_option, db_path
     envvar="REALPOLITIK_TOKEN",
     help="Write token (default $REALPOLITIK_TOKEN; generated and printed with --allow-write when unset).",
 )
-def serve(db: str | None, host: str, port: int, allow_write: bool, token: str | None) -> None:
-    """Serve the dashboard and the JSON API (OpenAPI at /docs), read-only unless --allow-write."""
+def serve(
+    db: str | None, host: str, port: int, allow_hosts: tuple[str, ...], allow_write: bool, token: str | None
+) -> None:
+    """Serve the dashboard and the JSON API (OpenAPI at /docs), read-only unless --allow-write.
+
+    Only requests addressed to the server's own names are answered (loopback, --host, --allow-host)."""
     import uvicorn
 
     from realpolitik.web.app import create_app
+    from realpolitik.web.security import WILDCARD_BINDS, allowed_host_names
 
-    app = create_app(db_path(db), allow_write=allow_write, token=token)
+    app = create_app(
+        db_path(db),
+        allow_write=allow_write,
+        token=token,
+        allowed_hosts=allowed_host_names(host, allow_hosts),
+        any_ip=host in WILDCARD_BINDS,
+    )
     click.echo(f"realpolitik dashboard on http://{host}:{port}/  (API docs: /docs)", err=True)
     if allow_write:
         if not token:

@@ -202,10 +202,16 @@ async def ingest(
     text: Annotated[str | None, Form(max_length=MAX_UPLOAD_BYTES)] = None,
     file: Annotated[UploadFile | None, File()] = None,
     title: Annotated[str | None, Form(max_length=300)] = None,
-    date: Annotated[str | None, Form(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = None,
+    date: Annotated[str | None, Form(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")] = None,
     url: Annotated[str | None, Form(max_length=2000)] = None,
     doc_id: Annotated[str | None, Form(max_length=120)] = None,
 ) -> dict[str, Any]:
+    from realpolitik.sources.articles import checked_date
+
+    try:
+        date = checked_date(date)  # a real calendar date at its precision: not 2024-13-45
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
     body, name, is_html = await _article_body(text, file)
     if url and not re.match(r"^https?://", url):
         raise HTTPException(422, "url must start with http:// or https://")

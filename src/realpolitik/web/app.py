@@ -7,7 +7,7 @@ dashboard must load with no internet, so cytoscape.js is vendored (from npm) nex
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,13 @@ from realpolitik import __version__
 from realpolitik.web.access import StoreAccess
 from realpolitik.web.analysis_bridge import preload
 from realpolitik.web.api import router
-from realpolitik.web.security import MAX_UPLOAD_BYTES, BodyLimit, new_token
+from realpolitik.web.security import (
+    LOOPBACK_HOSTS,
+    MAX_UPLOAD_BYTES,
+    BodyLimit,
+    HostCheck,
+    new_token,
+)
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -38,12 +44,16 @@ def create_app(
     allow_write: bool = False,
     token: str | None = None,
     extractor: Callable[[], Any] | None = None,
+    allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
+    any_ip: bool = False,
 ) -> Any:
     """A FastAPI app over the store at `db_path`.
 
     Read-only unless `allow_write`; then writes need `token` (generated when not given, readable
     as `app.state.token`). `extractor` returns the event coder used for ingestion (default: the
-    pipeline's process-wide one), so tests or embedders can share one loaded model.
+    pipeline's process-wide one), so tests or embedders can share one loaded model. Requests are
+    answered only under `allowed_hosts` (loopback names by default; `any_ip`: any IP address too),
+    so that another site's page cannot read the store through DNS rebinding.
     """
     access = StoreAccess(db_path, allow_write=allow_write)
 
@@ -64,6 +74,7 @@ def create_app(
     app.state.token = (token or new_token()) if allow_write else ""
     app.state.extractor = extractor or _default_extractor
     app.add_middleware(BodyLimit, limit=MAX_UPLOAD_BYTES + 64_000)
+    app.add_middleware(HostCheck, allowed=allowed_hosts, any_ip=any_ip)  # added last: runs first
 
     @app.middleware("http")
     async def security_headers(request: Any, call_next: Any) -> Any:
