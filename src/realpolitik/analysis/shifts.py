@@ -22,6 +22,11 @@ What changed, tested rather than thresholded:
   evidence sentences; a firm or group of another country also makes its country a partner (`via` names it:
   a contract with an American lobbying firm is a contact with the United States) (a description, not a test; `history_before` is false in the actor's first period,
   where there is no earlier record to compare with).
+- Baseline: a partner is new only when neither earlier events nor the reference data make it a long-standing
+  one (`realpolitik.analysis.baseline`: a major arms supplier or buyer in SIPRI, a defence pact in ATOP, one
+  of the closest UN voters); such partners are listed in `known_partners` with the reasons instead.
+- Breaks: a recall, expulsion, halted or ended agreement (BREAK_SQL) is a move away, counted as conflict
+  whatever intensity the coder gave it, and listed in `breaks`.
 - Blocs: each partner's side in the two-bloc partition of the whole history's signed graph (`balance`),
   relative to the actor: `same` bloc, `other` bloc, or `none` (not in the graph).
 """
@@ -33,11 +38,24 @@ from typing import Any
 import numpy as np
 
 from realpolitik.analysis._json import strict
+from realpolitik.analysis.baseline import reference_partners, sources_present
 from realpolitik.analysis.signed_edges import EventSource, resolve_at
 
 ALPHA = 0.05
 MC_DRAWS = 9999
 EVIDENCE_PER_CELL = 5
+
+# A break is a move away whatever its coded intensity: CAMEO 16x (reduce or break relations, halt talks,
+# expel), or a withdrawal, expulsion, halt or recall of an ambassador, mission or agreement ("Algeria withdrew
+# its ambassador" is sometimes coded RETREAT, +9, as if a de-escalation).
+BREAK_CAMEO_PREFIX = "16"
+BREAK_MODES = ("withdraw", "expel", "halt", "recall", "suspend")
+BREAK_OBJECTS = r"(?i)\b(ambassador|envoy|diplomat|embassy|mission|agreement|accord|deal|treaty|pact|relations)"
+BREAK_SQL = (
+    f"(coalesce(ev.cameo LIKE '{BREAK_CAMEO_PREFIX}%', FALSE) OR (coalesce(ev.mode, '') IN "
+    f"({', '.join(repr(m) for m in BREAK_MODES)}) AND (ev.event_type = 'SANCTION' OR "
+    f"regexp_matches(coalesce(ev.evidence_text, ''), '{BREAK_OBJECTS}'))))"
+)
 
 
 def _period_sql(by: str) -> str:
@@ -64,7 +82,9 @@ def actor_events_sql(src: EventSource, code: str, by: str, states_only: bool) ->
                    CASE WHEN ev.s = ? THEN ev.t ELSE ev.s END AS partner,
                    CASE WHEN ev.s = ? THEN 'out' ELSE 'in' END AS direction,
                    CASE WHEN ev.s = ? THEN ev.t_country ELSE ev.s_country END AS partner_country,
-                   CASE WHEN coalesce(ev.intensity, 0) > 0 THEN 'cooperation'
+                   {BREAK_SQL} AS is_break,
+                   CASE WHEN {BREAK_SQL} THEN 'conflict'
+                        WHEN coalesce(ev.intensity, 0) > 0 THEN 'cooperation'
                         WHEN coalesce(ev.intensity, 0) < 0 THEN 'conflict' ELSE 'neutral' END AS polarity,
                    CASE WHEN {coarse} AND dd.pub2 BETWEEN ev.d0 AND ev.d1 THEN dd.pub2 ELSE ev.d0 END AS p_date
             FROM ev {docs}
@@ -154,6 +174,7 @@ def shifts(
     seed: int = 0,
     blocs: bool = True,
     evidence_per_cell: int = EVIDENCE_PER_CELL,
+    reference: bool = True,
 ) -> dict[str, Any]:
     """How `code`'s cooperation and conflict are spread over partners and blocs by `by` (year, quarter, month),
     the periods whose partner distribution changed significantly (with statistic and p-value) and the events
@@ -174,13 +195,22 @@ def shifts(
         ).df()
         evid = src.con.execute(
             f"""SELECT period, partner, polarity, event_id, date, event_type, s AS source, t AS target, intensity,
-                       evidence_text AS text, url
+                       evidence_text AS text, url, is_break
                 FROM ({sql})
                 QUALIFY row_number() OVER (PARTITION BY period, partner, polarity
                                            ORDER BY abs(coalesce(intensity, 0)) DESC, event_id) <= ?
                 ORDER BY period, partner, polarity, abs(coalesce(intensity, 0)) DESC, event_id""",
             [*args, int(evidence_per_cell)],
         ).df()
+        breaks = src.con.execute(
+            f"""SELECT period, partner, count(*) AS n, min(p_date) AS first_date FROM ({sql})
+                WHERE is_break GROUP BY period, partner ORDER BY period, partner""",
+            args,
+        ).df()
+        tables = getattr(src, "tables", set())
+        years = sorted({int(str(p)[:4]) for p in counts["period"].unique()}) if len(counts) else []
+        baselines = {y: reference_partners(src.con, tables, code, y) for y in years} if reference else {}
+        baseline_sources = sources_present(src.con, tables) if reference else []
     sides = _bloc_sides(store, code, at, states_only) if blocs and len(counts) else {}
     events_of: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for r in evid.to_dict("records"):
@@ -194,6 +224,7 @@ def shifts(
                 "intensity": None if r["intensity"] is None else float(r["intensity"]),
                 "text": r["text"],
                 "url": r["url"],
+                "is_break": bool(r["is_break"]),
             }
         )
     periods_list = sorted(counts["period"].unique().tolist()) if len(counts) else []
@@ -233,26 +264,42 @@ def shifts(
             e["events"] += int(r.n)
             e["evs"].extend(events_of.get((r.period, r.partner, "cooperation"), []))
     new_partners = []
+    known_partners = []
     seen_coop: set[str] = set()
     for p in periods_list:
         now = [v for (per, _), v in sorted(by_identity.items()) if per == p]
+        known = baselines.get(int(str(p)[:4]), {})
         for e in now:
             if e["partner"] in seen_coop:
                 continue
             evs = e.pop("evs")
-            new_partners.append(
-                {
-                    "period": p,
-                    "partner": e["partner"],
-                    "via": sorted(set(e["via"])),
-                    "bloc": sides.get(e["partner"], "none") if sides else None,
-                    "events": e["events"],
-                    "history_before": p != periods_list[0],
-                    "evidence": _sentences(evs),
-                    "event_records": evs,
-                }
-            )
+            entry = {
+                "period": p,
+                "partner": e["partner"],
+                "via": sorted(set(e["via"])),
+                "bloc": sides.get(e["partner"], "none") if sides else None,
+                "events": e["events"],
+                "history_before": p != periods_list[0] or bool(known),
+                "evidence": _sentences(evs),
+                "event_records": evs,
+            }
+            if e["partner"] in known:
+                # a long-standing partner in the reference data: its first event here is not a new tie
+                known_partners.append({**entry, "baseline": known[e["partner"]]})
+            else:
+                new_partners.append(entry)
         seen_coop.update(e["partner"] for e in now)
+    break_list = [
+        {
+            "period": r.period,
+            "partner": r.partner,
+            "events": int(r.n),
+            "evidence": _sentences(
+                [x for x in events_of.get((r.period, r.partner, "conflict"), []) if x.get("is_break")]
+            ),
+        }
+        for r in breaks.itertuples()
+    ]
     # in the first period with events nothing is known before: `history_before` is false there
 
     # change tests
@@ -340,6 +387,12 @@ def shifts(
             "periods": periods,
             "partners": partner_totals,
             "new_partners": new_partners,
+            "known_partners": known_partners,
+            "breaks": break_list,
+            "baseline": {
+                "sources": ["earlier events", *baseline_sources],
+                "partners": {str(y): b for y, b in baselines.items()},
+            },
             "tests": tests,
             "changes": [t for t in tests if t["significant"]],
         }

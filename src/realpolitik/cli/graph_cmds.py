@@ -134,7 +134,14 @@ def _print_shifts(res: dict[str, Any]) -> None:
         table.add_row(p["period"], str(p["events"]), coop, conf)
     con.print(table)
     for n in res["new_partners"]:
-        con.print(f"new cooperative partner in {n['period']}: {n['partner']} - {(n['evidence'] or [''])[0][:110]}")
+        via = f" (via {', '.join(n['via'])})" if n["via"] else ""
+        con.print(f"new cooperative partner in {n['period']}: {n['partner']}{via} - {(n['evidence'] or [''])[0][:110]}")
+    for n in res.get("known_partners", []):
+        con.print(
+            f"long-standing partner, not new, in {n['period']}: {n['partner']} - {'; '.join(n['baseline'])[:110]}"
+        )
+    for b in res.get("breaks", []):
+        con.print(f"break (a move away) in {b['period']}: {b['partner']} - {(b['evidence'] or [''])[0][:110]}")
     for t in res["tests"]:
         flag = "CHANGE" if t["significant"] else "no significant change"
         drivers = ", ".join(f"{d['partner']} {d['polarity']}" for d in t["drivers"][:3])
