@@ -11,35 +11,31 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from realpolitik.actor_codes import cameo_country_to_iso3, country_of_cameo_actor, iso3_codes, known_group_code
 from realpolitik.cli import main
 from realpolitik.sources import gdelt
-from realpolitik.sources.event_files import (
-    ImportReport,
-    cameo_country_to_iso3,
-    country_of_cameo_actor,
-    iso3_codes,
-    known_group_code,
-)
+from realpolitik.sources.event_files import ImportReport
 from realpolitik.store import scale
 from realpolitik.store.db import Store, row_to_record
 
 FIX = Path(__file__).parent / "fixtures" / "events"
 
 # The 12 real rows: GLOBALEVENTID -> (date, CAMEO, Goldstein, source ISO3, target ISO3, PLOVER type), read off the
-# file by hand (SQLDATE, EventCode, GoldsteinScale, Actor1/2CountryCode columns).
+# file by hand (SQLDATE, EventCode, GoldsteinScale, Actor1/2CountryCode columns). The two 043 rows ("host a
+# visit": Actor1 hosts Actor2) are stored visitor -> host, so their Actor2 is the source.
 EXPECTED_12 = {
     1258623881: ("2024-08-20", "051", 3.4, "AUS", "ESP", "SUPPORT"),
     1258623882: ("2024-08-20", "141", -6.5, "BGD", "BGD", "PROTEST"),
     1258623884: ("2024-08-20", "020", 3.0, None, "USA", "REQUEST"),
     1258623888: ("2024-08-20", "042", 1.9, "ROU", "USA", "CONSULT"),
-    1258623893: ("2024-08-20", "043", 2.8, "USA", None, "CONSULT"),
+    1258623893: ("2024-08-20", "043", 2.8, None, "USA", "CONSULT"),
     1258623905: ("2025-08-13", "040", 1.0, "RUS", "USA", "CONSULT"),
     1258623914: ("2025-08-13", "040", 1.0, "USA", "RUS", "CONSULT"),
     1258623906: ("2025-08-13", "040", 1.0, "UKR", "USA", "CONSULT"),
     1193447408: ("2024-08-12", "042", 1.9, "GBR", "IRL", "CONSULT"),
     1193447417: ("2024-08-12", "173", -5.0, "RUS", "USA", "COERCE"),
     1193447424: ("2024-08-12", "070", 7.0, "USA", "UKR", "AID"),
-    1193447433: ("2024-08-18", "043", 2.8, "IND", "NPL", "CONSULT"),
+    1193447433: ("2024-08-18", "043", 2.8, "NPL", "IND", "CONSULT"),
 }
 
 

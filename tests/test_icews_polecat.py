@@ -9,10 +9,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from realpolitik.actor_codes import country_name_to_iso3, sector_code
 from realpolitik.cli import main
 from realpolitik.model import PLOVER_TYPES
 from realpolitik.sources import icews, polecat
-from realpolitik.sources.event_files import country_name_to_iso3, sector_code
 from realpolitik.store.db import Store
 
 FIX = Path(__file__).parent / "fixtures" / "events"
@@ -83,7 +83,8 @@ def test_polecat_rows_become_events() -> None:
         ev = _events(store)
     visit = ev["2023-01-01 CONSULT"]
     assert (visit["source_code"], visit["source_sector"], visit["target_code"]) == ("RUS", "GOV", "DZA")
-    assert visit["mode"] == "visit" and visit["cameo"] == "042" and list(visit["context"]) == ["diplomatic"]
+    # POLECAT is coded in PLOVER: no CAMEO code is made up for it
+    assert visit["mode"] == "visit" and visit["cameo"] is None and list(visit["context"]) == ["diplomatic"]
     assert visit["intensity"] == 1.0 and visit["origin"] == "polecat"
     strike = ev["2023-01-02 ASSAULT"]
     assert strike["mode"] == "aerial" and list(strike["context"]) == ["military", "terrorism"]

@@ -2,6 +2,24 @@
 
 `EventRecord.to_dict()` is the JSON contract of ../shared/spec/event-record.md: every field listed
 there is always present, so downstream tools (the scorer, notebooks, the store) never guess.
+
+Added fields (the spec allows them), always present, null when unknown:
+- `trigger`, `origin`, `date_precision`: the trigger words, where the record came from (text, gdelt, icews,
+  polecat, acled), and "day"/"month"/"year".
+- `source_event_id`: the dataset's own id of an imported event (ICEWS Event ID, GDELT GLOBALEVENTID, POLECAT
+  Event ID, ACLED event_id_cnty); null for events read from text.
+- `latitude`, `longitude`, `place`: where the event happened, as the dataset geolocates it (`place` is its finest
+  place name: GDELT ActionGeo_FullName, ICEWS City/District/Province/Country, POLECAT Placename/City/State/Country,
+  ACLED location).
+- `figures`: the dataset's own figures, only those it gives (see `FIGURE_FIELDS`): GDELT `num_mentions`,
+  `num_sources`, `num_articles`, `avg_tone`, `quad_class`; the raw actor codes `source_raw_code` and
+  `target_raw_code` (GDELT Actor1Code/Actor2Code, aligned with the stored source and target); `source_countries`
+  and `target_countries` (every country of a multi-valued actor, POLECAT); `fatalities` and `source_event_type`
+  (ACLED's "event type: sub-event type"); POLECAT's `quad_class`.
+
+Direction: `source` is PLOVER's actor and `target` its recipient. Where the dataset codes the other way round
+(CAMEO 043 "host a visit", source = host) the importer swaps them, so a hosted visit reads visitor -> host like
+every PLOVER visit; `cameo` keeps the dataset's own code (043) and `figures` the raw codes, aligned with the swap.
 """
 
 from __future__ import annotations
@@ -44,6 +62,21 @@ RECORD_FIELDS: tuple[str, ...] = (
     "attributed_to",
     "evidence",
     "confidence",
+)
+
+#: Keys of `EventRecord.figures`: source-specific figures, each a nullable column of the events table.
+FIGURE_FIELDS: tuple[str, ...] = (
+    "num_mentions",
+    "num_sources",
+    "num_articles",
+    "avg_tone",
+    "quad_class",
+    "source_raw_code",
+    "target_raw_code",
+    "source_countries",
+    "target_countries",
+    "fatalities",
+    "source_event_type",
 )
 
 
@@ -109,10 +142,19 @@ class EventRecord:
     # Extra, non-contract fields: the trigger words and where the record came from.
     trigger: str | None = None
     origin: str = "text"
+    # Imported events (see the module docstring): the dataset's id, where, and its own figures.
+    source_event_id: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    place: str | None = None
+    figures: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.event_type not in PLOVER_TYPES:
             raise ValueError(f"unknown PLOVER event type {self.event_type!r}")
+        unknown = set(self.figures) - set(FIGURE_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown event figures {sorted(unknown)}")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -134,6 +176,11 @@ class EventRecord:
             "confidence": round(float(self.confidence), 3),
             "trigger": self.trigger,
             "origin": self.origin,
+            "source_event_id": self.source_event_id,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "place": self.place,
+            "figures": {k: self.figures[k] for k in FIGURE_FIELDS if self.figures.get(k) is not None},
         }
 
     @classmethod
@@ -157,6 +204,11 @@ class EventRecord:
             confidence=float(d.get("confidence") or 0.5),
             trigger=d.get("trigger"),
             origin=d.get("origin") or "text",
+            source_event_id=d.get("source_event_id"),
+            latitude=d.get("latitude"),
+            longitude=d.get("longitude"),
+            place=d.get("place"),
+            figures={k: v for k, v in (d.get("figures") or {}).items() if k in FIGURE_FIELDS},
         )
 
 

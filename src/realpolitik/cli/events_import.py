@@ -1,10 +1,10 @@
-"""`realpolitik import gdelt|gdelt-mentions|icews|polecat FILES...`: event data into the same store and
-event model as extracted text. Prints what was read, stored, collapsed as duplicates and skipped (with file
-and line of each skipped line)."""
+"""`realpolitik import gdelt|icews|polecat|acled FILES...` (one command per entry of
+`realpolitik.event_sources.SOURCES`) and `import gdelt-mentions`: event data into the same store and event
+model as extracted text. Prints what was read, stored, collapsed as duplicates and skipped (with file and line
+of each skipped line); exits 2 with one line when a file gave no events or an archive could not be read."""
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 import click
@@ -38,13 +38,13 @@ def _report(report: Any, db: str, as_json: bool, quiet: bool, extra: dict[str, A
             click.echo(f"  ... {report.skipped - MAX_SKIPS_SHOWN} more (use --json for the first 200)", err=True)
 
 
-def _run_local(kind: str, module: Any, paths: tuple[str, ...], db: str | None, quiet: bool, as_json: bool) -> None:
-    from realpolitik.store.db import Store
+def _fail_if_barren(report: Any) -> None:
+    """Exit 2 with one line when a file gave no events (what the other files gave is stored all the same)."""
+    from realpolitik.errors import RealpolitikError
 
-    target = db_path(db)
-    with Store(target) as store, _progress(f"importing {kind}", quiet) as advance:
-        report = module.import_events(store, list(paths), progress=lambda n: advance(advance=n))
-    _report(report, target, as_json, quiet)
+    message = report.barren_error()
+    if message:
+        raise RealpolitikError(message)
 
 
 engine_option = click.option(
@@ -61,8 +61,7 @@ parquet_option = click.option(
 
 
 def _import_events(
-    kind: str,
-    label: str,
+    name: str,
     paths: tuple[str, ...],
     engine: str,
     master: str | None,
@@ -71,37 +70,56 @@ def _import_events(
     quiet: bool,
     as_json: bool,
 ) -> None:
-    """One event-file import (`kind` is both the Spark importer's name and the module in realpolitik.sources)."""
+    """One event-file import of the registry entry `name` (realpolitik.event_sources.SOURCES)."""
+    from realpolitik.event_sources import import_events, source
+
+    src = source(name)
+    target = db_path(db)
     if engine == "spark":
         from realpolitik.spark.importing import import_with_spark
 
-        target = db_path(db)
-        report, parquet = import_with_spark(kind, list(paths), db=target, master=master, parquet_dir=parquet_dir)
+        report, parquet = import_with_spark(name, list(paths), db=target, master=master, parquet_dir=parquet_dir)
         _report(report, target, as_json, quiet, {"parquet": parquet})
-        return
-    module = importlib.import_module(f"realpolitik.sources.{kind}")
-    _run_local(label, module, paths, db, quiet, as_json)
+    else:
+        from realpolitik.store.db import Store
+
+        with Store(target) as store, _progress(f"importing {src.label}", quiet) as advance:
+            report = import_events(src, store, list(paths), progress=lambda n: advance(advance=n))
+        _report(report, target, as_json, quiet)
+    _fail_if_barren(report)
 
 
-@import_group.command("gdelt")
-@click.argument("paths", nargs=-1, required=True)
-@engine_option
-@master_option
-@parquet_option
-@db_option
-@quiet_option
-@json_option
-def import_gdelt(
-    paths: tuple[str, ...],
-    engine: str,
-    master: str | None,
-    parquet_dir: str | None,
-    db: str | None,
-    quiet: bool,
-    as_json: bool,
-) -> None:
-    """GDELT 2.0 Events export files (61 tab-separated columns; .CSV, .zip, .gz, or directories of them)."""
-    _import_events("gdelt", "GDELT events", paths, engine, master, parquet_dir, db, quiet, as_json)
+def _event_command(name: str, description: str) -> None:
+    """`realpolitik import NAME PATHS...` for one registry entry."""
+
+    @import_group.command(name, help=description)
+    @click.argument("paths", nargs=-1, required=True)
+    @engine_option
+    @master_option
+    @parquet_option
+    @db_option
+    @quiet_option
+    @json_option
+    def command(
+        paths: tuple[str, ...],
+        engine: str,
+        master: str | None,
+        parquet_dir: str | None,
+        db: str | None,
+        quiet: bool,
+        as_json: bool,
+    ) -> None:
+        _import_events(name, paths, engine, master, parquet_dir, db, quiet, as_json)
+
+
+def _register_sources() -> None:
+    from realpolitik.event_sources import SOURCES
+
+    for src in SOURCES.values():
+        _event_command(src.name, src.description)
+
+
+_register_sources()
 
 
 @import_group.command("gdelt-mentions")
@@ -124,48 +142,6 @@ def import_gdelt_mentions(paths: tuple[str, ...], db: str | None, quiet: bool, a
     _report(report, target, as_json, quiet, {"linked_to_stored_events": int(linked)})
     if not as_json:
         click.echo(f"{linked} stored mentions link to stored events", err=quiet is False)
-
-
-@import_group.command("icews")
-@click.argument("paths", nargs=-1, required=True)
-@engine_option
-@master_option
-@parquet_option
-@db_option
-@quiet_option
-@json_option
-def import_icews(
-    paths: tuple[str, ...],
-    engine: str,
-    master: str | None,
-    parquet_dir: str | None,
-    db: str | None,
-    quiet: bool,
-    as_json: bool,
-) -> None:
-    """ICEWS coded event files (tab-separated with a header; .tab, .tsv, .zip, .gz)."""
-    _import_events("icews", "ICEWS events", paths, engine, master, parquet_dir, db, quiet, as_json)
-
-
-@import_group.command("polecat")
-@click.argument("paths", nargs=-1, required=True)
-@engine_option
-@master_option
-@parquet_option
-@db_option
-@quiet_option
-@json_option
-def import_polecat(
-    paths: tuple[str, ...],
-    engine: str,
-    master: str | None,
-    parquet_dir: str | None,
-    db: str | None,
-    quiet: bool,
-    as_json: bool,
-) -> None:
-    """POLECAT event files (PLOVER-coded; tab-separated with a header; .tsv, .txt, .zip, .gz)."""
-    _import_events("polecat", "POLECAT events", paths, engine, master, parquet_dir, db, quiet, as_json)
 
 
 def register(main: click.Group) -> None:

@@ -1,5 +1,8 @@
-"""Shared machinery of the event-data importers (GDELT, ICEWS, POLECAT): opening plain, gzipped and
-zipped files, counting what was skipped and where, content keys, and bulk inserts into the store.
+"""Shared reading machinery of the event-data readers (GDELT, ICEWS, POLECAT, ACLED): opening plain, gzipped
+and zipped files, header rows (tab- or comma-separated), cell helpers (dates, numbers, places), counting what
+was skipped and where, content keys. Readers only read: the code crosswalks live in `realpolitik.codes` and
+`realpolitik.actor_codes`, the store insert in `realpolitik.store.imported`, the loop over them in
+`realpolitik.event_sources`.
 
 Corrupt input is never dropped silently: a truncated archive, a line with the wrong number of columns
 or a bad date is counted in an `ImportReport` with its file and line number, and the import goes on.
@@ -9,27 +12,23 @@ onto one stored event and are counted too.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
 import io
+import math
+import re
 import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.resources import files
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from realpolitik.errors import InputError
 from realpolitik.model import Actor, EventRecord, Evidence
-from realpolitik.store import bulk
-from realpolitik.store.db import event_row
-from realpolitik.store.schema import EVENT_COLUMNS
-
-if TYPE_CHECKING:
-    from realpolitik.store.db import Store
 
 MAX_SKIPS_KEPT = 200  # skipped lines listed one by one; beyond this only counted
 
@@ -60,6 +59,14 @@ class ImportReport:
     skipped: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
     skips: list[Skip] = field(default_factory=list)
+    #: Files (or unreadable archives) that yielded no row at all: every row rejected, wrong columns, empty. The
+    #: CLI exits 2 when there is one (what the other files gave is stored all the same).
+    barren: list[str] = field(default_factory=list)
+
+    def file_done(self, path: str, yielded: int, not_events_before: int) -> None:
+        """Note a file that gave no event and no well-formed non-event row."""
+        if yielded == 0 and self.not_events == not_events_before:
+            self.barren.append(str(path))
 
     @property
     def duplicates(self) -> int:
@@ -80,6 +87,7 @@ class ImportReport:
         self.not_events += other.not_events
         self.skipped += other.skipped
         self.reasons.update(other.reasons)
+        self.barren.extend(other.barren)
         room = MAX_SKIPS_KEPT - len(self.skips)
         if room > 0:
             self.skips.extend(other.skips[:room])
@@ -94,7 +102,18 @@ class ImportReport:
         if self.not_events:
             parts.append(f"{self.not_events} rows without a PLOVER event (CAMEO 01 statements) left out")
         parts.append(f"{self.skipped} skipped")
+        if self.barren:
+            parts.append(f"{len(self.barren)} files gave no events")
         return ", ".join(parts)
+
+    def barren_error(self) -> str | None:
+        """One line naming the files that gave nothing and why (the first reason seen there), or None."""
+        if not self.barren:
+            return None
+        first = self.barren[0]
+        why = next((s.reason for s in self.skips if s.path == first or s.path.startswith(first + "!")), None)
+        more = f" (and {len(self.barren) - 1} more files)" if len(self.barren) > 1 else ""
+        return f"{first}: no events read{': ' + why if why else ' (no data rows)'}{more}"
 
     def skip_lines(self) -> list[str]:
         out = [str(s) for s in self.skips]
@@ -114,6 +133,7 @@ class ImportReport:
             "skipped": self.skipped,
             "skip_reasons": dict(self.reasons),
             "skips": [{"path": s.path, "line": s.line, "reason": s.reason} for s in self.skips],
+            "files_without_events": list(self.barren),
         }
 
 
@@ -192,54 +212,143 @@ def _lines(fh: io.TextIOBase, where: str, report: ImportReport) -> Iterator[tupl
         report.skip(where, n + 1, f"truncated or corrupt archive: {exc or type(exc).__name__}")
 
 
-def header_rows(
-    path: str, report: ImportReport, required: tuple[str, ...], kind: str
-) -> Iterator[tuple[int, Callable[[str], str]]]:
-    """(line number, field getter) for each data row of a tab-separated file whose first line is a header.
+#: Cells that hold no value: left by pandas (nan), by Python exports (None), by databases (NULL).
+NULL_CELLS = frozenset({"none", "null", "nan", "na", "n/a"})
 
-    The getter takes a lower-case column name and returns the cell without quotes ("" for an absent column).
-    A header lacking a `required` column skips the whole file ("not a KIND event file"); a row whose column
-    count differs from the header's is skipped with its line; every data row is counted in `report.rows`.
+
+def column_name(header_cell: str) -> str:
+    """A header cell as the readers look it up: quotes and spaces trimmed, lower case, `_` read as a space
+    ("Event_ID", "event id" and "Event ID" are one column)."""
+    return " ".join(header_cell.strip().strip('"').replace("_", " ").lower().split())
+
+
+def split_row(text: str, delimiter: str) -> list[str]:
+    """One line's cells: tab-separated as published (no quoting), or comma-separated with CSV quoting."""
+    if delimiter == "\t":
+        return text.split("\t")
+    return next(csv.reader([text]), [])
+
+
+def header_rows(
+    path: str,
+    report: ImportReport,
+    required: tuple[str | tuple[str, ...], ...],
+    kind: str,
+    aliases: dict[str, tuple[str, ...]] | None = None,
+) -> Iterator[tuple[int, Callable[[str], str]]]:
+    """(line number, field getter) for each data row of a file whose first line is a header, tab-separated or
+    (when the header holds no tab) comma-separated with CSV quoting.
+
+    The getter takes a column name as `column_name` spells it and returns the cell without quotes; "" for an
+    absent column and for the null literals of `NULL_CELLS`. `aliases` maps a name to other spellings of its
+    column ("event intensity": ("intensity",)). A header lacking a `required` column (a tuple: any one of
+    them) skips the whole file ("not a KIND event file"); a row whose column count differs from the header's
+    is skipped with its line; every data row is counted in `report.rows`.
     """
-    header: dict[str, int] | None = None
-    n_cols = 0
-    for line, text in open_lines(path, report):
-        if not text.strip():
-            continue
-        f = text.split("\t")
-        if header is None:
-            names = [h.strip().strip('"').lower() for h in f]
-            missing = [r for r in required if r not in names]
-            if missing:
-                report.skip(path, line, f"wrong columns: not {kind} event file (no {', '.join(missing)})")
-                return
-            header = {n: i for i, n in enumerate(names)}
-            n_cols = len(names)
-            continue
+    lines = open_lines(path, report)
+    first = next(((n, t) for n, t in lines if t.strip()), None)
+    if first is None:
+        return
+    line, text = first
+    delimiter = "\t" if "\t" in text or "," not in text else ","
+    names = [column_name(h) for h in split_row(text, delimiter)]
+    header: dict[str, int] = {}
+    for i, n in enumerate(names):
+        header.setdefault(n, i)
+    for name, others in (aliases or {}).items():
+        if name not in header:
+            hit = next((header[o] for o in others if o in header), None)
+            if hit is not None:
+                header[name] = hit
+    missing = [r if isinstance(r, str) else " or ".join(r) for r in required if not _has(header, r)]
+    if missing:
+        report.skip(path, line, f"wrong columns: not {kind} event file (no {', '.join(missing)})")
+        return
+    n_cols = len(names)
+    records: Iterator[tuple[int, list[str]]]
+    if delimiter == "\t":
+        records = ((n, t.split("\t")) for n, t in lines if t.strip())
+    else:
+        records = _csv_records(lines, report, path)
+    for line, f in records:
         report.rows += 1
         if len(f) != n_cols:
             report.skip(path, line, f"wrong column count: {len(f)} columns, the header has {n_cols}")
             continue
 
-        def get(name: str, f: list[str] = f, header: dict[str, int] = header) -> str:
+        def get(name: str, f: list[str] = f) -> str:
             i = header.get(name)
-            return f[i].strip().strip('"') if i is not None else ""
+            if i is None:
+                return ""
+            v = f[i].strip().strip('"').strip()
+            return "" if v.lower() in NULL_CELLS else v
 
         yield line, get
 
 
+def _has(header: dict[str, int], required: str | tuple[str, ...]) -> bool:
+    return required in header if isinstance(required, str) else any(r in header for r in required)
+
+
+def _csv_records(lines: Iterator[tuple[int, str]], report: ImportReport, path: str) -> Iterator[tuple[int, Any]]:
+    """(first line number, cells) of each CSV record after the header; a quoted cell may span lines."""
+    pending: list[tuple[int, str]] = []
+
+    def texts() -> Iterator[str]:
+        for n, t in lines:
+            pending.append((n, t))
+            yield t + "\n"
+
+    reader = csv.reader(texts())
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line = pending[0][0] if pending else None
+            pending.clear()
+            report.rows += 1
+            report.skip(path, line, f"bad CSV: {exc}")
+            continue
+        line = pending[0][0] if pending else 0
+        pending.clear()
+        if cells and any(c.strip() for c in cells):
+            yield line, cells
+
+
 # --- field helpers ----------------------------------------------------------------------------------
 
+_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), 1)}  # fmt: skip
+_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_DAY_MONTH_NAME = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)[ -,]+(\d{4})\b")
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})\b")
 
-def iso_date(value: str) -> str | None:
-    """YYYYMMDD or YYYY-MM-DD (optionally followed by a time) to YYYY-MM-DD; None when not a real date."""
-    from datetime import date
 
+def iso_date(value: str, day_first: bool = False) -> str | None:
+    """A dataset's date to YYYY-MM-DD; None when it is no real date. Read: YYYYMMDD and YYYY-MM-DD (optionally
+    followed by a time); m/d/Y (ICEWS files of 2017 onward, spreadsheets) or, with `day_first`, d/m/Y; and ACLED's
+    "15 January 2023", "15-January-2023" and dd-mm-yyyy."""
     v = value.strip()
     if len(v) >= 10 and v[4] == "-" and v[7] == "-":
         y, m, d = v[:4], v[5:7], v[8:10]
     elif len(v) >= 8 and v[:8].isdigit():
         y, m, d = v[:4], v[4:6], v[6:8]
+    elif hit := _SLASHED.match(v):
+        a, b, y = hit.groups()
+        m, d = (b, a) if day_first else (a, b)
+    elif hit := _DAY_MONTH_NAME.match(v):
+        d, name, y = hit.groups()
+        month = _MONTHS.get(name.lower()) or next(
+            (i for n, i in _MONTHS.items() if len(name) >= 3 and n.startswith(name.lower())), None
+        )
+        if month is None:
+            return None
+        m = str(month)
+    elif hit := _DAY_MONTH_YEAR.match(v):
+        d, m, y = hit.groups()
     else:
         return None
     try:
@@ -248,155 +357,39 @@ def iso_date(value: str) -> str | None:
         return None
 
 
+def opt_float(value: str | None) -> float | None:
+    """A number cell, or None when empty or not a (finite) number."""
+    v = (value or "").strip()
+    try:
+        f = float(v)
+    except ValueError:
+        return None
+    return f if math.isfinite(f) else None
+
+
+def opt_int(value: str | None) -> int | None:
+    """An integer cell ("12", or "12.0" as pandas re-saves one), or None."""
+    f = opt_float(value)
+    return int(f) if f is not None and f == int(f) else None
+
+
+def coordinates(lat: str | None, lon: str | None) -> tuple[float | None, float | None]:
+    """(latitude, longitude) when both are numbers in range, else (None, None)."""
+    la, lo = opt_float(lat), opt_float(lon)
+    if la is None or lo is None or not (-90 <= la <= 90 and -180 <= lo <= 180):
+        return None, None
+    return la, lo
+
+
+def finest_place(*names: str | None) -> str | None:
+    """The first non-empty of place names given finest first (city, district, province, country)."""
+    return next((n.strip() for n in names if n and n.strip() and n.strip().lower() not in NULL_CELLS), None)
+
+
 def content_key(origin: str, *parts: object) -> str:
     """A stable id from what an event says, for files without a global event id."""
     text = "\x1f".join("" if p is None else str(p) for p in parts)
     return f"{origin}:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:24]
-
-
-def _data_lines(name: str) -> Iterator[list[str]]:
-    for line in (files("realpolitik") / "data" / "codes" / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
-
-
-@lru_cache(maxsize=1)
-def cameo_tables() -> tuple[dict[str, str | None], frozenset[str], dict[str, str]]:
-    """(CAMEO country -> ISO3 exceptions, CAMEO region codes, known-group code -> actor code)."""
-    countries: dict[str, str | None] = {}
-    regions: set[str] = set()
-    groups: dict[str, str] = {}
-    for parts in _data_lines("cameo_actor_codes.tsv"):
-        kind, code, target = parts[0], parts[1], parts[2] if len(parts) > 2 else ""
-        if kind == "country":
-            countries[code] = target or None
-        elif kind == "region":
-            regions.add(code)
-        elif kind == "group":
-            groups[code] = target
-    return countries, frozenset(regions), groups
-
-
-def cameo_country_to_iso3(code: str | None) -> str | None:
-    """A CAMEO 3-letter country code to ISO3: mostly the same, except the table's exceptions and regions."""
-    if not code:
-        return None
-    code = code.strip().upper()
-    countries, regions, _ = cameo_tables()
-    if code in countries:
-        return countries[code]
-    if code in regions or len(code) != 3 or not code.isalpha():
-        return None
-    return code
-
-
-@lru_cache(maxsize=1)
-def iso3_codes() -> frozenset[str]:
-    return frozenset(parts[0].strip() for parts in _data_lines("iso3_codes.txt"))
-
-
-def country_of_cameo_actor(raw_code: str | None) -> str | None:
-    """The state of a raw CAMEO actor code (`ROUGOV` -> ROU, `ROM` -> ROU); None for `GOV`, `IGOUNO`, regions."""
-    if not raw_code or len(raw_code) < 3:
-        return None
-    prefix = raw_code[:3].upper()
-    countries, _, _ = cameo_tables()
-    if prefix in countries:
-        return countries[prefix]
-    return prefix if prefix in iso3_codes() else None
-
-
-def known_group_code(code: str | None) -> str | None:
-    if not code:
-        return None
-    code = code.strip().upper()
-    return cameo_tables()[2].get(code, code)
-
-
-@lru_cache(maxsize=1)
-def icews_country_names() -> dict[str, str]:
-    """ICEWS country name (lower case) -> ISO3 of the sovereign state."""
-    out: dict[str, str] = {}
-    countries, _, _ = cameo_tables()
-    for parts in _data_lines("ICEWS_countrynames.txt"):
-        if len(parts) < 2 or not parts[1].isalpha():
-            continue
-        iso = parts[1][:3].upper()
-        iso = countries.get(iso, iso) or iso
-        out[parts[0].strip().lower()] = iso
-    return out
-
-
-def country_name_to_iso3(name: str | None) -> str | None:
-    if not name or not name.strip():
-        return None
-    n = name.strip()
-    if len(n) == 3 and n.isupper():
-        return cameo_country_to_iso3(n)
-    return icews_country_names().get(n.lower())
-
-
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-
-# ICEWS/POLECAT sector words -> PLOVER/CAMEO agent codes, most specific first.
-_SECTOR_WORDS: tuple[tuple[str, str], ...] = (
-    ("military", "MIL"), ("army", "MIL"), ("police", "COP"), ("intelligence", "SPY"), ("rebel", "REB"),
-    ("insurgent", "REB"), ("separatist", "REB"), ("militant", "REB"), ("terror", "REB"), ("judicial", "JUD"),
-    ("legislative", "LEG"), ("parliament", "LEG"), ("government", "GOV"), ("executive", "GOV"),
-    ("ministry", "GOV"), ("cabinet", "GOV"), ("party", "PTY"), ("parties", "PTY"), ("opposition", "OPP"),
-    ("protest", "OPP"), ("business", "BUS"), ("media", "MED"), ("news", "MED"), ("religio", "REL"),
-    ("education", "EDU"), ("medical", "HLH"), ("health", "HLH"), ("refugee", "REF"), ("displaced", "REF"),
-    ("criminal", "CRM"), ("ngo", "NGO"), ("non-governmental", "NGO"), ("labor", "LAB"), ("labour", "LAB"),
-    ("elite", "ELI"), ("radical", "RAD"), ("extremist", "RAD"), ("dissident", "OPP"), ("agricultur", "AGR"), ("citizen", "CVL"), ("civilian", "CVL"), ("ethnic", "CVL"),
-)  # fmt: skip
-
-# International organisations as ICEWS and POLECAT name them -> the usual acronym.
-IGO_NAMES: dict[str, str] = {
-    "united nations": "UN", "un": "UN", "un security council": "UN", "united nations security council": "UN",
-    "north atlantic treaty organization": "NATO", "nato": "NATO", "european union": "EU", "eu": "EU",
-    "european commission": "EU", "african union": "AU", "economic community of west african states": "ECOWAS",
-    "ecowas": "ECOWAS", "association of southeast asian nations": "ASEAN", "asean": "ASEAN",
-    "arab league": "ARAB_LEAGUE", "league of arab states": "ARAB_LEAGUE", "international monetary fund": "IMF",
-    "world bank": "WB", "world health organization": "WHO", "world trade organization": "WTO",
-    "international atomic energy agency": "IAEA", "international criminal court": "ICC",
-    "organization for security and co-operation in europe": "OSCE", "organization of american states": "OAS",
-    "gulf cooperation council": "GCC", "organization of islamic cooperation": "OIC",
-}  # fmt: skip
-
-
-def sector_code(text: str | None) -> str | None:
-    """An agent code from ICEWS/POLECAT sector text ("Government,Executive" -> GOV; "MIL" -> MIL)."""
-    if not text or not text.strip():
-        return None
-    t = text.strip()
-    if len(t) == 3 and t.isupper():
-        return t
-    low = t.lower()
-    for word, code in _SECTOR_WORDS:
-        if word in low:
-            return code
-    return None
-
-
-def name_code(name: str) -> str:
-    """An upper-case actor code from a name: "Wagner Group" -> WAGNER_GROUP."""
-    import re
-
-    return re.sub(r"[^A-Z0-9]+", "_", name.upper()).strip("_") or "UNKNOWN"
-
-
-def actor_code(name: str | None, country: str | None, sector: str | None, generic: bool) -> str | None:
-    """The contract's actor code: a state and anything acting for it (or an unnamed group of it) takes the
-    state's ISO3; an international organisation its acronym; a named non-state body its upper-case name."""
-    n = (name or "").strip()
-    igo = IGO_NAMES.get(n.lower())
-    if igo:
-        return igo
-    if country:
-        if generic or not n or sector is None or sector in STATE_SECTORS or sector in {"CVL", "OPP", "ELI"}:
-            return country
-        return name_code(n)
-    return name_code(n) if n else None
 
 
 def make_actor(text: str | None, code: str | None, country: str | None, sector: str | None) -> Actor | None:
@@ -420,6 +413,11 @@ def make_record(
     origin: str,
     confidence: float = 0.5,
     sentence: int = 0,
+    source_event_id: str | None = None,
+    latitude: float | None = None,
+    longitude: float | None = None,
+    place: str | None = None,
+    figures: dict[str, Any] | None = None,
 ) -> EventRecord:
     return EventRecord(
         doc_id=doc_id,
@@ -435,59 +433,9 @@ def make_record(
         date=date,
         confidence=confidence,
         origin=origin,
+        source_event_id=source_event_id or None,
+        latitude=latitude,
+        longitude=longitude,
+        place=place,
+        figures={k: v for k, v in (figures or {}).items() if v is not None and v != []},
     )
-
-
-def flat_row(rec: EventRecord, event_id: str, url: str | None) -> tuple:
-    """The events table's row for an imported record (no document: doc_key is null)."""
-    row = event_row(rec, "", url, event_id=event_id)
-    return (row[0], None, *row[2:])
-
-
-# --- writing ----------------------------------------------------------------------------------------
-
-
-def insert_rows(store: Store, rows: list[tuple]) -> int:
-    """Insert flat event rows; ids already stored are left alone. Returns the rows added."""
-    if not rows:
-        return 0
-    unique: dict[str, tuple] = {}
-    for r in rows:
-        unique.setdefault(r[0], r)  # the first copy of an event wins, as in the store
-    con = store.con
-    before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
-    bulk.insert_rows(con, "events", EVENT_COLUMNS, list(unique.values()), bulk.NEW_EVENTS_ONLY)
-    return int(con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before)
-
-
-def import_rows(
-    store: Store,
-    rows: Iterable[tuple],
-    report: ImportReport,
-    batch_size: int = 50_000,
-    progress: Callable[[int], None] | None = None,
-) -> ImportReport:
-    """Insert flat event rows in batches (each batch one transaction), counting them in `report`."""
-    batch: list[tuple] = []
-
-    def flush() -> None:
-        if not batch:
-            return
-        store.con.execute("BEGIN TRANSACTION")
-        try:
-            report.inserted += insert_rows(store, batch)
-            store.con.execute("COMMIT")
-        except BaseException:
-            store.con.execute("ROLLBACK")
-            raise
-        if progress is not None:
-            progress(len(batch))
-        batch.clear()
-
-    for row in rows:
-        report.parsed += 1
-        batch.append(row)
-        if len(batch) >= batch_size:
-            flush()
-    flush()
-    return report

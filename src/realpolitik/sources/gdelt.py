@@ -1,11 +1,15 @@
-"""GDELT 2.0 readers: the Events export (61 tab-separated columns, no header; .CSV, .zip or .gz) and the
-Mentions table (16 tab-separated columns, or gdeltPyR's comma-separated re-save with a lower-case header).
+"""GDELT 2.0 readers: the Events export (61 tab-separated columns, no header; .CSV, .zip or .gz; or re-saved
+by pandas/gdeltPyR: comma-separated with a header) and the Mentions table (16 tab-separated columns, or
+gdeltPyR's comma-separated re-save with a lower-case header).
 
 An export row becomes an event in realpolitik's model: PLOVER type/mode/context from the row's CAMEO
-EventCode (the shared crosswalk in `extract.ontology`), intensity = the row's GoldsteinScale, actors with
+EventCode (the shared crosswalk in `realpolitik.codes`), intensity = the row's GoldsteinScale, actors with
 ISO3 country codes (CAMEO country codes mapped: ROM -> ROU, regions -> none), the SQLDATE as date and the
-SOURCEURL as evidence. Its id is `gdelt:<GLOBALEVENTID>`, so the same event in several files collapses.
-Rows coded CAMEO 01 (public statements) have no PLOVER event; they are counted, not stored.
+SOURCEURL as evidence. CAMEO 043 "host a visit" is stored visitor -> host (Actor2 -> Actor1), as PLOVER reads a
+visit. The record keeps GLOBALEVENTID (`source_event_id`), the ActionGeo place and coordinates, NumMentions,
+NumSources, NumArticles, AvgTone, QuadClass and the raw actor codes. Its id is `gdelt:<GLOBALEVENTID>`, so the
+same event in several files collapses. Rows coded CAMEO 01 (public statements) have no PLOVER event; they are
+counted, not stored.
 """
 
 from __future__ import annotations
@@ -15,19 +19,21 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from realpolitik.extract.ontology import cameo_to_plover, goldstein
+from realpolitik.actor_codes import cameo_country_to_iso3, country_of_cameo_actor, is_placeholder, known_group_code
+from realpolitik.codes import cameo_to_plover, goldstein, normalise_cameo
 from realpolitik.model import Actor, EventRecord
 from realpolitik.sources.event_files import (
     ImportReport,
-    cameo_country_to_iso3,
-    country_of_cameo_actor,
+    coordinates,
     expand_paths,
-    flat_row,
+    finest_place,
     iso_date,
-    known_group_code,
     make_actor,
     make_record,
     open_lines,
+    opt_float,
+    opt_int,
+    split_row,
 )
 
 if TYPE_CHECKING:
@@ -103,7 +109,7 @@ def _actor(f: list[str], n: int) -> Actor | None:
     country = cameo_country_to_iso3(f[COL[p + "CountryCode"]]) or country_of_cameo_actor(raw_code)
     group = known_group_code(f[COL[p + "KnownGroupCode"]])
     sector = f[COL[p + "Type1Code"]].strip() or None
-    if not (raw_code or name):
+    if not (raw_code or name) or (is_placeholder(name) and not raw_code):
         return None
     # A state, or anything acting for it, is coded by the state's ISO3; an IGO or named group by its code.
     code = country or group
@@ -113,39 +119,43 @@ def _actor(f: list[str], n: int) -> Actor | None:
 def parse_event_fields(
     f: list[str], where: str, line: int, report: ImportReport
 ) -> tuple[EventRecord, str, str] | None:
-    """One export row's fields -> (record, event id, url); None (counted in `report`) when it is no event."""
+    """One export row's fields -> (record, event id, url); None (counted in `report`) when it is no event.
+
+    Cells re-saved by pandas are read too: "12.0" for 12, and CAMEO codes whose leading zero was lost ("43",
+    restored to "043" with the help of EventRootCode)."""
     if len(f) != N_EVENT_FIELDS:
         report.skip(where, line, f"wrong column count: {len(f)} columns, GDELT 2.0 events have {N_EVENT_FIELDS}")
         return None
-    gid = f[COL["GLOBALEVENTID"]].strip()
-    if not gid.isdigit():
-        report.skip(where, line, f"bad GLOBALEVENTID: {gid!r}")
+    gid_int = opt_int(f[COL["GLOBALEVENTID"]])
+    if gid_int is None or gid_int < 0:
+        report.skip(where, line, f"bad GLOBALEVENTID: {f[COL['GLOBALEVENTID']].strip()!r}")
         return None
-    date = iso_date(f[COL["SQLDATE"]])
+    gid = str(gid_int)
+    sqldate = f[COL["SQLDATE"]].strip().removesuffix(".0")
+    date = iso_date(sqldate)
     if date is None:
         report.skip(where, line, f"bad date: SQLDATE {f[COL['SQLDATE']]!r}")
         return None
-    cameo = f[COL["EventCode"]].strip()
-    if not cameo.isdigit():
-        report.skip(where, line, f"bad CAMEO code: EventCode {cameo!r}")
+    cameo = normalise_cameo(f[COL["EventCode"]], f[COL["EventRootCode"]] or None)
+    if cameo is None:
+        report.skip(where, line, f"bad CAMEO code: EventCode {f[COL['EventCode']].strip()!r}")
         return None
     plover = cameo_to_plover(cameo)
     if plover is None:
         report.not_events += 1
         return None
-    try:
-        gs_raw = f[COL["GoldsteinScale"]].strip()
-        intensity = float(gs_raw) if gs_raw else goldstein(cameo)
-    except ValueError:
+    gs_raw = f[COL["GoldsteinScale"]].strip()
+    intensity = opt_float(gs_raw) if gs_raw else goldstein(cameo)
+    if gs_raw and intensity is None:
         report.skip(where, line, f"bad GoldsteinScale: {f[COL['GoldsteinScale']]!r}")
         return None
-    if intensity is None:
-        intensity = 0.0
     url = f[COL["SOURCEURL"]].strip() or None
-    try:
-        n_sources = int(f[COL["NumSources"]] or 0)
-    except ValueError:
-        n_sources = 0
+    n_sources = opt_int(f[COL["NumSources"]]) or 0
+    source, target = _actor(f, 1), _actor(f, 2)
+    raw1, raw2 = f[COL["Actor1Code"]].strip() or None, f[COL["Actor2Code"]].strip() or None
+    if plover.swap:  # CAMEO 043 "host a visit": the host is GDELT's Actor1, PLOVER's target
+        source, target, raw1, raw2 = target, source, raw2, raw1
+    lat, lon = coordinates(f[COL["ActionGeo_Lat"]], f[COL["ActionGeo_Long"]])
     event_id = gdelt_event_id(gid)
     rec = make_record(
         doc_id=url or event_id,
@@ -153,48 +163,92 @@ def parse_event_fields(
         mode=plover.mode,
         context=plover.context,
         cameo=cameo,
-        intensity=intensity,
-        source=_actor(f, 1),
-        target=_actor(f, 2),
+        intensity=intensity or 0.0,
+        source=source,
+        target=target,
         date=date,
         evidence=url or "",
         origin="gdelt",
         # more independent sources, more confidence: 1 source 0.5, 2 0.67, 4 0.8, ...
         confidence=round(n_sources / (n_sources + 1), 3) if n_sources > 0 else 0.5,
+        source_event_id=gid,
+        latitude=lat,
+        longitude=lon,
+        place=finest_place(f[COL["ActionGeo_FullName"]]),
+        figures={
+            "num_mentions": opt_int(f[COL["NumMentions"]]),
+            "num_sources": opt_int(f[COL["NumSources"]]),
+            "num_articles": opt_int(f[COL["NumArticles"]]),
+            "avg_tone": opt_float(f[COL["AvgTone"]]),
+            "quad_class": opt_int(f[COL["QuadClass"]]),
+            "source_raw_code": raw1,
+            "target_raw_code": raw2,
+            "source_countries": [source.country] if source and source.country else None,
+            "target_countries": [target.country] if target and target.country else None,
+        },
     )
     return rec, event_id, url or ""
 
 
+_NAMES = {n.lower(): i for i, n in enumerate(EVENT_FIELDS)}
+
+
+def _header_map(cells: list[str]) -> list[int | None] | None:
+    """For a header row (GDELT's column names in any case, in any order, perhaps after a pandas index column):
+    for each of the 61 fields, its position in the file's rows; None when the row is no header."""
+    names = [c.strip().strip('"').lower() for c in cells]
+    if "globaleventid" not in names:
+        return None
+    pos = {n: i for i, n in enumerate(names)}
+    return [pos.get(n.lower()) for n in EVENT_FIELDS]
+
+
 def read_events(path: str, report: ImportReport) -> Iterator[tuple[EventRecord, str, str]]:
-    """(record, event id, url) for every event row of one export file; bad rows counted in `report`."""
-    header_checked = False
+    """(record, event id, url) for every event row of one export file; bad rows counted in `report`.
+
+    Read: GDELT's own layout (61 tab-separated columns, no header), with or without a header some tools add,
+    and a re-save by pandas or gdeltPyR (comma-separated with CSV quoting, a header row, columns found by name;
+    a missing column reads as empty)."""
+    order: list[int | None] | None = None
+    delimiter: str | None = None
+    width = 0
     for line, text in open_lines(path, report):
         if not text.strip():
             continue
-        f = text.split("\t")
-        if not header_checked:
-            header_checked = True
-            if f[0].strip().upper() == "GLOBALEVENTID":  # a header some tools add
+        if delimiter is None:
+            delimiter = "\t" if "\t" in text or "," not in text else ","
+            order = _header_map(split_row(text, delimiter))
+            if order is not None:
+                width = len(split_row(text, delimiter))
+                if order[COL["GLOBALEVENTID"]] is None or order[COL["EventCode"]] is None:
+                    report.skip(path, line, "wrong columns: not a GDELT events file (no GLOBALEVENTID, EventCode)")
+                    return
                 continue
         report.rows += 1
+        f = split_row(text, delimiter)
+        if order is not None:
+            if len(f) != width:
+                report.skip(path, line, f"wrong column count: {len(f)} columns, the header has {width}")
+                continue
+            f = [f[i] if i is not None else "" for i in order]
         hit = parse_event_fields(f, path, line, report)
         if hit is not None:
             yield hit
 
 
 def iter_event_rows(paths: Iterable[str], report: ImportReport) -> Iterator[tuple]:
-    """Flat events-table rows for every event in the export files (and directories) named."""
-    for path in expand_paths(paths, EVENT_SUFFIXES, exclude=(".mentions.", ".gkg.")):
-        for rec, event_id, url in read_events(path, report):
-            yield flat_row(rec, event_id, url)
+    """Flat events-table rows for every event in the export files (and directories) named (compatibility:
+    `realpolitik.event_sources.iter_rows`)."""
+    from realpolitik.event_sources import SOURCES, iter_rows
+
+    return iter_rows(SOURCES["gdelt"], paths, report)
 
 
 def import_events(store: Store, paths: Iterable[str], progress: object = None) -> ImportReport:
-    """Import GDELT 2.0 export files into the store's events table."""
-    from realpolitik.sources.event_files import import_rows
+    """Import GDELT 2.0 export files into the store's events table (`realpolitik.event_sources`)."""
+    from realpolitik.event_sources import SOURCES, import_events
 
-    report = ImportReport(kind="events")
-    return import_rows(store, iter_event_rows(paths, report), report, progress=progress)  # type: ignore[arg-type]
+    return import_events(SOURCES["gdelt"], store, paths, progress=progress)  # type: ignore[arg-type]
 
 
 # --- Mentions -------------------------------------------------------------------------------------

@@ -5,8 +5,15 @@ plain or zipped/gzipped, columns
     Target Name, Target Sectors, Target Country, Story ID, Sentence Number, Publisher, City, District,
     Province, Country, Latitude, Longitude
 
+Files of 2017 onward write the Event Date m/d/Y and may lack the CAMEO Code column: the code is then read
+from the Event Text (the CAMEO label, "Host a visit" -> 043). Column names are matched in any case, with `_`
+for a space.
+
 A row becomes an event in realpolitik's model: PLOVER type/mode/context from the CAMEO code, intensity =
 the row's Intensity (ICEWS's Goldstein-style score), ISO3 countries from ICEWS country names, the Event Date.
+"Unspecified Actor" is a null actor. CAMEO 043 "host a visit" is stored visitor -> host (target -> source),
+as PLOVER reads a visit. The record keeps the Event ID (`source_event_id`), the finest place of City, District,
+Province, Country and the Latitude/Longitude.
 ICEWS has no URL; the evidence names the story (`icews story <Story ID>, sentence <n>`). Its id is a content
 key (date, actors, CAMEO code, story, sentence) so that the same event in overlapping yearly and weekly
 releases collapses.
@@ -18,34 +25,33 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from realpolitik.extract.ontology import cameo_to_plover, goldstein
+from realpolitik.actor_codes import actor_code, country_name_to_iso3, is_placeholder, sector_code
+from realpolitik.codes import cameo_of_label, cameo_to_plover, goldstein, normalise_cameo
 from realpolitik.model import Actor, EventRecord
 from realpolitik.sources.event_files import (
     ImportReport,
-    actor_code,
     content_key,
-    country_name_to_iso3,
-    expand_paths,
-    flat_row,
+    coordinates,
+    finest_place,
     header_rows,
-    import_rows,
     iso_date,
     make_actor,
     make_record,
-    sector_code,
+    opt_float,
 )
 
 if TYPE_CHECKING:
     from realpolitik.store.db import Store
 
-REQUIRED = ("event id", "event date", "source name", "source country", "cameo code", "target name", "target country")
+REQUIRED = ("event id", "event date", "source name", "source country", ("cameo code", "event text"), "target name",
+            "target country")  # fmt: skip
 SUFFIXES = (".tab", ".tsv", ".txt", ".csv", ".zip", ".gz")
 _GENERIC = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")  # "Citizen (Russia)", "Police (India)"
 
 
 def _actor(name: str, sectors: str, country_name: str) -> Actor | None:
     name = name.strip()
-    if not name and not country_name.strip():
+    if is_placeholder(name):  # "Unspecified Actor": no actor, whatever country it is given
         return None
     country = country_name_to_iso3(country_name)
     sector = sector_code(sectors)
@@ -67,22 +73,25 @@ def read_events(path: str, report: ImportReport) -> Iterator[tuple[EventRecord, 
         if date is None:
             report.skip(path, line, f"bad date: Event Date {get('event date')!r}")
             continue
-        cameo = get("cameo code")
-        if not cameo.isdigit():
-            report.skip(path, line, f"bad CAMEO code: {cameo!r}")
+        raw_cameo = get("cameo code")
+        cameo = normalise_cameo(raw_cameo) if raw_cameo else cameo_of_label(get("event text"))
+        if cameo is None:
+            what = f"CAMEO Code {raw_cameo!r}" if raw_cameo else f"Event Text {get('event text')!r}"
+            report.skip(path, line, f"bad CAMEO code: {what}")
             continue
         plover = cameo_to_plover(cameo)
         if plover is None:
             report.not_events += 1
             continue
         raw_int = get("intensity")
-        try:
-            intensity = float(raw_int) if raw_int else (goldstein(cameo) or 0.0)
-        except ValueError:
+        intensity = opt_float(raw_int) if raw_int else (goldstein(cameo) or 0.0)
+        if intensity is None:
             report.skip(path, line, f"bad Intensity: {raw_int!r}")
             continue
         source = _actor(get("source name"), get("source sectors"), get("source country"))
         target = _actor(get("target name"), get("target sectors"), get("target country"))
+        if plover.swap:  # CAMEO 043 "host a visit": ICEWS's source is the host, PLOVER's target
+            source, target = target, source
         story, sent = get("story id"), get("sentence number")
         event_id = content_key(
             "icews",
@@ -98,6 +107,7 @@ def read_events(path: str, report: ImportReport) -> Iterator[tuple[EventRecord, 
         evidence = f"icews story {story}, sentence {sent}" if story else f"icews event {get('event id')}"
         if get("publisher"):
             evidence += f" ({get('publisher')})"
+        lat, lon = coordinates(get("latitude"), get("longitude"))
         rec = make_record(
             doc_id=f"icews:{story}" if story else f"icews:{get('event id')}",
             sentence=int(sent) - 1 if sent.isdigit() and int(sent) > 0 else 0,
@@ -111,17 +121,27 @@ def read_events(path: str, report: ImportReport) -> Iterator[tuple[EventRecord, 
             date=date,
             evidence=evidence,
             origin="icews",
+            source_event_id=get("event id"),
+            latitude=lat,
+            longitude=lon,
+            place=finest_place(get("city"), get("district"), get("province"), get("country")),
+            figures={
+                "source_countries": [source.country] if source and source.country else None,
+                "target_countries": [target.country] if target and target.country else None,
+            },
         )
         yield rec, event_id, None
 
 
 def iter_event_rows(paths: Iterable[str], report: ImportReport) -> Iterator[tuple]:
-    for path in expand_paths(paths, SUFFIXES):
-        for rec, event_id, url in read_events(path, report):
-            yield flat_row(rec, event_id, url)
+    """Flat events-table rows (compatibility: `realpolitik.event_sources.iter_rows`)."""
+    from realpolitik.event_sources import SOURCES, iter_rows
+
+    return iter_rows(SOURCES["icews"], paths, report)
 
 
 def import_events(store: Store, paths: Iterable[str], progress: object = None) -> ImportReport:
-    """Import ICEWS event files into the store's events table."""
-    report = ImportReport(kind="events")
-    return import_rows(store, iter_event_rows(paths, report), report, progress=progress)  # type: ignore[arg-type]
+    """Import ICEWS event files into the store's events table (`realpolitik.event_sources`)."""
+    from realpolitik.event_sources import SOURCES, import_events
+
+    return import_events(SOURCES["icews"], store, paths, progress=progress)  # type: ignore[arg-type]

@@ -1,7 +1,8 @@
-"""`realpolitik import gdelt|icews|polecat --engine spark`: bulk event files parsed on Spark.
+"""`realpolitik import gdelt|icews|polecat|acled --engine spark`: bulk event files parsed on Spark.
 
-Each file is one task; the executors run the same parsers as the local import (`sources.gdelt`,
-`sources.icews`, `sources.polecat`), so skipped lines are reported with the same file:line and reason.
+Each file is one task; the executors run the same readers as the local import (the entries of
+`realpolitik.event_sources.SOURCES`), so skipped lines are reported with the same file:line and reason, and
+the rows carry the same ids, places and figures (`store.schema.IMPORTED_EVENT_COLUMNS`).
 Events are de-duplicated by id on Spark, written as Parquet partitioned by month, and then loaded into the
 DuckDB store (ids already stored are left alone), so `realpolitik` and DuckDB read both.
 """
@@ -13,40 +14,18 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from realpolitik.sources.event_files import ImportReport, Skip, expand_paths
-
-KINDS = ("gdelt", "icews", "polecat")
-
-
-def _module(kind: str) -> Any:
-    if kind == "gdelt":
-        from realpolitik.sources import gdelt
-
-        return gdelt
-    if kind == "icews":
-        from realpolitik.sources import icews
-
-        return icews
-    if kind == "polecat":
-        from realpolitik.sources import polecat
-
-        return polecat
-    raise ValueError(f"unknown event data kind {kind!r}; one of {', '.join(KINDS)}")
-
-
-def _suffixes(kind: str) -> tuple[str, ...]:
-    m = _module(kind)
-    return getattr(m, "EVENT_SUFFIXES", None) or m.SUFFIXES
+from realpolitik.event_sources import files_of, iter_rows, source
+from realpolitik.sources.event_files import ImportReport, Skip
 
 
 def parse_partition(kind: str, paths: Iterable[str]) -> Iterator[tuple[str, Any]]:
     """('e', events-table row + month) for each event, then ('r', report fields) per file."""
     from realpolitik.spark.engine import spark_event_row
 
-    module = _module(kind)
+    src = source(kind)
     for path in paths:
         report = ImportReport()
-        for row in module.iter_event_rows([path], report):
+        for row in iter_rows(src, [path], report):
             report.parsed += 1
             yield "e", spark_event_row(row)
         yield (
@@ -59,8 +38,35 @@ def parse_partition(kind: str, paths: Iterable[str]) -> Iterator[tuple[str, Any]
                 report.skipped,
                 dict(report.reasons),
                 [(s.path, s.line, s.reason) for s in report.skips],
+                list(report.barren),
             ),
         )
+
+
+def imported_spark_schema() -> Any:
+    """The imported events' columns (`store.schema.IMPORTED_EVENT_COLUMNS`) as a Spark schema, plus `month`."""
+    from pyspark.sql import types as T
+
+    from realpolitik.store.bulk import arrow_schema
+    from realpolitik.store.scale import PARTITION
+    from realpolitik.store.schema import IMPORTED_EVENT_COLUMNS
+
+    def spark_type(t: Any) -> Any:
+        s = str(t)
+        if s == "int32":
+            return T.IntegerType()
+        if s == "double":
+            return T.DoubleType()
+        if s == "bool":
+            return T.BooleanType()
+        if s.startswith("date32"):
+            return T.DateType()
+        if s.startswith("list"):
+            return T.ArrayType(T.StringType())
+        return T.StringType()
+
+    fields = [T.StructField(f.name, spark_type(f.type), True) for f in arrow_schema(IMPORTED_EVENT_COLUMNS)]
+    return T.StructType([*fields, T.StructField(PARTITION, T.StringType(), False)])
 
 
 def import_with_spark(
@@ -74,12 +80,12 @@ def import_with_spark(
     """Parse event files on Spark into Parquet (partitioned by month) and load them into the store."""
     from pyspark import StorageLevel
 
-    from realpolitik.spark.engine import events_spark_schema
     from realpolitik.spark.session import get_spark
     from realpolitik.store.db import Store
-    from realpolitik.store.scale import PARTITION, load_parquet_events
+    from realpolitik.store.imported import load_parquet
+    from realpolitik.store.scale import PARTITION
 
-    files = expand_paths(paths, _suffixes(kind), exclude=(".mentions.", ".gkg.") if kind == "gdelt" else ())
+    files = files_of(source(kind), paths)
     spark = get_spark(master, quiet=quiet)
     sc = spark.sparkContext
     parsed = sc.parallelize(files, max(1, len(files))).mapPartitions(lambda it: parse_partition(kind, it))
@@ -88,18 +94,19 @@ def import_with_spark(
     report = ImportReport(kind="events")
     try:
         rows = parsed.filter(lambda t: t[0] == "e").map(lambda t: t[1])
-        df = spark.createDataFrame(rows, schema=events_spark_schema()).dropDuplicates(["event_id"])
+        df = spark.createDataFrame(rows, schema=imported_spark_schema()).dropDuplicates(["event_id"])
         df.write.mode("append" if parquet_dir else "overwrite").partitionBy(PARTITION).parquet(out_dir)
-        for _, (n_files, n_rows, n_parsed, not_events, n_skipped, reasons, skips) in parsed.filter(
+        for _, (n_files, n_rows, n_parsed, not_events, n_skipped, reasons, skips, barren) in parsed.filter(
             lambda t: t[0] == "r"
         ).collect():
             part = ImportReport(files=n_files, rows=n_rows, parsed=n_parsed, not_events=not_events, skipped=n_skipped)
             part.reasons.update(reasons)
             part.skips = [Skip(p, line, reason) for p, line, reason in skips]
+            part.barren = list(barren)
             report.merge(part)
     finally:
         parsed.unpersist()
     with Store(db) as store:
         if os.path.isdir(out_dir) and any(f.endswith(".parquet") for _, _, fs in os.walk(out_dir) for f in fs):
-            report.inserted = load_parquet_events(store, out_dir)
+            report.inserted = load_parquet(store, out_dir)
     return report, out_dir

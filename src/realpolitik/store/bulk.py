@@ -35,7 +35,18 @@ _TYPES: dict[str, str] = {
     "confidence": "float64",
     "evidence_start": "int32",
     "evidence_end": "int32",
+    # imported events' extra columns (schema.IMPORTED_EXTRA)
+    "latitude": "float64",
+    "longitude": "float64",
+    "num_mentions": "int32",
+    "num_sources": "int32",
+    "num_articles": "int32",
+    "avg_tone": "float64",
+    "quad_class": "int32",
+    "fatalities": "int32",
 }
+#: Columns holding lists of strings.
+_LISTS = frozenset({"context", "source_countries", "target_countries"})
 
 
 def arrow_schema(columns: Sequence[str]) -> pa.Schema:
@@ -43,7 +54,7 @@ def arrow_schema(columns: Sequence[str]) -> pa.Schema:
     import pyarrow as pa
 
     def arrow_type(name: str) -> pa.DataType:
-        if name == "context":
+        if name in _LISTS:
             return pa.list_(pa.string())
         return getattr(pa, _TYPES.get(name, "string"))()
 

@@ -119,6 +119,7 @@ def event_row(rec: EventRecord, doc_key: str, url: str | None = None, event_id: 
 
 def row_to_record(row: dict[str, Any]) -> dict[str, Any]:
     """A stored event row back into the contract's JSON record form."""
+    from realpolitik.store.imported import record_extras
 
     def actor(prefix: str) -> dict[str, Any] | None:
         if row.get(f"{prefix}_code") is None and row.get(f"{prefix}_text") is None:
@@ -157,6 +158,7 @@ def row_to_record(row: dict[str, Any]) -> dict[str, Any]:
         "event_id": row.get("event_id"),
         "origin": row.get("origin"),
         "url": row.get("url"),
+        **record_extras(row),  # an imported event's own id, place and figures (null for text events)
     }
 
 

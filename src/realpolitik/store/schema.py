@@ -14,6 +14,29 @@ before this change keep their keys; nothing relies on them.
 
 from __future__ import annotations
 
+#: Nullable event columns that imported events fill (null for events read from text): the dataset's own id,
+#: where the event happened, and the source-specific figures of `model.FIGURE_FIELDS`. Added with ALTER TABLE
+#: so that older stores keep working; kept out of EVENT_COLUMNS so that text events and Parquet event
+#: directories written before them read as before.
+IMPORTED_EXTRA: tuple[tuple[str, str], ...] = (
+    ("source_event_id", "VARCHAR"),  # ICEWS Event ID, GDELT GLOBALEVENTID, POLECAT Event ID, ACLED event_id_cnty
+    ("latitude", "DOUBLE"),
+    ("longitude", "DOUBLE"),
+    ("place", "VARCHAR"),  # the finest place name the dataset gives
+    ("num_mentions", "INTEGER"),  # GDELT
+    ("num_sources", "INTEGER"),  # GDELT
+    ("num_articles", "INTEGER"),  # GDELT
+    ("avg_tone", "DOUBLE"),  # GDELT
+    ("quad_class", "INTEGER"),  # GDELT QuadClass, POLECAT Quad Code
+    ("source_raw_code", "VARCHAR"),  # GDELT Actor1Code/Actor2Code, aligned with the stored source/target
+    ("target_raw_code", "VARCHAR"),
+    ("source_countries", "VARCHAR[]"),  # every country of a multi-valued actor (POLECAT)
+    ("target_countries", "VARCHAR[]"),
+    ("fatalities", "INTEGER"),  # ACLED
+    ("source_event_type", "VARCHAR"),  # ACLED "event type: sub-event type"
+)
+IMPORTED_EXTRA_COLUMNS: tuple[str, ...] = tuple(name for name, _ in IMPORTED_EXTRA)
+
 CORE_DDL: tuple[str, ...] = (
     """
     CREATE TABLE IF NOT EXISTS documents (
@@ -94,10 +117,12 @@ CORE_DDL: tuple[str, ...] = (
         evidence_start  INTEGER,
         evidence_end    INTEGER,
         trigger         VARCHAR,
-        origin          VARCHAR,         -- text, gdelt, icews, polecat
+        origin          VARCHAR,         -- text, gdelt, icews, polecat, acled
         url             VARCHAR
     )
     """,
+    # imported events' own ids, places and figures (IMPORTED_EXTRA_COLUMNS); stores made before them gain them
+    *(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {name} {sql}" for name, sql in IMPORTED_EXTRA),
 )
 
 EVENT_COLUMNS: tuple[str, ...] = (
@@ -135,3 +160,6 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "origin",
     "url",
 )
+
+#: The columns an imported event fills: the core ones, then its id, place and figures.
+IMPORTED_EVENT_COLUMNS: tuple[str, ...] = EVENT_COLUMNS + IMPORTED_EXTRA_COLUMNS

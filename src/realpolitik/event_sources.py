@@ -1,0 +1,131 @@
+"""The registry of event-data sources: one typed entry per dataset (GDELT, ICEWS, POLECAT, ACLED) naming its
+columns, its reader, its code mapping and the files it reads, and the loop that imports any of them.
+
+Why a registry: the CLI (`realpolitik import <name>`), the Spark importer and the tests loop over `SOURCES`
+instead of one hand-written command and one `if` per dataset, so a new dataset is one reader and one entry.
+Why here, above `sources/` and `store/`: the readers only read and the store only stores; this module joins
+them (records -> rows -> the events table) and imports nothing from `extract/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from realpolitik.model import EventRecord
+from realpolitik.sources import acled, gdelt, icews, polecat
+from realpolitik.sources.event_files import ImportReport, expand_paths
+
+if TYPE_CHECKING:
+    from realpolitik.store.db import Store
+
+#: A reader: one file -> (record, store id, url) for each event, bad rows counted in the report.
+Reader = Callable[[str, ImportReport], Iterator[tuple[EventRecord, str, "str | None"]]]
+
+
+@dataclass(frozen=True)
+class EventSource:
+    """One event dataset: what the CLI calls it, what it reads and how its codes become PLOVER."""
+
+    name: str  # the command and the records' origin: `realpolitik import NAME`
+    label: str  # for people: "GDELT events"
+    description: str  # the command's help
+    columns: tuple[str, ...]  # the columns the reader needs (or the layout, for header-less GDELT)
+    read: Reader
+    mapping: str  # how the dataset's event codes become PLOVER
+    suffixes: tuple[str, ...]  # file names read inside a directory
+    exclude: tuple[str, ...] = ()  # ... and the names left out
+
+
+SOURCES: dict[str, EventSource] = {
+    s.name: s
+    for s in (
+        EventSource(
+            name="gdelt",
+            label="GDELT events",
+            description="GDELT 2.0 Events export files (61 tab-separated columns, or re-saved by pandas/gdeltPyR: "
+            "comma-separated with a header; .CSV, .zip, .gz, or directories of them).",
+            columns=gdelt.EVENT_FIELDS,
+            read=gdelt.read_events,
+            mapping="CAMEO EventCode -> PLOVER (realpolitik.codes.cameo_to_plover; 043 stored visitor -> host)",
+            suffixes=gdelt.EVENT_SUFFIXES,
+            exclude=(".mentions.", ".gkg."),
+        ),
+        EventSource(
+            name="icews",
+            label="ICEWS events",
+            description="ICEWS coded event files (tab-separated with a header; .tab, .tsv, .zip, .gz; "
+            "dates Y-m-d or m/d/Y; CAMEO Code or Event Text).",
+            columns=tuple(r if isinstance(r, str) else r[0] for r in icews.REQUIRED),
+            read=icews.read_events,
+            mapping="CAMEO Code (or the Event Text label) -> PLOVER (realpolitik.codes; 043 stored visitor -> host)",
+            suffixes=icews.SUFFIXES,
+        ),
+        EventSource(
+            name="polecat",
+            label="POLECAT events",
+            description="POLECAT event files (PLOVER-coded; tab-separated with a header; .tsv, .txt, .zip, .gz).",
+            columns=polecat.REQUIRED,
+            read=polecat.read_events,
+            mapping="PLOVER already (Event Type, Event Mode, Contexts); no CAMEO code",
+            suffixes=polecat.SUFFIXES,
+        ),
+        EventSource(
+            name="acled",
+            label="ACLED events",
+            description="ACLED exports and API CSV (comma- or tab-separated with a header row; .csv, .tsv, .zip, "
+            ".gz); one-sided events (a protest with no actor2) kept.",
+            columns=acled.REQUIRED,
+            read=acled.read_events,
+            mapping="ACLED sub_event_type / event_type -> PLOVER (data/codes/acled_plover.tsv)",
+            suffixes=acled.SUFFIXES,
+        ),
+    )
+}
+
+
+def source(name: str) -> EventSource:
+    """The registry entry NAME; a ValueError naming the known ones otherwise."""
+    try:
+        return SOURCES[name]
+    except KeyError:
+        raise ValueError(f"unknown event data kind {name!r}; one of {', '.join(SOURCES)}") from None
+
+
+def files_of(src: EventSource, paths: Iterable[str]) -> list[str]:
+    """The files a source reads among the paths named (directories expanded)."""
+    return expand_paths(paths, src.suffixes, exclude=src.exclude)
+
+
+def iter_records(
+    src: EventSource, paths: Iterable[str], report: ImportReport
+) -> Iterator[tuple[EventRecord, str, str | None]]:
+    """(record, store id, url) for every event of the files named; a file that gives nothing is noted in
+    `report.barren`."""
+    for path in files_of(src, paths):
+        yielded, before = 0, report.not_events
+        for hit in src.read(path, report):
+            yielded += 1
+            yield hit
+        report.file_done(path, yielded, before)
+
+
+def iter_rows(src: EventSource, paths: Iterable[str], report: ImportReport) -> Iterator[tuple]:
+    """Flat events-table rows (`store.schema.IMPORTED_EVENT_COLUMNS`) for every event of the files named."""
+    from realpolitik.store.imported import imported_row
+
+    for rec, event_id, url in iter_records(src, paths, report):
+        yield imported_row(rec, event_id, url)
+
+
+def import_events(
+    src: EventSource | str, store: Store, paths: Iterable[str], progress: Callable[[int], None] | None = None
+) -> ImportReport:
+    """Import a dataset's files into the store's events table; what was read, stored and skipped comes back."""
+    from realpolitik.store.imported import import_rows
+
+    s = source(src) if isinstance(src, str) else src
+    report = ImportReport(kind="events")
+    import_rows(store, iter_rows(s, paths, report), report, progress=progress)
+    return report
