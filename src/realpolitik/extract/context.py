@@ -10,11 +10,9 @@ confidence is lowered so that a reader can tell an event read whole from one com
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from realpolitik.model import Actor
@@ -31,7 +29,7 @@ CONTEXT_CONFIDENCE = 0.6
 @lru_cache(maxsize=1)
 def igo_codes() -> frozenset[str]:
     """Codes of the international organisations in the packaged gazetteer."""
-    text = resources.files("realpolitik.data.gazetteer").joinpath("organisations.csv").read_text(encoding="utf-8")
+    text = resources.files("realpolitik").joinpath("data", "gazetteer", "organisations.csv").read_text(encoding="utf-8")
     rows = csv.reader(line for line in text.splitlines() if line and not line.startswith("#"))
     return frozenset(r[0] for r in rows if r and r[0] != "code")
 

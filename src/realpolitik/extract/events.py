@@ -19,6 +19,7 @@ from typing import Any
 from realpolitik.extract import lexicon as lx
 from realpolitik.extract.lexicon import Trigger
 from realpolitik.extract.modality import CONDITIONAL_MARKS, attribution_token, is_hypothetical, is_negated
+from realpolitik.extract.parties import members
 from realpolitik.extract.roles import (
     MEETING_NOUNS,
     Roles,
@@ -597,7 +598,7 @@ def _unasserted(cands: list[Candidate], trigger_specs: dict[int, Trigger]) -> li
         cur = c.trigger
         embedded = False
         for _ in range(4):
-            if cur.head.i == cur.i:
+            if cur.head.i == cur.i or _beside(cur):
                 break
             cur = cur.head
             spec = trigger_specs.get(cur.i)
@@ -624,6 +625,17 @@ def _unasserted(cands: list[Candidate], trigger_specs: dict[int, Trigger]) -> li
     return out
 
 
+def _beside(tok: Token) -> bool:
+    """A clause set beside its head rather than inside its content: "while China lashed out" (adverbial),
+    "accusations rejected by Paris" (a reduced passive or relative clause on the noun), a coordinated clause
+    with its own subject."""
+    if tok.dep_ in ("advcl", "relcl", "parataxis"):
+        return not any(m.dep_ == "mark" and m.lower_ in CONDITION_OPENERS for m in tok.children)
+    if tok.dep_ == "conj":  # "..., and China lashed out": a clause of its own; "stop and leave": one content
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+
+
 def _refine(spec: Trigger, sources: list[Actor]) -> Trigger:
     """Verbal support given by armed forces is material: "forces supported by Wagner fighters" is AID."""
     if spec.event_type == "SUPPORT" and sources and all(s.sector in ARMED_SECTORS for s in sources):
@@ -636,7 +648,7 @@ def _resolve_all(tokens: list[Token], resolve: Resolver, pair_anaphor: Callable[
     seen: set[tuple[int, int]] = set()
     for tok in tokens:
         for t in with_conjuncts(tok) if tok.dep_ != "conj" else [tok]:
-            found = pair_anaphor(t) or resolve(t)
+            found = pair_anaphor(t) or members(t, resolve) or resolve(t)
             for a in found:
                 key = (a.start, a.end)
                 if key not in seen and a.code:

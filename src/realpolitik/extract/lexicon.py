@@ -1,16 +1,19 @@
 """Event triggers: which words (verb lemmas, event nouns, light-verb and particle constructions)
-signal which PLOVER event type, mode and context.
+signal which PLOVER event type, mode and context, read from the package's rule files.
 
-Written from the PLOVER manual's type definitions and CAMEO's verb categories, not from any
-test sentence. A trigger says what kind of event a word denotes; who acts on whom comes from
-the dependency parse (extract/roles.py).
-
-Each entry is `lemma: (TYPE, mode, context)`. `mode` and `context` may be None.
+The rules are data (`data/lexicon/triggers.tsv`, `data/lexicon/word_classes.txt`) so that they can be
+read, reviewed and extended without touching code; this module only loads them into the look-up tables
+the coder uses. A trigger says what kind of event a word denotes; who acts on whom comes from the
+dependency parse (extract/roles.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
+
+from realpolitik.errors import RealpolitikError
+from realpolitik.model import PLOVER_TYPES
 
 
 @dataclass(frozen=True)
@@ -27,815 +30,73 @@ class Trigger:
     symmetric: bool = False
 
 
-def _t(event_type: str, mode: str | None = None, context: str | None = None, **kw: object) -> Trigger:
-    return Trigger(event_type, mode, context, **kw)  # type: ignore[arg-type]
+KINDS = ("verb", "phrasal", "verb_object", "noun", "noun_compound")
+FLAGS = frozenset({"subject_is_target", "symmetric"})
 
 
-# --- verbs ------------------------------------------------------------------------------------
-VERBS: dict[str, Trigger] = {
-    # AGREE: agree, offer, promise, sign, commit, pledge, intend to cooperate
-    "agree": _t("AGREE"),
-    "offer": _t("AGREE"),
-    "promise": _t("AGREE"),
-    "pledge": _t("AGREE"),
-    "vow": _t("AGREE"),
-    "commit": _t("AGREE"),
-    "sign": _t("AGREE"),
-    "ratify": _t("AGREE"),
-    "accept": _t("AGREE"),
-    "propose": _t("AGREE"),
-    "endorse": _t("SUPPORT"),
-    "undertake": _t("AGREE"),
-    "consent": _t("AGREE"),
-    "settle": _t("AGREE"),
-    "reconcile": _t("AGREE"),
-    "invite": _t("CONSULT"),
-    # CONSULT: meet, visit, host, talk, negotiate, call
-    "meet": _t("CONSULT", symmetric=True),
-    "visit": _t("CONSULT", "visit"),
-    "host": _t("CONSULT", "visit"),
-    "receive": _t("CONSULT", "visit", weight=0.4),
-    "welcome": _t("CONSULT", "visit", weight=0.6),
-    "talk": _t("CONSULT", symmetric=True),
-    "discuss": _t("CONSULT", symmetric=True),
-    "negotiate": _t("CONSULT", symmetric=True),
-    "consult": _t("CONSULT"),
-    "confer": _t("CONSULT"),
-    "phone": _t("CONSULT", "phone"),
-    "telephone": _t("CONSULT", "phone"),
-    "call": _t("CONSULT", "phone", weight=0.5),
-    "mediate": _t("CONSULT", "third-party"),
-    "attend": _t("CONSULT", "multilateral"),
-    "participate": _t("CONSULT", "multilateral"),
-    # SUPPORT: praise, back, endorse, defend verbally, apologize, forgive
-    "praise": _t("SUPPORT"),
-    "commend": _t("SUPPORT"),
-    "hail": _t("SUPPORT"),
-    "thank": _t("SUPPORT"),
-    "congratulate": _t("SUPPORT"),
-    "applaud": _t("SUPPORT"),
-    "back": _t("SUPPORT"),
-    "support": _t("SUPPORT"),
-    "defend": _t("SUPPORT", weight=0.6),
-    "apologize": _t("SUPPORT"),
-    "apologise": _t("SUPPORT"),
-    "recognize": _t("SUPPORT", context="diplomatic"),
-    "recognise": _t("SUPPORT", context="diplomatic"),
-    "forgive": _t("SUPPORT"),
-    "side": _t("SUPPORT"),
-    "favor": _t("SUPPORT"),
-    "favour": _t("SUPPORT"),
-    # CONCEDE: yield, ease, relax, release (legal), allow, give in
-    "concede": _t("CONCEDE"),
-    "yield": _t("CONCEDE"),
-    "ease": _t("CONCEDE"),
-    "relax": _t("CONCEDE"),
-    "lift": _t("CONCEDE"),
-    "allow": _t("CONCEDE", weight=0.6),
-    "permit": _t("CONCEDE", weight=0.6),
-    "pardon": _t("CONCEDE", context="legal"),
-    "grant": _t("CONCEDE", weight=0.7),
-    "comply": _t("CONCEDE"),
-    "surrender": _t("RETREAT", "disarm"),
-    "resign": _t("RETREAT", "resign"),
-    "step": _t("RETREAT", "resign", weight=0.3),
-    # COOPERATE: cooperate, collaborate, trade, sell, buy, partner, ally, train with
-    "cooperate": _t("COOPERATE", symmetric=True),
-    "collaborate": _t("COOPERATE", symmetric=True),
-    "partner": _t("COOPERATE", symmetric=True),
-    "ally": _t("COOPERATE", context="military", symmetric=True),
-    "trade": _t("COOPERATE", context="economic", symmetric=True),
-    "sell": _t("COOPERATE", context="economic"),
-    "buy": _t("COOPERATE", context="economic"),
-    "purchase": _t("COOPERATE", context="economic"),
-    "import": _t("COOPERATE", context="economic"),
-    "export": _t("COOPERATE", context="economic"),
-    "invest": _t("COOPERATE", context="economic"),
-    "extradite": _t("COOPERATE", context="legal"),
-    "share": _t("COOPERATE", weight=0.5),
-    "strengthen": _t("COOPERATE", weight=0.6),
-    "normalize": _t("COOPERATE", context="diplomatic"),
-    "normalise": _t("COOPERATE", context="diplomatic"),
-    "restore": _t("COOPERATE", context="diplomatic", weight=0.7),
-    "link": _t("COOPERATE", weight=0.5, symmetric=True),
-    # AID: help, aid, assist, supply, deliver, donate, fund, train, arm, protect, shelter
-    "help": _t("AID"),
-    "aid": _t("AID"),
-    "assist": _t("AID"),
-    "supply": _t("AID"),
-    "deliver": _t("AID"),
-    "provide": _t("AID"),
-    "donate": _t("AID", context="humanitarian"),
-    "fund": _t("AID", context="economic"),
-    "finance": _t("AID", context="economic"),
-    "lend": _t("AID", context="economic"),
-    "loan": _t("AID", context="economic"),
-    "train": _t("AID", context="military"),
-    "arm": _t("AID", context="military"),
-    "equip": _t("AID", context="military"),
-    "protect": _t("AID", context="peacekeeping", weight=0.6),
-    "shelter": _t("AID", context="asylum"),
-    "rescue": _t("AID", context="humanitarian"),
-    "evacuate": _t("AID", context="humanitarian", weight=0.6),
-    "send": _t("AID", weight=0.5),
-    "give": _t("AID", weight=0.5),
-    "get": _t("AID", weight=0.3, subject_is_target=True),
-    "obtain": _t("AID", weight=0.4, subject_is_target=True),
-    "acquire": _t("COOPERATE", context="economic", weight=0.4, subject_is_target=True),
-    # RETREAT: withdraw, pull out, release, disarm, demobilize, cease fire
-    "withdraw": _t("RETREAT", "withdraw"),
-    "retreat": _t("RETREAT", "withdraw"),
-    "release": _t("RETREAT", "release"),
-    "free": _t("RETREAT", "release"),
-    "disarm": _t("RETREAT", "disarm"),
-    "demobilize": _t("RETREAT", "disarm"),
-    "demobilise": _t("RETREAT", "disarm"),
-    "hand": _t("CONCEDE", weight=0.5),
-    "return": _t("RETREAT", "release", weight=0.4),
-    # REQUEST: ask, appeal, urge, call on, demand, seek, request, plead, press
-    "ask": _t("REQUEST"),
-    "appeal": _t("REQUEST"),
-    "urge": _t("REQUEST"),
-    "demand": _t("REQUEST"),
-    "request": _t("REQUEST"),
-    "seek": _t("REQUEST", weight=0.6),
-    "plead": _t("REQUEST"),
-    "press": _t("REQUEST", weight=0.6),
-    "petition": _t("REQUEST"),
-    "insist": _t("REQUEST", weight=0.7),
-    "want": _t("REQUEST", weight=0.4),
-    "require": _t("REQUEST", weight=0.5),
-    # ACCUSE: accuse, blame, criticize, condemn, denounce, charge, investigate, allege
-    "accuse": _t("ACCUSE", "allege"),
-    "blame": _t("ACCUSE", "allege"),
-    "charge": _t("ACCUSE", "allege", weight=0.7),
-    "allege": _t("ACCUSE", "allege"),
-    "criticize": _t("ACCUSE", "disapprove"),
-    "criticise": _t("ACCUSE", "disapprove"),
-    "condemn": _t("ACCUSE", "disapprove"),
-    "denounce": _t("ACCUSE", "disapprove"),
-    "deplore": _t("ACCUSE", "disapprove"),
-    "decry": _t("ACCUSE", "disapprove"),
-    "slam": _t("ACCUSE", "disapprove"),
-    "lambast": _t("ACCUSE", "disapprove"),
-    "rebuke": _t("ACCUSE", "disapprove"),
-    "censure": _t("ACCUSE", "disapprove"),
-    "scold": _t("ACCUSE", "disapprove"),
-    "lecture": _t("ACCUSE", "disapprove"),
-    "warn": _t("THREATEN", weight=0.6),
-    "investigate": _t("ACCUSE", "investigate"),
-    "probe": _t("ACCUSE", "investigate"),
-    "sue": _t("ACCUSE", "allege", context="legal"),
-    "complain": _t("ACCUSE", "disapprove"),
-    "object": _t("REJECT", weight=0.7),
-    "disapprove": _t("ACCUSE", "disapprove"),
-    # REJECT: reject, refuse, deny, veto, oppose, dismiss, rebuff, boycott talks
-    "reject": _t("REJECT"),
-    "refuse": _t("REJECT"),
-    "decline": _t("REJECT", weight=0.6),
-    "deny": _t("REJECT"),
-    "veto": _t("REJECT"),
-    "oppose": _t("REJECT"),
-    "dismiss": _t("REJECT", weight=0.7),
-    "rebuff": _t("REJECT"),
-    "spurn": _t("REJECT"),
-    "resist": _t("REJECT"),
-    "defy": _t("REJECT"),
-    "snub": _t("REJECT", "meet"),
-    "disregard": _t("REJECT", weight=0.6),
-    # THREATEN
-    "threaten": _t("THREATEN"),
-    "menace": _t("THREATEN"),
-    "intimidate": _t("THREATEN"),
-    "ultimatum": _t("THREATEN"),
-    # PROTEST
-    "protest": _t("PROTEST", "demo"),
-    "demonstrate": _t("PROTEST", "demo"),
-    "rally": _t("PROTEST", "demo", weight=0.6),
-    "march": _t("PROTEST", "demo", weight=0.5),
-    "riot": _t("PROTEST", "riot"),
-    "strike": _t("ASSAULT", weight=0.6),
-    "boycott": _t("PROTEST", "boycott"),
-    "picket": _t("PROTEST", "demo"),
-    "blockade": _t("COERCE", "restrict"),
-    # SANCTION
-    "sanction": _t("SANCTION"),
-    "embargo": _t("SANCTION", context="economic"),
-    "expel": _t("SANCTION", "expel"),
-    "recall": _t("SANCTION", "withdraw", context="diplomatic"),
-    "sever": _t("SANCTION", "withdraw", context="diplomatic"),
-    "suspend": _t("SANCTION", "discontinue"),
-    "cut": _t("SANCTION", "discontinue", weight=0.6),
-    "halt": _t("SANCTION", "discontinue", weight=0.6),
-    "freeze": _t("SANCTION", "discontinue", context="economic"),
-    "convict": _t("SANCTION", "convict", context="legal"),
-    "sentence": _t("SANCTION", "convict", context="legal"),
-    "ban": _t("COERCE", "restrict"),
-    "eject": _t("SANCTION", "expel"),
-    "oust": _t("COERCE", weight=0.8),
-    # MOBILIZE
-    "mobilize": _t("MOBILIZE", "troops", context="military"),
-    "mobilise": _t("MOBILIZE", "troops", context="military"),
-    "deploy": _t("MOBILIZE", "troops", context="military"),
-    "mass": _t("MOBILIZE", "troops", context="military", weight=0.6),
-    "station": _t("MOBILIZE", "troops", context="military", weight=0.6),
-    # COERCE
-    "arrest": _t("COERCE", "arrest"),
-    "detain": _t("COERCE", "arrest"),
-    "jail": _t("COERCE", "arrest"),
-    "imprison": _t("COERCE", "arrest"),
-    "seize": _t("COERCE", "seize"),
-    "confiscate": _t("COERCE", "seize"),
-    "deport": _t("COERCE", "deport"),
-    "censor": _t("COERCE", "censor"),
-    "restrict": _t("COERCE", "restrict"),
-    "impose": _t("COERCE", weight=0.6),
-    "crack": _t("COERCE", "restrict", weight=0.8),
-    "interfere": _t("COERCE"),
-    "intervene": _t("COERCE", weight=0.7),
-    "hack": _t("COERCE", "cyber", context="cyber"),
-    "raid": _t("COERCE", "seize"),
-    "besiege": _t("COERCE", "restrict", context="military"),
-    "annex": _t("COERCE", "seize", context="territory"),
-    "occupy": _t("COERCE", "seize", context="territory"),
-    "kidnap": _t("ASSAULT", "abduct"),
-    "abduct": _t("ASSAULT", "abduct"),
-    # ASSAULT
-    "attack": _t("ASSAULT"),
-    "assault": _t("ASSAULT"),
-    "bomb": _t("ASSAULT", "aerial", context="military"),
-    "shell": _t("ASSAULT", "heavy-weapons", context="military"),
-    "fire": _t("ASSAULT", "firearms", weight=0.6),
-    "shoot": _t("ASSAULT", "firearms"),
-    "kill": _t("ASSAULT"),
-    "murder": _t("ASSAULT"),
-    "assassinate": _t("ASSAULT", "targeted"),
-    "massacre": _t("ASSAULT"),
-    "invade": _t("ASSAULT", context="military"),
-    "ambush": _t("ASSAULT", "firearms"),
-    "fight": _t("ASSAULT", weight=0.8, symmetric=True),
-    "clash": _t("ASSAULT", weight=0.8, symmetric=True),
-    "battle": _t("ASSAULT", weight=0.8, symmetric=True),
-    "defeat": _t("ASSAULT", context="military"),
-    "torture": _t("ASSAULT", "torture"),
-    "beat": _t("ASSAULT", "beat", weight=0.7),
-    "wound": _t("ASSAULT"),
-    "injure": _t("ASSAULT", weight=0.8),
-    "target": _t("ASSAULT", weight=0.6),
-    "destroy": _t("ASSAULT", "destroy"),
-    "behead": _t("ASSAULT", "targeted"),
-    "execute": _t("ASSAULT", "targeted", weight=0.7),
-}
-
-# Phrasal verbs and verb + preposition/particle combinations, keyed "lemma particle".
-PHRASAL: dict[str, Trigger] = {
-    "call on": _t("REQUEST"),
-    "call for": _t("REQUEST"),
-    "call upon": _t("REQUEST"),
-    "pull out": _t("RETREAT", "withdraw"),
-    "pull back": _t("RETREAT", "withdraw"),
-    "step down": _t("RETREAT", "resign"),
-    "hand over": _t("CONCEDE"),
-    "give up": _t("CONCEDE"),
-    "back down": _t("CONCEDE"),
-    "crack down": _t("COERCE", "restrict"),
-    "cut off": _t("SANCTION", "discontinue"),
-    "break off": _t("SANCTION", "withdraw", context="diplomatic"),
-    "open fire": _t("ASSAULT", "firearms"),
-    "shoot down": _t("ASSAULT", "firearms"),
-    "turn down": _t("REJECT"),
-    "speak with": _t("CONSULT"),
-    "speak to": _t("CONSULT", weight=0.6),
-    "side with": _t("SUPPORT"),
-    "stand by": _t("SUPPORT"),
-    "lash out": _t("ACCUSE", "disapprove"),
-    "sign up": _t("AGREE"),
-    "set up": _t("COOPERATE", weight=0.5),
-    "fire on": _t("ASSAULT", "firearms"),
-    "fire at": _t("ASSAULT", "firearms"),
-    "work with": _t("COOPERATE"),
-    "team up": _t("COOPERATE"),
-    "rely on": _t("COOPERATE", weight=0.4),
-    "depend on": _t("COOPERATE", weight=0.4),
-}
-
-# Light verbs with an event noun as object: the noun decides ("hold talks", "sign a deal",
-# "give lessons", "break relations", "launch an attack").
-LIGHT_VERBS = frozenset(
-    {
-        "hold",
-        "make",
-        "take",
-        "give",
-        "launch",
-        "carry",
-        "conduct",
-        "stage",
-        "pay",
-        "issue",
-        "reach",
-        "have",
-        "offer",
-        "extend",
-        "deliver",
-        "express",
-        "voice",
-        "file",
-        "lodge",
-        "impose",
-        "mount",
-        "begin",
-        "start",
-        "continue",
-        "announce",
-        "conclude",
-        "seal",
-        "strike",
-        "break",
-        "sever",
-        "cut",
-        "restore",
-        "establish",
-        "resume",
-        "sign",
-    }
-)
-
-# Verb + object noun combinations whose meaning differs from either word alone.
-VERB_OBJECT: dict[tuple[str, str], Trigger] = {
-    ("break", "relation"): _t("SANCTION", "withdraw", context="diplomatic"),
-    ("break", "tie"): _t("SANCTION", "withdraw", context="diplomatic"),
-    ("sever", "relation"): _t("SANCTION", "withdraw", context="diplomatic"),
-    ("sever", "tie"): _t("SANCTION", "withdraw", context="diplomatic"),
-    ("cut", "tie"): _t("SANCTION", "withdraw", context="diplomatic"),
-    ("cut", "relation"): _t("SANCTION", "withdraw", context="diplomatic"),
-    ("suspend", "relation"): _t("SANCTION", "withdraw", context="diplomatic"),
-    ("restore", "relation"): _t("COOPERATE", context="diplomatic"),
-    ("restore", "tie"): _t("COOPERATE", context="diplomatic"),
-    ("establish", "relation"): _t("COOPERATE", context="diplomatic"),
-    ("strengthen", "relation"): _t("COOPERATE", context="diplomatic"),
-    ("strengthen", "tie"): _t("COOPERATE", context="diplomatic"),
-    ("strengthen", "cooperation"): _t("COOPERATE"),
-    ("deepen", "cooperation"): _t("COOPERATE"),
-    ("give", "lesson"): _t("ACCUSE", "disapprove"),
-    ("teach", "lesson"): _t("ACCUSE", "disapprove"),
-    ("pay", "visit"): _t("CONSULT", "visit"),
-    ("pay", "tribute"): _t("SUPPORT"),
-    ("hold", "talk"): _t("CONSULT", symmetric=True),
-    ("hold", "meeting"): _t("CONSULT", symmetric=True),
-    ("hold", "election"): _t("CONCEDE", weight=0.3),
-    ("sign", "contract"): _t("AGREE", context="economic"),
-    ("sign", "agreement"): _t("AGREE"),
-    ("sign", "deal"): _t("AGREE"),
-    ("sign", "treaty"): _t("AGREE"),
-    ("reach", "agreement"): _t("AGREE"),
-    ("reach", "deal"): _t("AGREE"),
-    ("impose", "sanction"): _t("SANCTION"),
-    ("impose", "embargo"): _t("SANCTION", context="economic"),
-    ("impose", "curfew"): _t("COERCE", "curfew"),
-    ("lift", "sanction"): _t("CONCEDE", context="economic"),
-    ("launch", "attack"): _t("ASSAULT"),
-    ("launch", "strike"): _t("ASSAULT", "aerial"),
-    ("launch", "offensive"): _t("ASSAULT", context="military"),
-    ("carry", "attack"): _t("ASSAULT"),
-    ("carry", "operation"): _t("ASSAULT", context="military", weight=0.7),
-    ("carry", "strike"): _t("ASSAULT", "aerial"),
-    ("open", "fire"): _t("ASSAULT", "firearms"),
-    ("send", "troop"): _t("MOBILIZE", "troops", context="military"),
-    ("send", "signal"): _t("SUPPORT", weight=0.5),
-    ("express", "support"): _t("SUPPORT"),
-    ("express", "concern"): _t("ACCUSE", "disapprove", weight=0.6),
-    ("voice", "concern"): _t("ACCUSE", "disapprove", weight=0.6),
-    ("lodge", "protest"): _t("ACCUSE", "disapprove"),
-    ("file", "complaint"): _t("ACCUSE", "allege", context="legal"),
-    ("file", "lawsuit"): _t("ACCUSE", "allege", context="legal"),
-    ("extend", "invitation"): _t("CONSULT"),
-    ("offer", "aid"): _t("AGREE"),
-    ("offer", "assistance"): _t("AGREE"),
-    ("provide", "information"): _t("COOPERATE", context="intelligence"),
-    ("receive", "information"): _t("COOPERATE", context="intelligence", subject_is_target=True),
-    ("receive", "aid"): _t("AID", subject_is_target=True),
-    ("receive", "assistance"): _t("AID", subject_is_target=True),
-    ("receive", "support"): _t("AID", subject_is_target=True),
-    ("receive", "weapon"): _t("AID", context="military", subject_is_target=True),
-    ("receive", "arm"): _t("AID", context="military", subject_is_target=True),
-    ("receive", "delivery"): _t("AID", subject_is_target=True),
-    ("receive", "training"): _t("AID", context="military", subject_is_target=True),
-    ("receive", "fund"): _t("AID", context="economic", subject_is_target=True),
-    ("receive", "loan"): _t("AID", context="economic", subject_is_target=True),
-}
-
-# Event nouns ("the visit of", "the signing of", "the defeat of", "cooperation between").
-NOUNS: dict[str, Trigger] = {
-    "agreement": _t("AGREE", weight=0.7),
-    "accord": _t("AGREE", weight=0.7),
-    "deal": _t("AGREE", weight=0.6),
-    "treaty": _t("AGREE", weight=0.7),
-    "pact": _t("AGREE", weight=0.7),
-    "signing": _t("AGREE"),
-    "contract": _t("AGREE", context="economic", weight=0.6),
-    "promise": _t("AGREE", weight=0.7),
-    "pledge": _t("AGREE", weight=0.7),
-    "offer": _t("AGREE", weight=0.6),
-    "ceasefire": _t("RETREAT", "ceasefire", context="military"),
-    "truce": _t("RETREAT", "ceasefire", context="military"),
-    "visit": _t("CONSULT", "visit"),
-    "trip": _t("CONSULT", "visit", weight=0.7),
-    "meeting": _t("CONSULT", symmetric=True),
-    "talks": _t("CONSULT", symmetric=True),
-    "talk": _t("CONSULT", symmetric=True, weight=0.6),
-    "summit": _t("CONSULT", "multilateral", symmetric=True),
-    "negotiation": _t("CONSULT", symmetric=True),
-    "consultation": _t("CONSULT", symmetric=True),
-    "phone call": _t("CONSULT", "phone"),
-    "invitation": _t("CONSULT", weight=0.6),
-    "participation": _t("CONSULT", "multilateral", weight=0.7),
-    "mediation": _t("CONSULT", "third-party"),
-    "praise": _t("SUPPORT"),
-    "endorsement": _t("SUPPORT"),
-    "recognition": _t("SUPPORT", context="diplomatic"),
-    "apology": _t("SUPPORT"),
-    "backing": _t("SUPPORT"),
-    "support": _t("SUPPORT", weight=0.8),
-    "signal": _t("SUPPORT", weight=0.3),
-    "concession": _t("CONCEDE"),
-    "cooperation": _t("COOPERATE", symmetric=True),
-    "collaboration": _t("COOPERATE", symmetric=True),
-    "partnership": _t("COOPERATE", symmetric=True),
-    "alliance": _t("COOPERATE", context="military", symmetric=True),
-    "trade": _t("COOPERATE", context="economic", symmetric=True),
-    "investment": _t("COOPERATE", context="economic"),
-    "customer": _t("COOPERATE", context="economic", weight=0.8, subject_is_target=True),
-    "client": _t("COOPERATE", context="economic", weight=0.8, subject_is_target=True),
-    "buyer": _t("COOPERATE", context="economic", weight=0.8, subject_is_target=True),
-    "supplier": _t("COOPERATE", context="economic", weight=0.8),
-    "partner": _t("COOPERATE", weight=0.8, symmetric=True),
-    "ally": _t("COOPERATE", context="military", weight=0.8, symmetric=True),
-    "aid": _t("AID"),
-    "assistance": _t("AID"),
-    "help": _t("AID", weight=0.7),
-    "delivery": _t("AID", weight=0.7),
-    "training": _t("AID", context="military", weight=0.8),
-    "donation": _t("AID", context="humanitarian"),
-    "loan": _t("AID", context="economic", weight=0.7),
-    "withdrawal": _t("RETREAT", "withdraw"),
-    "release": _t("RETREAT", "release", weight=0.7),
-    "request": _t("REQUEST"),
-    "appeal": _t("REQUEST"),
-    "demand": _t("REQUEST"),
-    "call": _t("REQUEST", weight=0.3),
-    "accusation": _t("ACCUSE", "allege"),
-    "allegation": _t("ACCUSE", "allege"),
-    "criticism": _t("ACCUSE", "disapprove"),
-    "condemnation": _t("ACCUSE", "disapprove"),
-    "investigation": _t("ACCUSE", "investigate"),
-    "probe": _t("ACCUSE", "investigate"),
-    "lesson": _t("ACCUSE", "disapprove", weight=0.3),
-    "rejection": _t("REJECT"),
-    "refusal": _t("REJECT"),
-    "veto": _t("REJECT"),
-    "opposition": _t("REJECT", weight=0.5),
-    "threat": _t("THREATEN"),
-    "ultimatum": _t("THREATEN"),
-    "warning": _t("THREATEN", weight=0.6),
-    "protest": _t("PROTEST", "demo"),
-    "demonstration": _t("PROTEST", "demo"),
-    "riot": _t("PROTEST", "riot"),
-    "boycott": _t("PROTEST", "boycott"),
-    "sanction": _t("SANCTION"),
-    "embargo": _t("SANCTION", context="economic"),
-    "expulsion": _t("SANCTION", "expel"),
-    "rupture": _t("SANCTION", "withdraw", context="diplomatic"),
-    "suspension": _t("SANCTION", "discontinue"),
-    "mobilization": _t("MOBILIZE", "troops", context="military"),
-    "mobilisation": _t("MOBILIZE", "troops", context="military"),
-    "deployment": _t("MOBILIZE", "troops", context="military"),
-    "buildup": _t("MOBILIZE", "troops", context="military"),
-    "arrest": _t("COERCE", "arrest"),
-    "detention": _t("COERCE", "arrest"),
-    "seizure": _t("COERCE", "seize"),
-    "blockade": _t("COERCE", "restrict"),
-    "crackdown": _t("COERCE", "restrict"),
-    "interference": _t("COERCE"),
-    "intervention": _t("COERCE", weight=0.7),
-    "meddling": _t("COERCE"),
-    "annexation": _t("COERCE", "seize", context="territory"),
-    "occupation": _t("COERCE", "seize", context="territory"),
-    "attack": _t("ASSAULT"),
-    "assault": _t("ASSAULT"),
-    "strike": _t("ASSAULT", "aerial", weight=0.6),
-    "airstrike": _t("ASSAULT", "aerial"),
-    "bombing": _t("ASSAULT", "explosives"),
-    "shelling": _t("ASSAULT", "heavy-weapons"),
-    "offensive": _t("ASSAULT", context="military"),
-    "invasion": _t("ASSAULT", context="military"),
-    "battle": _t("ASSAULT", context="military", weight=0.6, symmetric=True),
-    "fighting": _t("ASSAULT", weight=0.8, symmetric=True),
-    "clash": _t("ASSAULT", weight=0.8, symmetric=True),
-    "combat": _t("ASSAULT", weight=0.5),
-    "defeat": _t("ASSAULT", context="military"),
-    "killing": _t("ASSAULT"),
-    "massacre": _t("ASSAULT"),
-    "assassination": _t("ASSAULT", "targeted"),
-    "kidnapping": _t("ASSAULT", "abduct"),
-    "operation": _t("ASSAULT", context="military", weight=0.3),
-}
-
-# Nouns whose possessor/agent decides but which carry the event of their complement:
-# "X's decision to break relations" -> the break is X's.
-CONTROL_NOUNS = frozenset(
-    {
-        "decision",
-        "plan",
-        "intention",
-        "attempt",
-        "move",
-        "effort",
-        "bid",
-        "readiness",
-        "willingness",
-        "refusal",
-        "agreement",
-        "offer",
-        "promise",
-        "commitment",
-        "initiative",
-        "determination",
-        "choice",
-        "threat",
-        "call",
-    }
-)
-# Verbs whose subject is the agent of an xcomp/ccomp event ("decided to break", "agreed to cooperate").
-CONTROL_VERBS = frozenset(
-    {
-        "decide",
-        "agree",
-        "try",
-        "attempt",
-        "seek",
-        "plan",
-        "intend",
-        "want",
-        "hope",
-        "aim",
-        "promise",
-        "pledge",
-        "vow",
-        "threaten",
-        "refuse",
-        "offer",
-        "begin",
-        "start",
-        "continue",
-        "resolve",
-        "choose",
-        "move",
-        "prepare",
-        "expect",
-        "wish",
-        "manage",
-    }
-)
-# Verbs whose xcomp/ccomp carries the event and whose own meaning is only intention (future): AGREE-like.
-INTENT_VERBS = frozenset({"agree", "promise", "pledge", "vow", "offer", "plan", "intend", "decide", "resolve"})
-# Speech and attribution verbs: the complement is what the subject said.
-SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "state",
-        "declare",
-        "announce",
-        "claim",
-        "report",
-        "add",
-        "note",
-        "insist",
-        "assert",
-        "affirm",
-        "confirm",
-        "reveal",
-        "write",
-        "explain",
-        "stress",
-        "argue",
-        "believe",
-        "think",
-        "suggest",
-        "indicate",
-        "admit",
-        "acknowledge",
-        "quote",
-        "underline",
-        "emphasize",
-        "emphasise",
-        "maintain",
-        "contend",
-        "reiterate",
-        "repeat",
-        "conclude",
-        "warn",
-    }
-)
-
-# Hostile labels: an attributed act toward actors so labelled is an accusation by the attributor.
-HOSTILE_LABELS = frozenset(
-    {
-        "terrorist",
-        "terrorists",
-        "criminal",
-        "criminals",
-        "extremist",
-        "extremists",
-        "jihadist",
-        "jihadists",
-        "mercenary",
-        "mercenaries",
-    }
-)
+def _rule_file(name: str) -> list[tuple[int, str]]:
+    text = resources.files("realpolitik").joinpath("data", "lexicon", name).read_text(encoding="utf-8")
+    return [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
 
 
-# --- coverage extension: further verbs of each PLOVER class (CAMEO verb categories) -------------------
-VERBS.update(
-    {
-        "block": _t("PROTEST", "obstruct", weight=0.6),
-        "outlaw": _t("COERCE", "ban"),
-        "demolish": _t("COERCE", "seize"),
-        "bulldoze": _t("COERCE", "seize"),
-        "evict": _t("COERCE", "expel"),
-        "shut": _t("COERCE", weight=0.5),
-        "suppress": _t("COERCE", "repress"),
-        "disperse": _t("COERCE", "repress"),
-        "retake": _t("ASSAULT", "occupy", context="military"),
-        "recapture": _t("ASSAULT", "occupy", context="military"),
-        "capture": _t("ASSAULT", "occupy", context="military", weight=0.8),
-        "storm": _t("ASSAULT", weight=0.8),
-        "abuse": _t("COERCE", "abuse"),
-        "deface": _t("ASSAULT", "cyber", weight=0.6),
-        "bombard": _t("ASSAULT", "aerial"),
-        "loot": _t("ASSAULT", weight=0.6),
-        "burn": _t("ASSAULT", weight=0.5),
-        "surround": _t("COERCE", "blockade", weight=0.6),
-        "encircle": _t("COERCE", "blockade", weight=0.6),
-        "intercept": _t("COERCE", weight=0.5),
-        "prohibit": _t("SANCTION", weight=0.7),
-        "reduce": _t("SANCTION", "reduce", weight=0.4),
-        "reinforce": _t("MOBILIZE", "troops", context="military", weight=0.6),
-        "patrol": _t("MOBILIZE", weight=0.4),
-        "cancel": _t("CONCEDE", weight=0.5),
-        "shorten": _t("CONCEDE", weight=0.5),
-        "compensate": _t("RETREAT", "compensate", weight=0.7),
-        "approve": _t("AGREE", weight=0.6),
-        "airlift": _t("AID"),
-        "ship": _t("AID", weight=0.5),
-        "indict": _t("ACCUSE", "charge"),
-        "order": _t("REQUEST", weight=0.5),
-        "upgrade": _t("SUPPORT", weight=0.5),
-        "hang": _t("ASSAULT", "targeted", weight=0.5),
-        "resume": _t("COOPERATE", weight=0.4),
-        "reopen": _t("CONCEDE", weight=0.5),
-        "renew": _t("COOPERATE", weight=0.4),
-        "pressure": _t("REQUEST", weight=0.6),
-    }
-)
-VERB_OBJECT.update(
-    {
-        ("reach", "consensus"): _t("AGREE"),
-        ("reach", "understanding"): _t("AGREE"),
-        ("reach", "accord"): _t("AGREE"),
-        ("stage", "demonstration"): _t("PROTEST", "demonstrate"),
-        ("stage", "rally"): _t("PROTEST", "demonstrate"),
-        ("stage", "protest"): _t("PROTEST", "demonstrate"),
-        ("stage", "strike"): _t("PROTEST", "strike"),
-        ("hold", "rally"): _t("PROTEST", "demonstrate"),
-        ("hold", "demonstration"): _t("PROTEST", "demonstrate"),
-        ("hold", "strike"): _t("PROTEST", "strike"),
-        ("organize", "strike"): _t("PROTEST", "strike"),
-        ("organise", "strike"): _t("PROTEST", "strike"),
-        ("call", "strike"): _t("PROTEST", "strike"),
-        ("block", "road"): _t("PROTEST", "obstruct"),
-        ("block", "street"): _t("PROTEST", "obstruct"),
-        ("block", "bridge"): _t("PROTEST", "obstruct"),
-        ("impose", "law"): _t("COERCE", "martial law"),
-        ("extend", "curfew"): _t("COERCE"),
-        ("institute", "curfew"): _t("COERCE"),
-        ("lift", "ban"): _t("CONCEDE"),
-        ("lift", "curfew"): _t("CONCEDE"),
-        ("lift", "emergency"): _t("CONCEDE"),
-        ("lift", "restriction"): _t("CONCEDE"),
-        ("lift", "blockade"): _t("RETREAT"),
-        ("lift", "siege"): _t("RETREAT"),
-        ("ease", "restriction"): _t("CONCEDE"),
-        ("launch", "exercise"): _t("COOPERATE", context="military"),
-        ("launch", "game"): _t("COOPERATE", context="military"),
-        ("hold", "exercise"): _t("COOPERATE", context="military"),
-        ("conduct", "exercise"): _t("COOPERATE", context="military"),
-        ("upgrade", "tie"): _t("SUPPORT", context="diplomatic"),
-        ("upgrade", "relation"): _t("SUPPORT", context="diplomatic"),
-        ("establish", "tie"): _t("SUPPORT", context="diplomatic"),
-        ("grant", "asylum"): _t("AID", "asylum"),
-        ("pay", "compensation"): _t("RETREAT", "compensate"),
-        ("open", "investigation"): _t("ACCUSE", "investigate"),
-        ("launch", "investigation"): _t("ACCUSE", "investigate"),
-        ("open", "border"): _t("CONCEDE"),
-        ("reduce", "supply"): _t("SANCTION", "reduce"),
-        ("reduce", "aid"): _t("SANCTION", "reduce"),
-        ("cut", "aid"): _t("SANCTION", "reduce"),
-        ("mount", "invasion"): _t("ASSAULT", "occupy", context="military"),
-        ("mount", "attack"): _t("ASSAULT"),
-        ("blow", "line"): _t("ASSAULT", "bomb"),
-    }
-)
-PHRASAL.update(
-    {
-        "blow up": _t("ASSAULT", "bomb"),
-        "force out": _t("COERCE", "expel"),
-        "crack down": _t("COERCE", "repress"),
-        "shut down": _t("COERCE", weight=0.6),
-        "ship out": _t("RETREAT", "withdraw"),
-        "take over": _t("ASSAULT", "occupy", weight=0.6),
-        "fire on": _t("ASSAULT"),
-    }
-)
-NOUNS.update(
-    {
-        "rally": _t("PROTEST", "demonstrate", weight=0.8),
-        "march": _t("PROTEST", "demonstrate", weight=0.5),
-        "raid": _t("ASSAULT", weight=0.8),
-        "ambush": _t("ASSAULT"),
-        "cleansing": _t("ASSAULT", "mass violence"),
-        "sanctions": _t("SANCTION"),
-        "pardon": _t("CONCEDE", weight=0.7),
-        "indictment": _t("ACCUSE", "charge"),
-        "exercises": _t("COOPERATE", context="military", weight=0.5),
-    }
-)
+def load_triggers() -> dict[str, dict[str, Trigger]]:
+    """The trigger tables by kind, keyed by lemma (or 'lemma particle', 'verb object', 'modifier noun')."""
+    tables: dict[str, dict[str, Trigger]] = {k: {} for k in KINDS}
+    rows = _rule_file("triggers.tsv")
+    for n, line in rows[1:]:  # the first row names the columns
+        cols = (line.split("\t") + [""] * 7)[:7]
+        kind, key, etype, mode, context, weight, flags = cols
+        marks = {f for f in flags.split(",") if f}
+        if kind not in tables or etype not in PLOVER_TYPES or not marks <= FLAGS:
+            raise RealpolitikError(f"triggers.tsv:{n}: bad rule {line!r}")
+        tables[kind][key] = Trigger(
+            etype,
+            mode or None,
+            context or None,
+            float(weight) if weight else 1.0,
+            "subject_is_target" in marks,
+            "symmetric" in marks,
+        )
+    return tables
 
 
-#: Event nouns whose modifier changes their class ("hunger strike" is a protest, "air strike" an attack).
-NOUN_COMPOUNDS: dict[tuple[str, str], Trigger] = {
-    ("hunger", "strike"): _t("PROTEST", "hunger strike"),
-    ("general", "strike"): _t("PROTEST", "strike"),
-    ("labour", "strike"): _t("PROTEST", "strike"),
-    ("labor", "strike"): _t("PROTEST", "strike"),
-    ("national", "strike"): _t("PROTEST", "strike"),
-    ("open", "strike"): _t("PROTEST", "strike"),
-    ("air", "strike"): _t("ASSAULT", "aerial"),
-    ("drone", "strike"): _t("ASSAULT", "aerial"),
-    ("missile", "strike"): _t("ASSAULT", "aerial"),
-    ("peace", "talk"): _t("CONSULT"),
-    ("peace", "agreement"): _t("AGREE"),
-    ("arms", "embargo"): _t("SANCTION", context="military"),
-}
-VERB_OBJECT.update(
-    {
-        ("accept", "demand"): _t("CONCEDE"),
-        ("meet", "demand"): _t("CONCEDE"),
-        ("grant", "demand"): _t("CONCEDE"),
-        ("issue", "reminder"): _t("REQUEST"),
-        ("issue", "warning"): _t("THREATEN", weight=0.7),
-        ("issue", "ultimatum"): _t("THREATEN"),
-    }
-)
+def load_word_classes() -> dict[str, frozenset[str]]:
+    """The word classes of `word_classes.txt`: `[name]` headers, then one word a line."""
+    classes: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for n, line in _rule_file("word_classes.txt"):
+        word = line.strip()
+        if word.startswith("[") and word.endswith("]"):
+            current = classes.setdefault(word[1:-1], set())
+        elif current is None:
+            raise RealpolitikError(f"word_classes.txt:{n}: a word before any [class] header")
+        else:
+            current.add(word)
+    return {k: frozenset(v) for k, v in classes.items()}
 
-VERBS.update({"renege": _t("REJECT", "renege"), "prevent": _t("COERCE", "block", weight=0.7)})
-#: Verbs of stopping: with a cooperative event noun as object they halt that cooperation (SANCTION).
-STOP_VERBS = frozenset(
-    {
-        "suspend",
-        "halt",
-        "stop",
-        "end",
-        "cancel",
-        "freeze",
-        "cut",
-        "call off",
-        "break off",
-        "terminate",
-        "discontinue",
-        "abandon",
-        "postpone",
-    }
-)
-VERB_OBJECT.update(
-    {
-        ("lay", "arm"): _t("RETREAT", "disarm"),
-        ("lay", "weapon"): _t("RETREAT", "disarm"),
-        ("allow", "access"): _t("RETREAT", "access"),
-        ("allow", "entry"): _t("RETREAT", "access"),
-        ("allow", "return"): _t("RETREAT", "access"),
-        ("grant", "access"): _t("RETREAT", "access"),
-    }
-)
-PHRASAL.update({"push for": _t("REQUEST", weight=0.7), "press for": _t("REQUEST", weight=0.8)})
-VERB_OBJECT.update(
-    {
-        ("strengthen", "force"): _t("MOBILIZE", "troops", context="military"),
-        ("boost", "force"): _t("MOBILIZE", "troops", context="military"),
-        ("increase", "troop"): _t("MOBILIZE", "troops", context="military"),
-        ("mass", "troop"): _t("MOBILIZE", "troops", context="military"),
-        ("deploy", "troop"): _t("MOBILIZE", "troops", context="military"),
-        ("put", "alert"): _t("MOBILIZE", "alert", context="military"),
-    }
-)
+
+def _pairs(table: dict[str, Trigger]) -> dict[tuple[str, str], Trigger]:
+    out: dict[tuple[str, str], Trigger] = {}
+    for key, t in table.items():
+        first, second = key.split(" ", 1)
+        out[(first, second)] = t
+    return out
+
+
+_TABLES = load_triggers()
+_CLASSES = load_word_classes()
+
+VERBS: dict[str, Trigger] = _TABLES["verb"]
+PHRASAL: dict[str, Trigger] = _TABLES["phrasal"]
+VERB_OBJECT: dict[tuple[str, str], Trigger] = _pairs(_TABLES["verb_object"])
+NOUNS: dict[str, Trigger] = _TABLES["noun"]
+NOUN_COMPOUNDS: dict[tuple[str, str], Trigger] = _pairs(_TABLES["noun_compound"])
+
+LIGHT_VERBS = _CLASSES["light_verbs"]
+CONTROL_NOUNS = _CLASSES["control_nouns"]
+CONTROL_VERBS = _CLASSES["control_verbs"]
+INTENT_VERBS = _CLASSES["intent_verbs"]
+SPEECH_VERBS = _CLASSES["speech_verbs"]
+HOSTILE_LABELS = _CLASSES["hostile_labels"]
+STOP_VERBS = _CLASSES["stop_verbs"]
+GROUP_NOUNS = _CLASSES["group_nouns"]

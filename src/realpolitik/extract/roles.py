@@ -157,7 +157,11 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if passive:
         agents = prep_objects(verb, ("by",))
         return agents, True
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+    # a misparse can give a verb two subjects ("The desire ... extended: Chad expelled ..."): the one
+    # nearest before the verb is its own
+    subj = sorted(
+        (c for c in verb.children if c.dep_ in ("nsubj", "expl")), key=lambda c: (c.i > verb.i, abs(verb.i - c.i))
+    )
     if subj and subj[0].dep_ != "expl":
         s = _relative_head(subj[0])
         return with_conjuncts(s), False

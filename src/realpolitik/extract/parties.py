@@ -1,0 +1,42 @@
+"""Several parties in one noun phrase: "Indian and Pakistani troops", "the leaders of Germany, France and
+Italy", "delegations from Russia and Ukraine". The phrase has one head, so resolving its head gives one
+actor; event data needs each party, so that "X and Y met" yields both dyads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from realpolitik.extract.lexicon import GROUP_NOUNS
+from realpolitik.extract.roles import with_conjuncts
+from realpolitik.model import Actor
+
+Token = Any
+Resolver = Callable[[Token], list[Actor]]
+OWNER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+MEMBER_PREPS = frozenset({"of", "from"})
+
+
+def members(tok: Token, resolve: Resolver) -> list[Actor]:
+    """The parties a plural noun phrase names, when it names two or more; else []. The sector is the
+    head's ("troops": military), the country each owner's."""
+    whole = resolve(tok)
+    sector = whole[0].sector if whole else None
+    owners: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in OWNER_DEPS and c.i < tok.i and any(k.dep_ == "conj" for k in c.children):
+            owners = with_conjuncts(c)  # "Indian and Pakistani troops", "Chinese and Russian officials"
+            break
+        if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS and tok.lemma_.lower() in GROUP_NOUNS:
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs and any(k.dep_ == "conj" for k in objs[0].children):
+                owners = with_conjuncts(objs[0])  # "the leaders of Germany, France and Italy"
+                break
+    found: list[Actor] = []
+    for o in owners:
+        for a in resolve(o):
+            if a.code and not any(a.code == b.code for b in found):
+                found.append(replace(a, sector=sector or a.sector) if a.code == a.country else a)
+    return found if len(found) >= 2 else []
