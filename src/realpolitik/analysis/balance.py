@@ -148,12 +148,40 @@ def partition(
     }
 
 
-def balance(
-    store: Any = None,
-    at: str | date | None = None,
-    window: str | int | None = DEFAULT_WINDOW,
-    states_only: bool = False,
-    priors: Any = True,
+def k_blocs(edges: pd.DataFrame, weighted: bool = True, seed: int = 0) -> dict[str, Any]:
+    """Blocs by signed modularity (`realpolitik.analysis.blocs`): as many as the ties support, not two."""
+    import numpy as np
+
+    from realpolitik.analysis.blocs import signed_blocs
+
+    nodes = sorted(set(edges["a"]).union(edges["b"])) if len(edges) else []
+    index = {c: i for i, c in enumerate(nodes)}
+    u = np.array([index[a] for a in edges["a"]], dtype=np.int64)
+    v = np.array([index[b] for b in edges["b"]], dtype=np.int64)
+    sign = edges["sign"].to_numpy() if len(edges) else np.array([], dtype=np.int64)
+    w = edges["weight"].to_numpy(dtype=float) if weighted and len(edges) else None
+    res = signed_blocs(len(nodes), u, v, sign, w, seed=seed)
+    groups: dict[int, list[str]] = {}
+    for i, c in enumerate(nodes):
+        groups.setdefault(int(res.labels[i]), []).append(c)
+    blocs = [g for _, g in sorted(groups.items()) if len(g) >= 2]
+    same = res.labels[u] == res.labels[v] if len(nodes) else np.array([], dtype=bool)
+    violated = ((sign > 0) & ~same) | ((sign < 0) & same) if len(nodes) else np.array([], dtype=bool)
+    ew = edges["weight"].to_numpy(dtype=float) if len(edges) else np.array([])
+    return {
+        "method": "signed modularity (Traag & Bruggeman 2009), Louvain moves, best of seeded restarts",
+        "k": res.k,
+        "modularity": res.modularity,
+        "blocs": blocs,
+        "unaligned": sorted(c for g in groups.values() if len(g) == 1 for c in g),
+        "violations": int(violated.sum()),
+        "violation_weight": round(float(ew[violated].sum()), 6),
+        "bloc_of": {c: int(res.labels[i]) for i, c in enumerate(nodes) if len(groups[int(res.labels[i])]) >= 2},
+    }
+
+
+def analyse_edges(
+    edges: pd.DataFrame,
     weighted: bool = True,
     method: str = "auto",
     max_exact_edges: int = DEFAULT_MAX_EXACT_EDGES,
@@ -161,14 +189,13 @@ def balance(
     max_triads: int | None = None,
     evidence_per_edge: int = EVIDENCE_PER_EDGE,
     seed: int = 0,
-    **edge_kwargs: Any,
+    blocs: str = "2",
 ) -> dict[str, Any]:
-    """Frustrated triads (with the actor under cross-pressure and the evidence of each edge), the frustration
-    index and the two blocs that achieve it, for the signed graph at `at` over `window`.
+    """Triads, cross-pressure, frustration index and two blocs (and k blocs with blocs='auto') of an edge table."""
+    if blocs not in ("2", "auto"):
+        from realpolitik.errors import RealpolitikError
 
-    `store`: a `Store`, a DuckDB connection, a .duckdb path or a Parquet export (default: the default store).
-    """
-    edges, params = signed_edges(store, at=at, window=window, states_only=states_only, priors=priors, **edge_kwargs)
+        raise RealpolitikError(f"--blocs {blocs!r}: expected 2 or auto")
     rows = {(r["a"], r["b"]): r for r in edges.to_dict("records")}
     tri = frustrated_triads(edges, max_triads)
     n_tri = len(tri) if max_triads is None or len(tri) < max_triads else count_frustrated_triads(edges)
@@ -201,21 +228,108 @@ def balance(
     for t in triads:
         if t["pressured"]:
             pressure[t["pressured"]] = pressure.get(t["pressured"], 0) + 1
-    return strict(
-        {
-            "at": params.at,
-            "window_days": params.window_days,
-            "params": params.to_dict(),
-            "actors": len(set(edges["a"]).union(edges["b"])) if len(edges) else 0,
-            "edges": len(edges),
-            "positive_edges": int((edges["sign"] > 0).sum()) if len(edges) else 0,
-            "negative_edges": int((edges["sign"] < 0).sum()) if len(edges) else 0,
-            "frustrated_triad_count": n_tri,
-            "frustrated_triads": triads,
-            "cross_pressure": [
-                {"actor": a, "triads": n} for a, n in sorted(pressure.items(), key=lambda kv: (-kv[1], kv[0]))
-            ],
-            **part,
-            "frustrated_edges": frustrated_edges,
-        }
+    out = {
+        "actors": len(set(edges["a"]).union(edges["b"])) if len(edges) else 0,
+        "edges": len(edges),
+        "positive_edges": int((edges["sign"] > 0).sum()) if len(edges) else 0,
+        "negative_edges": int((edges["sign"] < 0).sum()) if len(edges) else 0,
+        "frustrated_triad_count": n_tri,
+        "frustrated_triads": triads,
+        "cross_pressure": [
+            {"actor": a, "triads": n} for a, n in sorted(pressure.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        **part,
+        "frustrated_edges": frustrated_edges,
+    }
+    if blocs == "auto":
+        out["k_blocs"] = k_blocs(edges, weighted=weighted, seed=seed)
+    return out
+
+
+def balance(
+    store: Any = None,
+    at: str | date | None = None,
+    window: str | int | None = DEFAULT_WINDOW,
+    states_only: bool = False,
+    priors: Any = True,
+    weighted: bool = True,
+    method: str = "auto",
+    max_exact_edges: int = DEFAULT_MAX_EXACT_EDGES,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    max_triads: int | None = None,
+    evidence_per_edge: int = EVIDENCE_PER_EDGE,
+    seed: int = 0,
+    blocs: str = "2",
+    **edge_kwargs: Any,
+) -> dict[str, Any]:
+    """Frustrated triads (with the actor under cross-pressure and the evidence of each edge), the frustration
+    index and the two blocs that achieve it (and k blocs with `blocs="auto"`), for the signed graph at `at`
+    over `window`. For the network of reference data alone over a period, see `reference_balance`.
+
+    `store`: a `Store`, a DuckDB connection, a .duckdb path or a Parquet export (default: the default store).
+    """
+    edges, params = signed_edges(store, at=at, window=window, states_only=states_only, priors=priors, **edge_kwargs)
+    res = analyse_edges(
+        edges, weighted, method, max_exact_edges, time_limit, max_triads, evidence_per_edge, seed, blocs=blocs
     )
+    return strict({"at": params.at, "window_days": params.window_days, "params": params.to_dict(), **res})
+
+
+def reference_balance(
+    store: Any,
+    first: int,
+    last: int,
+    pacts: str = "defense",
+    weighted: bool = True,
+    method: str = "auto",
+    max_exact_edges: int = DEFAULT_MAX_EXACT_EDGES,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    max_triads: int | None = None,
+    evidence_per_edge: int = EVIDENCE_PER_EDGE,
+    seed: int = 0,
+    blocs: str = "2",
+    series: bool = True,
+) -> dict[str, Any]:
+    """Balance of the network of pacts and disputes over [first, last] (`realpolitik.analysis.reference_network`),
+    with the frustration index of every single year of the period in `series`."""
+    from realpolitik.analysis.reference_network import coverage, reference_edges
+    from realpolitik.store.db import Store
+
+    own = None
+    if not isinstance(store, Store):
+        own = store = Store(store, read_only=True)
+    try:
+        edges = reference_edges(store, first, last, pacts)
+        res = analyse_edges(
+            edges, weighted, method, max_exact_edges, time_limit, max_triads, evidence_per_edge, seed, blocs=blocs
+        )
+        yearly = []
+        if series:
+            for y in range(first, last + 1):
+                ey = reference_edges(store, y, y, pacts)
+                py = partition(ey, weighted=weighted, method=method, max_exact_edges=max_exact_edges,
+                               time_limit=time_limit, seed=seed)  # fmt: skip
+                yearly.append(
+                    {
+                        "year": y,
+                        "actors": len(set(ey["a"]).union(ey["b"])) if len(ey) else 0,
+                        "edges": len(ey),
+                        "negative_edges": int((ey["sign"] < 0).sum()) if len(ey) else 0,
+                        "frustration_index": py["frustration_index"],
+                        "frustrated_count": py["frustrated_count"],
+                        "exact": py["exact"],
+                    }
+                )
+        head = {
+            "network": "reference",
+            "from": first,
+            "to": last,
+            "pacts": pacts,
+            "rule": "positive: a pact in force in any year of the period; negative: a militarised dispute in any "
+            "year (a dyad both allied and in dispute is negative); weight: years of the tie",
+            "coverage": coverage(store),
+        }
+        return strict({**head, **res, "series": yearly})
+    finally:
+        if own is not None:
+            own.close()

@@ -40,6 +40,27 @@ def _store(db: str | None) -> Any:
 )
 @click.option("--time-limit", type=float, default=30.0, show_default=True, help="Seconds for the MILP.")
 @click.option("--top", type=int, default=None, help="Only the N heaviest frustrated triads.")
+@click.option(
+    "--blocs",
+    type=click.Choice(["2", "auto"]),
+    default="2",
+    show_default=True,
+    help="auto: also k blocs by signed community detection (Traag & Bruggeman 2009).",
+)
+@click.option(
+    "--reference-only",
+    is_flag=True,
+    help="The network of ATOP pacts and COW disputes over --from..--to, without events (needs `import mid`).",
+)
+@click.option("--from", "first", type=int, default=None, metavar="YEAR", help="First year (--reference-only).")
+@click.option("--to", "last", type=int, default=None, metavar="YEAR", help="Last year (--reference-only).")
+@click.option(
+    "--pacts",
+    type=click.Choice(["defense", "all"]),
+    default="defense",
+    show_default=True,
+    help="Positive ties from defence/offence pacts only, or from every ATOP obligation (--reference-only).",
+)
 @json_option
 @db_option
 def balance_cmd(
@@ -51,24 +72,43 @@ def balance_cmd(
     method: str,
     time_limit: float,
     top: int | None,
+    blocs: str,
+    reference_only: bool,
+    first: int | None,
+    last: int | None,
+    pacts: str,
     as_json: bool,
     db: str | None,
 ) -> None:
-    """Frustrated triads (who is under cross-pressure, with evidence), frustration index and two blocs."""
-    from realpolitik.analysis.balance import balance
+    """Frustrated triads (who is under cross-pressure, with evidence), frustration index and blocs."""
+    from realpolitik.analysis.balance import balance, reference_balance
 
+    if reference_only:
+        if first is None and last is None:
+            raise click.UsageError("--reference-only needs --from YEAR and/or --to YEAR")
+        first, last = (first if first is not None else last), (last if last is not None else first)
+    elif first is not None or last is not None:
+        raise click.UsageError("--from/--to go with --reference-only (event graphs take --at and --window)")
     with _store(db) as store:
-        res = balance(
-            store,
-            at=at,
-            window=window,
-            states_only=states_only,
-            priors=not no_priors,
-            weighted=not unweighted,
-            method=method,
-            time_limit=time_limit,
-            max_triads=top,
-        )
+        if reference_only:
+            assert first is not None and last is not None
+            res = reference_balance(
+                store, first, last, pacts=pacts, weighted=not unweighted, method=method, time_limit=time_limit,
+                max_triads=top, blocs=blocs,
+            )  # fmt: skip
+        else:
+            res = balance(
+                store,
+                at=at,
+                window=window,
+                states_only=states_only,
+                priors=not no_priors,
+                weighted=not unweighted,
+                method=method,
+                time_limit=time_limit,
+                max_triads=top,
+                blocs=blocs,
+            )
     if as_json:
         print_json(res)
         return
@@ -80,10 +120,16 @@ def _print_balance(res: dict[str, Any]) -> None:
     from rich.table import Table
 
     con = Console(width=160)
-    con.print(
-        f"signed graph at {res['at']} (window {res['window_days'] or 'all'} days): {res['actors']} actors, "
-        f"{res['edges']} edges (+{res['positive_edges']} / -{res['negative_edges']})"
-    )
+    if res.get("network") == "reference":
+        con.print(
+            f"pacts ({res['pacts']}) and disputes {res['from']}–{res['to']}: {res['actors']} states, "
+            f"{res['edges']} edges (+{res['positive_edges']} / -{res['negative_edges']})"
+        )
+    else:
+        con.print(
+            f"signed graph at {res['at']} (window {res['window_days'] or 'all'} days): {res['actors']} actors, "
+            f"{res['edges']} edges (+{res['positive_edges']} / -{res['negative_edges']})"
+        )
     table = Table(title=f"{res['frustrated_triad_count']} frustrated triads")
     for col in ("triad", "pressured", "weight", "ties", "evidence"):
         table.add_column(col, overflow="fold")
@@ -99,6 +145,20 @@ def _print_balance(res: dict[str, Any]) -> None:
     )
     con.print(f"bloc A: {', '.join(res['blocs'][0])}")
     con.print(f"bloc B: {', '.join(res['blocs'][1])}")
+    kb = res.get("k_blocs")
+    if kb:
+        con.print(
+            f"{kb['k']} blocs by signed modularity (Q = {kb['modularity']:.3f}; {kb['violations']} ties against them):"
+        )
+        for i, bloc in enumerate(kb["blocs"], 1):
+            con.print(f"  bloc {i} ({len(bloc)}): {', '.join(bloc)}")
+        if kb["unaligned"]:
+            con.print(f"  in no bloc: {', '.join(kb['unaligned'])}")
+    for y in res.get("series", []):
+        con.print(
+            f"  {y['year']}: frustration index {y['frustration_index']:g} ({y['edges']} edges, "
+            f"{y['negative_edges']} negative{'' if y['exact'] else ', not proven optimal'})"
+        )
 
 
 @click.command("shifts")
