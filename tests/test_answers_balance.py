@@ -91,3 +91,17 @@ def test_reference_only_without_disputes_says_what_to_import(tmp_path: Path) -> 
         main, ["balance", "--reference-only", "--from", "1996", "--to", "1999", "--db", str(tmp_path / "x.duckdb")]
     )
     assert out.exit_code == 2 and "realpolitik import mid" in out.stderr
+
+
+def test_graph_export_carries_bloc_labels(mid_db: str) -> None:
+    out = CliRunner().invoke(
+        main,
+        ["graph", "--reference-only", "--from", "1993", "--to", "2001", "--blocs", "auto", "--db", mid_db],
+    )
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert {nodes[c]["bloc"] for c in ("USA", "RUS")} <= {0, 1}
+    assert nodes["USA"]["community"] >= 0 and nodes["USA"]["community"] != nodes["RUS"]["community"]
+    assert nodes["GBR"]["community"] == nodes["USA"]["community"]
+    assert data["graph"]["k_blocs"] >= 2

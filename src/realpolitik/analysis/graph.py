@@ -82,6 +82,26 @@ def build_graph(
     return graph_from_edges(edges, params.to_dict())
 
 
+def label_blocs(g: nx.Graph, edges: pd.DataFrame, blocs: str = "2", weighted: bool = True) -> nx.Graph:
+    """Node attributes for Gephi: `bloc` (0/1, the two-bloc frustration partition) and, with blocs='auto',
+    `community` (k blocs by signed modularity; -1 for a node in no bloc)."""
+    from realpolitik.analysis.balance import k_blocs, partition
+
+    if len(edges) == 0:
+        return g
+    part = partition(edges, weighted=weighted)
+    for k, bloc in enumerate(part["blocs"]):
+        for code in bloc:
+            g.nodes[code]["bloc"] = k
+    g.graph["frustration_index"] = part["frustration_index"]
+    if blocs == "auto":
+        kb = k_blocs(edges, weighted=weighted)
+        for code in g.nodes:
+            g.nodes[code]["community"] = kb["bloc_of"].get(code, -1)
+        g.graph["k_blocs"] = kb["k"]
+    return g
+
+
 def _flat(g: nx.Graph) -> nx.Graph:
     """A copy with scalar attributes only (evidence as JSON), as GraphML and GEXF require."""
     import networkx as nx

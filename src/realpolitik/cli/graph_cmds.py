@@ -218,17 +218,55 @@ def _print_shifts(res: dict[str, Any]) -> None:
 @window_option
 @states_option
 @priors_option
+@click.option(
+    "--blocs",
+    type=click.Choice(["none", "2", "auto"]),
+    default="none",
+    show_default=True,
+    help="Label nodes with their bloc (2: frustration partition; auto: also k blocs by signed modularity).",
+)
+@click.option("--reference-only", is_flag=True, help="ATOP pacts and COW disputes over --from..--to, no events.")
+@click.option("--from", "first", type=int, default=None, metavar="YEAR")
+@click.option("--to", "last", type=int, default=None, metavar="YEAR")
+@click.option("--pacts", type=click.Choice(["defense", "all"]), default="defense", show_default=True)
 @db_option
 def graph_cmd(
-    fmt: str, output: str | None, at: str | None, window: str, states_only: bool, no_priors: bool, db: str | None
+    fmt: str,
+    output: str | None,
+    at: str | None,
+    window: str,
+    states_only: bool,
+    no_priors: bool,
+    blocs: str,
+    reference_only: bool,
+    first: int | None,
+    last: int | None,
+    pacts: str,
+    db: str | None,
 ) -> None:
     """Export the signed relations graph (GraphML/GEXF for Gephi, node-link JSON for networkx)."""
     import sys
 
-    from realpolitik.analysis.graph import build_graph, export_graph
+    from realpolitik.analysis.graph import build_graph, export_graph, graph_from_edges, label_blocs
+    from realpolitik.analysis.signed_edges import signed_edges
 
     with _store(db) as store:
-        g = build_graph(store, at=at, window=window, states_only=states_only, priors=not no_priors)
+        if reference_only:
+            from realpolitik.analysis.reference_network import reference_edges
+
+            if first is None and last is None:
+                raise click.UsageError("--reference-only needs --from YEAR and/or --to YEAR")
+            y0, y1 = (first if first is not None else last), (last if last is not None else first)
+            assert y0 is not None and y1 is not None
+            edges = reference_edges(store, y0, y1, pacts)
+            g = graph_from_edges(edges, {"network": "reference", "from": y0, "to": y1, "pacts": pacts})
+        elif blocs != "none":
+            edges, params = signed_edges(store, at=at, window=window, states_only=states_only, priors=not no_priors)
+            g = graph_from_edges(edges, params.to_dict())
+        else:
+            g = build_graph(store, at=at, window=window, states_only=states_only, priors=not no_priors)
+        if blocs != "none":
+            label_blocs(g, edges, blocs)
     text = export_graph(g, fmt, output)
     if output is None:
         sys.stdout.write(text)
