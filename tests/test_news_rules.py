@@ -81,3 +81,11 @@ def test_lexical_traps_of_news_language() -> None:
     assert ("USA", "SANCTION", "CHN") in _codes("Washington imposed new tariffs on Chinese steel.")
     assert ("GHA", "ACCUSE", "NGA") in _codes("Ghana and Nigeria have traded barbs for weeks.")
     assert ("NGA", "ACCUSE", "GHA") in _codes("Ghana and Nigeria have traded barbs for weeks.")
+
+
+def test_a_dateline_is_not_an_actor_and_a_headline_is_its_own_sentence() -> None:
+    text = "Ghana and Togo sign border pact\n\nACCRA, Ghana (AFP) - Ghana and Togo signed a border pact on Monday."
+    records = realpolitik.extract(text, date="2024-03-07")
+    assert records and all(r["source"]["text"] != "ACCRA" for r in records if r["source"])
+    assert {r["sentence"] for r in records} == {0, 1}
+    assert all("\n" not in r["evidence"]["text"] for r in records)
