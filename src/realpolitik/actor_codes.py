@@ -108,15 +108,34 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 @lru_cache(maxsize=1)
-def _sector_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(r"\b" + r[0].strip(), re.IGNORECASE), r[1].strip()) for r in data_rows("sector_words.tsv"))
+def _sector_rules() -> tuple[tuple[str, ...], tuple[tuple[re.Pattern[str], str], ...], dict[str, str]]:
+    """(codes in priority order, (word pattern, code) in file order, ICEWS sector name -> code)."""
+    priority: tuple[str, ...] = ()
+    words: list[tuple[re.Pattern[str], str]] = []
+    for r in data_rows("sector_words.tsv"):
+        if r[0] == "priority":
+            priority = tuple(r[1].split())
+        elif r[0] == "word":
+            words.append((re.compile(r"\b" + r[1].strip(), re.IGNORECASE), r[2].strip()))
+    known = set(priority)
+    icews = {r[0].strip().lower(): r[1].strip()[:3] for r in data_rows("ICEWS_agentnames.txt") if len(r) > 1}
+    return priority, tuple(words), {k: v for k, v in icews.items() if v in known}
+
+
+def _item_code(item: str) -> str | None:
+    _, words, icews = _sector_rules()
+    hit = icews.get(item.lower())
+    if hit:
+        return hit
+    return next((code for pattern, code in words if pattern.search(item)), None)
 
 
 def sector_code(text: str | None) -> str | None:
     """An agent code from sector text ("Government,Executive" -> GOV; "MIL" -> MIL).
 
-    Each sector of the list is matched on its own, at word starts ("Nongovernmental" is no government), and the
-    highest-priority code of sector_words.tsv wins: "International Government Organization" is IGO, and a
+    Each sector of the list gets its code on its own (ICEWS's code for its sector names, else the first word
+    pattern of sector_words.tsv that matches at a word start: "Nongovernmental" is no government), and the
+    actor's sector is the one of highest priority: "International Government Organization" is IGO, and a
     military word does not outrank the government of an actor listed under both."""
     if not text or not text.strip() or is_placeholder(text):
         return None
@@ -124,16 +143,27 @@ def sector_code(text: str | None) -> str | None:
     if len(t) == 3 and t.isupper():
         return t
     items = [p.strip() for p in re.split(r"[,;|]", t) if p.strip()]
-    for pattern, code in _sector_patterns():
-        if any(pattern.search(item) for item in items):
-            return code
-    return None
+    if t.lower() in _sector_rules()[2]:
+        items = [t]  # a name holding a comma ("Arab, Levant") is one sector
+    codes = {c for c in (_item_code(i) for i in items) if c}
+    if not codes:
+        return None
+    priority = _sector_rules()[0]
+    return min(codes, key=lambda c: priority.index(c) if c in priority else len(priority))
+
+
+#: Latin letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans({
+    "ß": "ss", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Þ": "Th",
+    "þ": "th", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ı": "i", "Ħ": "H", "ħ": "h",
+})  # fmt: skip
 
 
 def fold_accents(text: str) -> str:
-    """Accents removed ("López" -> "Lopez"), ligatures and other compatibility forms spelled out."""
+    """Accents removed ("López" -> "Lopez", "Łódź" -> "Lodz"), ligatures and other compatibility forms
+    spelled out."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
 
 
 def name_code(name: str) -> str:

@@ -14,7 +14,8 @@ the notes as evidence. A one-sided event (a protest, no actor2) is kept with a n
 Actors: a state's forces ("Military Forces of Nigeria (2015-2023)", "Police Forces of Kenya (2022-)") are the
 state (ISO3, sector from inter1/inter2 and the name: MIL, COP); an unnamed group of a country ("Protesters
 (Nigeria)", "Civilians (Mali)", "Unidentified Armed Group (Sudan)") is the country with the group's sector;
-a named group (Boko Haram, JNIM) is its upper-case name, with the event's country. The record keeps
+a named group (Boko Haram, JNIM) is its upper-case name (the part before " - " or ": "), with the event's
+country unless ACLED types it as external (inter 8: Wagner Group has no country). The record keeps
 event_id_cnty (`source_event_id`; also the store id, `acled:<event_id_cnty>`), location and coordinates,
 fatalities and ACLED's own "event type: sub-event type". ACLED codes no Goldstein score and no CAMEO code:
 intensity is the PLOVER base score of the type, `cameo` is null.
@@ -76,8 +77,17 @@ def _actor(name: str, inter: str, event_country: str | None) -> Actor | None:
         generic = sector in {"OPP", "CVL", "MIL", "COP", "GOV"} or g.group(1).lower().startswith("unidentified")
         code = actor_code(g.group(1), country, sector, generic)
         return make_actor(raw, code, country, sector)
-    named = base.split(" - ")[0].strip() or base  # "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
-    return make_actor(raw, actor_code(named, None, sector, False), event_country, sector)
+    # "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "JNIM: Group for Support of Islam and Muslims"
+    named = re.split(r"\s+-\s+|:\s+", base)[0].strip() or base
+    # a named group belongs to the country it acts in, unless ACLED types it as external (inter 8)
+    country = None if sector_is_external(inter) else event_country
+    return make_actor(raw, actor_code(named, None, sector, False), country, sector)
+
+
+def sector_is_external(inter: str) -> bool:
+    """ACLED's actor type 8, "External/Other forces": a foreign state's or a private force."""
+    v = inter.strip().lower().removesuffix(".0")
+    return v == "8" or v.startswith("external")
 
 
 def read_events(path: str, report: ImportReport) -> Iterator[tuple[EventRecord, str, str | None]]:
