@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint format bench train browser clean
+.PHONY: demo test lint format bench train gazetteer browser clean
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,13 @@ bench: $(STAMP)
 # Retrain the event-type classifier shipped in src/realpolitik/data/models/event_type.npz (deterministic).
 train: $(STAMP)
 	$(BIN)/python training/train_event_classifier.py
+
+# Rebuild the generated actor tables in src/realpolitik/data/gazetteer from ../shared/data (deterministic:
+# same input, same bytes): Phoenix dictionaries, then Factbook 2021-2025, Party Facts, UCDP, Wikidata leaders.
+SHARED ?= ../shared
+gazetteer: $(STAMP)
+	$(BIN)/python -m realpolitik.extract.phoenix_import $(SHARED)/data/actors
+	$(BIN)/python -m realpolitik.extract.gazetteer_build $(SHARED)/data src/realpolitik/data/gazetteer
 
 clean:
 	rm -rf $(VENV) demo.duckdb .pytest_cache

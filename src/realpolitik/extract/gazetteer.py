@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import io
 import re
 import unicodedata
@@ -106,6 +107,16 @@ class Role:
     end: str | None
 
 
+@dataclass(frozen=True)
+class Membership:
+    """A state listed in an IGO by the Factbook editions `first`..`last` (years) with a status."""
+
+    iso3: str
+    status: str
+    first: int
+    last: int
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """The matching key of a surface form: typographic quotes made ASCII, accents removed, lower case,
@@ -117,6 +128,60 @@ def fold(text: str) -> str:
 
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "ʻ": "'", "`": "'", "“": '"', "”": '"'})
+
+#: Letters that Unicode does not decompose into a base letter and an accent, and the Cyrillic and Greek
+#: alphabets (one Latin spelling per letter, BGN/PCGN-like): enough for a code to keep every letter.
+_LATIN_LOWER: dict[str, str] = {
+    **dict(zip("øæœłđðıħ", ["o", "ae", "oe", "l", "d", "d", "i", "h"], strict=True)),
+    "ß": "ss",
+    "þ": "th",
+    "ə": "a",
+    **dict(zip("абвгдезийклмнопрстуфыэёіўјћ", "abvgdeziyklmnoprstufyeeiujc", strict=True)),
+    **dict(
+        zip(
+            "жхцчшщюяєїґљњђџѕ",
+            ["zh", "kh", "ts", "ch", "sh", "shch", "yu", "ya", "ye", "yi", "g", "lj", "nj", "dj", "dz", "dz"],
+            strict=True,
+        )
+    ),
+    "ъ": "",
+    "ь": "",
+    **dict(zip("αβγδεζηικλμνξοπρσςτυφωάέήίόύώϊϋ", "avgdeziiklmnxoprsstyfoaeiioyoiy", strict=True)),
+    "θ": "th",
+    "χ": "ch",
+    "ψ": "ps",
+}
+_LATIN = str.maketrans(
+    {
+        **_LATIN_LOWER,
+        **{k.upper(): v.capitalize() for k, v in _LATIN_LOWER.items() if len(k.upper()) == 1 and k.upper() != k},
+    }
+)
+
+
+def latin(text: str) -> str:
+    """Accents removed and Cyrillic/Greek letters spelt in Latin ones: "López" -> "Lopez",
+    "Зеленський" -> "Zelenskyi". Other scripts are left as they are."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(
+        c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) not in ("Lm", "Sk")
+    )
+    return kept.translate(_LATIN)
+
+
+def name_code(name: str) -> str:
+    """The upper-case code of a named actor nobody listed: "Andrés Manuel López Obrador" ->
+    ANDRES_MANUEL_LOPEZ_OBRADOR, never a lone "_" where a letter was. A name in a script with no Latin
+    spelling here (Arabic, Chinese) gets NAME_ and a short digest of the name, so that two different
+    names never share a code (and none is UNKNOWN)."""
+    text = latin(" ".join(name.split()))
+    if any(c.isalpha() and not c.isascii() for c in text):
+        digest = hashlib.sha1(unicodedata.normalize("NFC", name.strip()).encode("utf-8")).hexdigest()[:10]
+        ascii_part = "_".join(re.sub(r"[^A-Z0-9&]+", " ", text.upper().encode("ascii", "ignore").decode()).split())
+        return f"{ascii_part}_{digest.upper()}" if ascii_part else f"NAME_{digest.upper()}"
+    return "_".join(re.sub(r"[^A-Z0-9&]+", " ", text.upper()).split())
+
+
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
 
@@ -187,6 +252,11 @@ class Gazetteer:
         self._short_index: dict[str, set[str]] = {}  # "first last" and "last" -> full-name keys (lazy)
         self._places: dict[str, str] = {}  # folded town/region name -> ISO3 (Phoenix country synonyms)
         self.regions: frozenset[str] = frozenset(REGIONS)
+        self._orgs: dict[str, ActorEntry] | None = None  # folded party/armed group/force name -> entry (lazy)
+        self._orgs_cased: dict[str, ActorEntry] = {}  # acronyms as written ("BJP", "JNIM")
+        self._members: dict[str, list[Membership]] | None = None  # IGO code -> member states (lazy)
+        self._ascii_index: dict[str, set[str]] | None = None  # consonant skeleton -> Factbook name keys
+        self._factbook_keys: set[str] = set()
         self._load_states()
         self._load_named("organisations.csv", "igo")
         for surface, code, country, sector in _rows_optional_tsv("phoenix_groups.tsv"):
@@ -274,6 +344,11 @@ class Gazetteer:
         for place, iso in _rows_optional_tsv("phoenix_places.tsv"):
             if place[:1].isalpha():
                 self._places.setdefault(fold(place), iso)
+        for name, aliases, code, country, sector, start, end, _src in _generated("current_people.tsv"):
+            forms = [name, *_split(aliases)]  # people.csv, read next, replaces these roles for its names
+            self._add_role(name, forms[1:], code, country or None, sector or None, start or None, end or None)
+            if _src.startswith("CIA"):
+                self._factbook_keys.update(fold(f) for f in forms)
         for row in _rows("people.csv"):
             aliases = _split(row["aliases"])
             self._add_role(
@@ -351,6 +426,9 @@ class Gazetteer:
         person = self.person(raw, date)
         if person is not None:
             return person
+        org = self.organisation(raw)
+        if org is not None:
+            return org
         if raw.upper() == raw and raw in self._codes:
             return self._codes[raw]
         if len(raw) == 3 and raw.upper() in self._codes and self._codes[raw.upper()].kind == "state":
@@ -368,6 +446,8 @@ class Gazetteer:
         roles = self._people.get(key) or self._people.get("^" + name) or self._surnames.get(key)
         if not roles and (short or " " in key):
             roles = self._short_name(key)
+        if not roles and " " in key:
+            roles = self._factbook_name(name)
         if not roles:
             return None
         lo, hi = normalise_date(date), normalise_date(date, end=True)
@@ -390,6 +470,8 @@ class Gazetteer:
         if not self._short_index:
             self._build_short_index()
         words = key.replace("-", " ").split()  # "al-bashir" -> "al bashir": particles are separate words
+        while len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
+            words = words[:-1]  # "Ferdinand Marcos Jr." is "Ferdinand Marcos"
         if not words:
             return None
         if len(words) > 1 and words[0] in _HONORIFICS:
@@ -401,19 +483,101 @@ class Gazetteer:
         codes = {_latest(self._people[k]).entry.code for k in keys}
         if len(codes) != 1:
             return None
-        return self._people[max(keys, key=lambda k: (len(k), k))]  # ties by name: sets have no stable order
+        # namesakes of one state (Ferdinand Marcos and his son): all their roles, so the date picks the one
+        # in office; keys sorted, as sets have no stable order
+        return [r for k in sorted(keys, key=lambda k: (len(k), k)) for r in self._people[k]]
 
     def _build_short_index(self) -> None:
         for key in self._people:
             if key.startswith("^"):
                 continue
-            words = [w for w in key.replace("-", " ").split() if w.isalpha()]
+            words = [w for w in key.replace("-", " ").split() if w.isalpha() and w not in _SUFFIXES]
             if words and words[0] in _HONORIFICS:
                 words = words[1:]
             if len(words) < 2 or len(words[-1]) < 3 or self.agent_sector(words[-1]) or self.agent_sector(words[0]):
                 continue  # "US Secretary", "President Bush": a title is not a name
             self._short_index.setdefault(f"{words[0]} {words[-1]}", set()).add(key)
             self._short_index.setdefault(words[-1], set()).add(key)
+
+    def _factbook_name(self, name: str) -> list[Role] | None:
+        """Roles of a Factbook name whose accented letters the archive lost ("Andr s Manuel L Pez Obrador"
+        for "Andrés Manuel López Obrador", "Jos Enrique Jer Or" for "José Enrique Jerí Oré"): the name as
+        written with each accented letter dropped the same way, else the same consonants in the same
+        order ("Jose Raul Mulino") when they are those of one Factbook name only."""
+        lossy = " ".join("".join(" " if ord(c) > 127 and c.isalpha() else c for c in name).split())
+        roles = self._people.get(fold(lossy)) if lossy != name else None
+        if roles:
+            return roles
+        if self._ascii_index is None:
+            self._ascii_index = {}
+            for k in self._factbook_keys:
+                self._ascii_index.setdefault(_skeleton(k), set()).add(k)
+        skeleton = _skeleton(fold(name))
+        keys = self._ascii_index.get(skeleton) if len(skeleton) >= 5 else None
+        if not keys:
+            return None
+        codes = {_latest(self._people[k]).entry.code for k in keys}
+        return self._people[min(keys)] if len(codes) == 1 else None
+
+    def organisation(self, name: str) -> ActorEntry | None:
+        """A political party, armed group or state force from the open-data tables (Party Facts, UCDP,
+        the Factbook): "Bharatiya Janata Party" -> IND PTY, "Peruvian National Police" -> PER COP,
+        "JNIM" as written. Looked up, never matched in text: 11,000 names would slow the matchers and
+        catch ordinary phrases; NER finds the organisation and this says whose it is."""
+        if self._orgs is None:
+            self._load_orgs()
+        assert self._orgs is not None
+        raw = strip_determiners(name.translate(_QUOTES))
+        return self._orgs_cased.get(raw) or self._orgs.get(fold(raw))
+
+    def _load_orgs(self) -> None:
+        self._orgs = {}
+        for surface, code, country, sector, _src in _generated("current_orgs.tsv"):
+            entry = ActorEntry(code, country or None, sector or None, "group", surface.lstrip("^"))
+            if surface.startswith("^"):
+                if surface[1:] not in self._cased:
+                    self._orgs_cased.setdefault(surface[1:], entry)
+            else:
+                key = fold(surface)
+                key = key[4:] if key.startswith("the ") else key
+                if key not in self._forms:
+                    self._orgs.setdefault(key, entry)
+
+    def members(self, igo: str, date: str | None = None, status: str = "member") -> list[str]:
+        """ISO3 codes of the states the Factbook lists in an organisation ("ECOWAS", "NATO", "AU"; any
+        spelling of organisations.csv) with that status; with a date, only the states listed in an edition
+        of that year or later (Mali left ECOWAS in 2025: not a member on 2025-06-01). For an analysis
+        that expands "ECOWAS members" or "the bloc" into states."""
+        if self._members is None:
+            self._load_members()
+        assert self._members is not None
+        entry = self.lookup(igo)
+        code = entry.code if entry is not None and entry.kind == "igo" and entry.code else igo
+        year = int(date[:4]) if date and date[:4].isdigit() else None
+        out = []
+        for m in self._members.get(code.upper(), []):
+            if m.status != status or (year is not None and not (m.first <= year <= m.last)):
+                continue
+            out.append(m.iso3)
+        return sorted(set(out))
+
+    def _load_members(self) -> None:
+        self._members = {}
+        known = {c.upper(): c for c, e in self._codes.items() if e.kind == "igo"}
+        rows = list(_generated("igo_members.tsv"))
+        oldest = min((int(r[3]) for r in rows), default=0)
+        newest = max((int(r[4]) for r in rows), default=0)
+        for igo, iso3, status, first, last in rows:
+            code = known.get(igo.upper(), igo).upper()
+            # listed in the first (last) edition: a member since before (still a member after) it
+            since = 0 if int(first) == oldest else int(first)
+            until = 9999 if int(last) == newest else int(last)
+            self._members.setdefault(code, []).append(Membership(iso3, status, since, until))
+        for row in _rows("memberships.csv"):
+            last = int(row["last"]) if row["last"] else 9999
+            self._members.setdefault(row["igo"].upper(), []).append(
+                Membership(row["iso3"], row["status"], int(row["first"]), last)
+            )
 
     def agent_sector(self, lemma: str) -> str | None:
         """The PLOVER/CAMEO agent code of a noun lemma ("rebel" -> REB, "armed forces" -> MIL)."""
@@ -476,6 +640,7 @@ _HONORIFICS = frozenset(
         "sultan",
     ]
 )
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 _NOT_SURNAMES = frozenset(
     [
         "republic",
@@ -543,6 +708,19 @@ def _rows_optional_tsv(name: str) -> Iterator[list[str]]:
             if line.startswith("#") or not line.strip():
                 continue
             yield line.rstrip("\n").split("\t")
+
+
+def _generated(name: str) -> Iterator[list[str]]:
+    """Rows of a table written by `gazetteer_build` (its header row skipped); nothing if not built."""
+    rows = _rows_optional_tsv(name)
+    next(rows, None)
+    yield from rows
+
+
+def _skeleton(key: str) -> str:
+    """The consonants of a folded name in order ("jose raul mulino" -> "jsrlml"): what survives of a
+    name whose accented letters were lost, whichever vowels they were."""
+    return re.sub(r"[^a-z]|[aeiouyn]", "", key)
 
 
 @lru_cache(maxsize=1)
