@@ -230,3 +230,55 @@ def test_a_truncated_gzip_is_one_line_naming_the_file(tmp_path: Path, shared_dir
     line = one_line(err)
     assert str(cut) in line and "truncated" in line and "Aborted" not in err
     assert not db.exists()
+
+
+def corrupt(lines: list[str], at: dict[int, tuple[int, str]], sep: str = ",") -> list[str]:
+    """Copies of real rows with one field replaced: {line number (1-based): (field index, new value)}."""
+    out = list(lines)
+    for n, (field, value) in at.items():
+        cells = out[n - 1].rstrip("\n").split(sep)
+        cells[field] = value
+        out[n - 1] = sep.join(cells) + "\n"
+    return out
+
+
+@pytest.mark.parametrize(
+    ("kind", "file", "table", "rows", "bad"),
+    [
+        # COW: a bad code, an impossible year, a bad abbreviation
+        ("cow", "cow_states.csv", "cow_states", 40, {5: (1, "abc"), 9: (3, "1516"), 30: (0, "U5A")}),
+        # SIPRI: the header is on line 12 after the export's preamble; an empty supplier, a bad delivery year
+        (
+            "sipri",
+            "sipri_trade_register_deliveries_1995_2024.csv",
+            "sipri_deliveries",
+            60,
+            {15: (1, ""), 40: (10, "20x4")},
+        ),
+    ],
+)
+def test_import_keep_going_leaves_out_each_bad_row_by_its_line_and_imports_the_rest(
+    tmp_path: Path, shared_dir: Path, kind: str, file: str, table: str, rows: int, bad: dict[int, tuple[int, str]]
+) -> None:
+    src = (shared_dir / "data" / "reference" / file).read_text(encoding="utf-8").splitlines(keepends=True)
+    f = tmp_path / file
+    f.write_text("".join(corrupt(src[:rows], bad)), encoding="utf-8")
+    db = tmp_path / "r.duckdb"
+
+    code, _, err = run("import", kind, str(f), "--db", str(db))
+    assert code == 2 and f"{f}:{min(bad)}:" in err.strip().splitlines()[-1]
+    assert not db.exists()  # nothing imported from a file with a bad row
+
+    code, out, err = run("import", kind, str(f), "--db", str(db), "--keep-going")
+    assert code == 2
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    assert [int(e.split(f"{f}:", 1)[1].split(":", 1)[0]) for e in errors] == sorted(bad)
+    assert f"{len(bad)} bad rows left out" in out
+    with Store(db, read_only=True) as store:
+        stored = store.count(table)
+    good = tmp_path / "good.csv"
+    good.write_text("".join(line for n, line in enumerate(src[:rows], 1) if n not in bad), encoding="utf-8")
+    code, _, _ = run("import", kind, str(good), "--db", str(tmp_path / "g.duckdb"))
+    assert code == 0
+    with Store(tmp_path / "g.duckdb", read_only=True) as store:
+        assert stored == store.count(table) > 0

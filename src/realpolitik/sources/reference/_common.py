@@ -1,17 +1,81 @@
-"""Shared checks for reference files: column aliases, numeric columns, errors naming file and row."""
+"""Shared checks for reference files: column aliases, numeric columns, errors naming file and row.
+
+`keep_going` reads a file skipping its bad rows (`import --keep-going`): each check reports every bad row it
+finds at once (`fail_rows`), those lines are left out of the file's text (`open_text`), and the reader runs
+again, until it succeeds or fails on something that is no row (a missing column: the file is not imported).
+"""
 
 from __future__ import annotations
 
+import bisect
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from realpolitik.errors import ReferenceDataError
 
 if TYPE_CHECKING:
     import pandas as pd
+
+T = TypeVar("T")
+#: While `keep_going` reads a file: the file lines left out of its text (sorted), else None.
+_SKIPPED: ContextVar[list[int] | None] = ContextVar("skipped_lines", default=None)
+
+
+class RowError(ReferenceDataError):
+    """A bad data row: the file is readable without it (what `keep_going` skips)."""
+
+
+class BadRows(RowError):
+    """Several bad rows found by one check (while keeping going), each its own error in `errors`."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        first = errors[0]
+        self.errors = errors
+        super().__init__(f"{first.message} (and {len(errors) - 1} more bad rows)", first.path, first.line)
+
+
+def keep_going(read: Callable[..., T], path: str | Path, *args: Any) -> tuple[T, list[RowError]]:
+    """`read(path, *args)` with its bad rows left out, and the errors that named them (file order).
+    An error that names no row, or a row already left out, is raised: the file cannot be read."""
+    skipped: list[int] = []
+    found: list[RowError] = []
+    token = _SKIPPED.set(skipped)
+    try:
+        while True:
+            try:
+                return read(path, *args), sorted(found, key=lambda e: e.line or 0)
+            except RowError as exc:
+                errors = exc.errors if isinstance(exc, BadRows) else [exc]
+                lines = {e.line for e in errors if e.line is not None}
+                if len(lines) < len(errors) or lines & set(skipped):
+                    raise
+                found.extend(errors)
+                skipped.extend(lines)
+                skipped.sort()
+    finally:
+        _SKIPPED.reset(token)
+
+
+def fail_rows(mask: pd.Series, df: pd.DataFrame, path: str | Path, message: Callable[[int], str]) -> None:
+    """Raise for the rows (positions) where `mask` holds: the first one, or all of them while keeping going."""
+    if not mask.any():
+        return
+    positions = mask.to_numpy().nonzero()[0]
+    if _SKIPPED.get() is None:
+        positions = positions[:1]
+    errors = [RowError(message(int(i)), str(path), row_line(df, int(i))) for i in positions]
+    raise errors[0] if len(errors) == 1 else BadRows(errors)
+
+
+def _without_lines(text: str, skipped: list[int]) -> str:
+    """The text with these (1-based) lines left out."""
+    lines = text.splitlines(keepends=True)
+    drop = set(skipped)
+    return "".join(line for n, line in enumerate(lines, start=1) if n not in drop)
 
 
 def open_text(path: str | Path) -> str:
@@ -42,7 +106,8 @@ def open_text(path: str | Path) -> str:
         text = raw.decode("latin-1")
     if not text.strip():
         raise ReferenceDataError("empty file", str(p), 1)
-    return text
+    skipped = _SKIPPED.get()
+    return _without_lines(text, skipped) if skipped else text
 
 
 def read_table(text: str, path: str | Path, header_line: int = 1) -> pd.DataFrame:
@@ -101,8 +166,19 @@ def drop_exact_duplicates(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def row_line(df: pd.DataFrame, index: int) -> int:
-    """The file line of a data row (index in the frame as read)."""
-    return int(df.attrs.get("header_line", 1)) + 1 + int(index)
+    """The file line of a data row (its position in the frame as read), counting lines left out by
+    `keep_going` (all of them after the header)."""
+    line = int(df.attrs.get("header_line", 1)) + 1 + int(index)
+    skipped = _SKIPPED.get()
+    if skipped:
+        # the n-th line kept is line n plus the skipped lines at or before it
+        done = 0
+        while True:
+            more = bisect.bisect_right(skipped, line + done) - done
+            if more <= 0:
+                return line + done
+            done += more
+    return line
 
 
 def to_number(
@@ -117,25 +193,17 @@ def to_number(
     bad = num.isna() & ~empty
     if not allow_empty:
         bad = bad | empty
-    if bad.any():
-        i = int(bad.to_numpy().nonzero()[0][0])
-        raise ReferenceDataError(f"bad {col} value {raw.iloc[i]!r}", str(path), row_line(df, i))
+    fail_rows(bad, df, path, lambda i: f"bad {col} value {raw.iloc[i]!r}")
     if integer:
         frac = num.notna() & (num != num.round())
-        if frac.any():
-            i = int(frac.to_numpy().nonzero()[0][0])
-            raise ReferenceDataError(
-                f"bad {col} value {raw.iloc[i]!r} (not a whole number)", str(path), row_line(df, i)
-            )
+        fail_rows(frac, df, path, lambda i: f"bad {col} value {raw.iloc[i]!r} (not a whole number)")
         return num.round().astype("Int64")
     return num.astype("float64")
 
 
 def check_range(s: pd.Series, df: pd.DataFrame, col: str, path: str | Path, lo: float, hi: float) -> None:
     bad = s.notna() & ((s < lo) | (s > hi))
-    if bad.any():
-        i = int(bad.to_numpy().nonzero()[0][0])
-        raise ReferenceDataError(f"{col} value {s.iloc[i]} out of range {lo}-{hi}", str(path), row_line(df, i))
+    fail_rows(bad, df, path, lambda i: f"{col} value {s.iloc[i]} out of range {lo}-{hi}")
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +225,4 @@ def check_cow_codes(s: pd.Series, df: pd.DataFrame, col: str, path: str | Path) 
     if not known:
         return
     bad = s.notna() & ~s.isin(list(known))
-    if bad.any():
-        i = int(bad.to_numpy().nonzero()[0][0])
-        raise ReferenceDataError(f"{col} {s.iloc[i]} is not a COW state code", str(path), row_line(df, i))
+    fail_rows(bad, df, path, lambda i: f"{col} {s.iloc[i]} is not a COW state code")

@@ -20,6 +20,7 @@ from realpolitik.sources.reference._common import (
     check_cow_codes,
     check_range,
     drop_exact_duplicates,
+    fail_rows,
     open_text,
     pick_columns,
     read_table,
@@ -71,12 +72,7 @@ def read_atop_dyads(path: str | Path) -> pd.DataFrame:
     for ob in OBLIGATIONS:
         out[ob] = to_number(df, ob, path, integer=True, allow_empty=True).fillna(0)
         check_range(out[ob], df, ob, path, 0, 1)
-    same = out.ccode1 == out.ccode2
-    if same.any():
-        i = int(same.to_numpy().nonzero()[0][0])
-        raise ReferenceDataError(
-            f"a state allied with itself ({out.ccode1.iloc[i]})", str(path), df.attrs["header_line"] + 1 + i
-        )
+    fail_rows(out.ccode1 == out.ccode2, df, path, lambda i: f"a state allied with itself ({out.ccode1.iloc[i]})")
     lo = out[["ccode1", "ccode2"]].min(axis=1)
     hi = out[["ccode1", "ccode2"]].max(axis=1)
     duplicates = int(out.duplicated().sum())  # rows repeated as written: merged below, counted for the report

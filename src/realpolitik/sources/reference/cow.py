@@ -8,14 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from realpolitik.errors import ReferenceDataError
 from realpolitik.sources.reference._common import (
     check_range,
     drop_exact_duplicates,
+    fail_rows,
     open_text,
     pick_columns,
     read_table,
-    row_line,
     to_number,
 )
 
@@ -44,9 +43,7 @@ def read_cow_states(path: str | Path) -> pd.DataFrame:
     out["stateabb"] = df["stateabb"].str.strip()
     out["statenme"] = df["statenme"].str.strip()
     bad = ~out.stateabb.str.fullmatch(r"[A-Z]{2,3}")
-    if bad.any():
-        i = int(bad.to_numpy().nonzero()[0][0])
-        raise ReferenceDataError(f"bad stateabb {out.stateabb.iloc[i]!r}", str(path), row_line(df, i))
+    fail_rows(bad, df, path, lambda i: f"bad stateabb {out.stateabb.iloc[i]!r}")
     for col in ("styear", "endyear"):
         out[col] = to_number(df, col, path, integer=True)
         check_range(out[col], df, col, path, 1800, 2100)

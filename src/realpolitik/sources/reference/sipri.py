@@ -17,6 +17,7 @@ from realpolitik.errors import ReferenceDataError
 from realpolitik.sources.reference._common import (
     check_range,
     drop_exact_duplicates,
+    fail_rows,
     open_text,
     pick_columns,
     read_table,
@@ -71,10 +72,7 @@ def read_sipri(path: str | Path) -> pd.DataFrame:
     out = pd.DataFrame(index=df.index)
     for col in ("supplier", "recipient"):
         out[col] = df[col].str.strip()
-        empty = out[col] == ""
-        if empty.any():
-            i = int(empty.to_numpy().nonzero()[0][0])
-            raise ReferenceDataError(f"empty {col}", str(path), h + 2 + i)
+        fail_rows(out[col] == "", df, path, lambda _i, col=col: f"empty {col}")
     out["year"] = to_number(df, "year", path, integer=True)
     check_range(out["year"], df, "year", path, 1900, 2100)
     out["tiv"] = to_number(df, "tiv", path, allow_empty=True).fillna(0.0)

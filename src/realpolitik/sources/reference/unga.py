@@ -15,10 +15,10 @@ from realpolitik.errors import ReferenceDataError
 from realpolitik.sources.reference._common import (
     check_range,
     drop_exact_duplicates,
+    fail_rows,
     open_text,
     pick_columns,
     read_table,
-    row_line,
     to_number,
 )
 
@@ -91,10 +91,8 @@ def read_unga_ideal_points(path: str | Path) -> pd.DataFrame:
         out[col] = to_number(df, col, path, allow_empty=True) if col in df else float("nan")
     given = df["iso3"].str.strip() if "iso3" in df else pd.Series("", index=df.index)
     iso = [g or to_iso3(int(c)) for g, c in zip(given, out.ccode, strict=True)]
-    unknown = [i for i, v in enumerate(iso) if not v]
-    if unknown:
-        i = unknown[0]
-        raise ReferenceDataError(f"unknown COW code {out.ccode.iloc[i]}", str(path), row_line(df, i))
+    unknown = pd.Series([not v for v in iso], index=df.index)
+    fail_rows(unknown, df, path, lambda i: f"unknown COW code {out.ccode.iloc[i]}")
     out["iso3"] = iso
     names = df["name"].str.strip() if "name" in df else pd.Series("", index=df.index)
     out["name"] = [n or country_name(i) for n, i in zip(names, iso, strict=True)]
@@ -115,9 +113,7 @@ def read_unga_votes(path: str | Path) -> pd.DataFrame:
     rcid = to_number(df, "rcid", path, integer=True)
     vote_raw = df["vote"].str.strip().str.lower().str.replace(r"\.0$", "", regex=True)
     known = vote_raw.isin(list(VOTE_CODES)) | vote_raw.isin(list(VOTE_SKIP))
-    if not known.all():
-        i = int((~known).to_numpy().nonzero()[0][0])
-        raise ReferenceDataError(f"bad vote {df['vote'].iloc[i]!r}", str(path), row_line(df, i))
+    fail_rows(~known, df, path, lambda i: f"bad vote {df['vote'].iloc[i]!r}")
     code = df["country_code"].str.strip().str.replace(r"\.0$", "", regex=True)
     pairs = pd.DataFrame({"code": code, "name": df["country"].str.strip() if "country" in df else ""})
     iso: dict[tuple[str, str], str | None] = {}
@@ -129,12 +125,12 @@ def read_unga_votes(path: str | Path) -> pd.DataFrame:
     # a row with a code nobody knows is an error; a row without a code whose name is unknown (Zanzibar, a
     # state of 1964 with no ISO code) is dropped
     bad = iso3.isna() & (code != "")
-    if bad.any():
-        i = int(bad.to_numpy().nonzero()[0][0])
-        row = df.iloc[i]
-        raise ReferenceDataError(
-            f"unknown country {row.get('country', '')!r} / code {row['country_code']!r}", str(path), row_line(df, i)
-        )
+    fail_rows(
+        bad,
+        df,
+        path,
+        lambda i: f"unknown country {df.iloc[i].get('country', '')!r} / code {df['country_code'].iloc[i]!r}",
+    )
     out = pd.DataFrame({"rcid": rcid, "iso3": iso3, "vote": vote_raw.map(VOTE_CODES)})
     out = out[out.iso3.notna() & out.vote.notna()]
     out = drop_exact_duplicates(out.astype({"rcid": "int32", "vote": np.int8}))
@@ -155,9 +151,7 @@ def read_unga_rollcalls(path: str | Path) -> pd.DataFrame:
     out["rcid"] = to_number(df, "rcid", path, integer=True)
     out["session"] = to_number(df, "session", path, integer=True)
     dates = pd.to_datetime(df["date"].str.strip(), errors="coerce", format="%Y-%m-%d")
-    if dates.isna().any():
-        i = int(dates.isna().to_numpy().nonzero()[0][0])
-        raise ReferenceDataError(f"bad date {df['date'].iloc[i]!r}", str(path), row_line(df, i))
+    fail_rows(dates.isna(), df, path, lambda i: f"bad date {df['date'].iloc[i]!r}")
     out["year"] = dates.dt.year.astype("int32")
     out["date"] = dates.dt.strftime("%Y-%m-%d")
     out["important"] = (
