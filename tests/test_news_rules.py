@@ -89,3 +89,26 @@ def test_a_dateline_is_not_an_actor_and_a_headline_is_its_own_sentence() -> None
     assert records and all(r["source"]["text"] != "ACCRA" for r in records if r["source"])
     assert {r["sentence"] for r in records} == {0, 1}
     assert all("\n" not in r["evidence"]["text"] for r in records)
+
+
+def test_a_description_refers_back_to_the_state_named_last() -> None:
+    text = (
+        "Gabon has long hosted French troops at a base near Libreville. "
+        "The central African country ended military cooperation with Paris on Friday."
+    )
+    assert ("GAB", "SANCTION", "FRA") in _codes(text)
+
+
+def test_a_label_is_an_accusation_unless_it_is_praise() -> None:
+    assert ("VEN", "ACCUSE", "GUY") in _codes("Venezuela called the Guyanese decision illegal.")
+    assert ("PER", "ACCUSE", "CHL") in _codes("Peru described the Chilean move as a stab in the back.")
+    assert ("PER", "SUPPORT", "CHL") in _codes("Peru described the Chilean offer as a historic opportunity.")
+
+
+def test_each_speaker_of_an_obligation_asks() -> None:
+    got = _codes('"Syria must withdraw at once," Spain, Italy and Greece said in a statement.')
+    assert {("ESP", "REQUEST", "SYR"), ("ITA", "REQUEST", "SYR"), ("GRC", "REQUEST", "SYR")} <= got
+
+
+def test_talks_put_on_hold_are_halted() -> None:
+    assert ("EU", "SANCTION", "GEO") in _codes("Brussels has put accession talks with Georgia on hold.")

@@ -13,8 +13,9 @@ import csv
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from realpolitik.extract.lexicon import DESCRIPTION_NOUNS, GOVERNMENT_NOUNS
 from realpolitik.model import Actor
 
 if TYPE_CHECKING:
@@ -62,6 +63,13 @@ class Salience:
         self.last_seen[key] = self.clock
         self.actors[key] = actor
 
+    def recent_state(self, exclude: set[str]) -> Actor | None:
+        """The state named last (before the sentence being read), skipping `exclude`: what "the country",
+        "the kingdom" or "the junta" refers back to."""
+        states = [k for k, a in self.actors.items() if a.code == a.country and a.sector not in ("REB", "INS")]
+        states = [k for k in states if k not in exclude]
+        return self.actors[max(states, key=lambda k: self.last_seen[k])] if states else None
+
     def partner(self, source: Actor, in_sentence: list[Actor], exclude: set[str]) -> Actor | None:
         """The party a one-sided event of `source` is most likely aimed at, or None."""
         own = {source.code, source.country} - {None}
@@ -104,3 +112,21 @@ def complete_from_context(cands: list[Candidate], in_sentence: list[Actor], sali
         seen.add(key)
         out.append(c)
     return out
+
+
+def description(tok: Any, in_sentence: list[Actor], salience: Salience) -> Actor | None:
+    """A state referred to by a definite description ("the central African country", "the junta", "the
+    kingdom"): the state named last before this sentence, other than those the sentence names itself."""
+    lemma = tok.lemma_.lower()
+    if lemma not in DESCRIPTION_NOUNS or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP"):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        return None
+    if any(c.dep_ in ("poss", "prep", "compound") for c in tok.children if c.i < tok.i or c.lower_ == "of"):
+        return None  # "Russia's government", "the government of Mali", "the Sahel country of" are named
+    named = {a.code for a in in_sentence if a.code}
+    state = salience.recent_state(named)
+    if state is None:
+        return None
+    sector = "GOV" if lemma in GOVERNMENT_NOUNS else None
+    return Actor(tok.text, tok.idx, tok.idx + len(tok.text), state.code, state.country, sector)

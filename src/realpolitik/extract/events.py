@@ -93,6 +93,9 @@ def _verb_trigger(tok: Token, lemma: str, consumed: set[int]) -> tuple[Token, Tr
         objs.append(tok.head)  # "a signal sent by Moscow": the modified noun is the object
     prts = [c for c in tok.children if c.dep_ == "prt"]
     preps = [c for c in tok.children if c.dep_ == "prep"]
+    label = _label(tok, lemma)
+    if label is not None:
+        return tok, label, tok.text
     for o in objs:
         combo = lx.VERB_OBJECT.get((lemma, o.lemma_.lower()))
         if combo is not None:
@@ -106,7 +109,7 @@ def _verb_trigger(tok: Token, lemma: str, consumed: set[int]) -> tuple[Token, Tr
             if spec is not None and spec.event_type in COOPERATIVE | {"REQUEST"}:
                 consumed.add(o.i)
                 return tok, Trigger("REJECT", base.mode, spec.context), f"{tok.text} {o.text}"
-    if lemma in lx.STOP_VERBS:
+    if lemma in lx.STOP_VERBS or _on_hold(tok, lemma):
         # "suspended aid deliveries", "cancelled a planned visit", "ended mediation efforts": halting cooperation
         for o in objs:
             for n in [o, *(c for c in o.children if c.dep_ == "compound")]:
@@ -128,6 +131,31 @@ def _verb_trigger(tok: Token, lemma: str, consumed: set[int]) -> tuple[Token, Tr
     # Intent verbs governing an event verb ("agreed to cooperate"): the intent verb codes it (AGREE);
     # the embedded verb's arguments are merged in by the caller through `xcomp_target`.
     return tok, spec, tok.text
+
+
+def _on_hold(tok: Token, lemma: str) -> bool:
+    """ "put the talks on hold", "placed the deal on ice": a halt told with a light verb."""
+    if lemma not in ("put", "place"):
+        return False
+    return any(
+        p.dep_ == "prep" and p.lower_ == "on" and any(o.lemma_.lower() in ("hold", "ice") for o in p.children)
+        for p in tok.children
+    )
+
+
+def _label(tok: Token, lemma: str) -> Trigger | None:
+    """ "called the decision illegal", "labelled its president a parasite", "described the deal as a stab
+    in the back": naming something with a label is an accusation (or praise, when the label is praise)."""
+    if lemma not in lx.LABEL_VERBS:
+        return None
+    labels = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "ADJ", "PROPN")]
+    labels += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+    if not labels or not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return None
+    words = {t.lemma_.lower() for lab in labels for t in lab.subtree}
+    if words & lx.PRAISE_LABELS:
+        return Trigger("SUPPORT", "praise")
+    return Trigger("ACCUSE", "disapprove")
 
 
 def _roles_for(trigger: Token) -> Roles:
@@ -532,12 +560,15 @@ def _obligations(sent: Any, resolve: Resolver, pair_anaphor: Callable[[Token], l
         addressees = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         src = _resolve_all(speakers, resolve, pair_anaphor)
         tgt = _resolve_all(addressees, resolve, pair_anaphor)
-        if src and tgt and not _same(src[0], tgt[0]):
-            neg = any(c.dep_ == "neg" for c in tok.head.children)
-            conf = round(0.8 * 0.85 ** clause_depth(tok.head), 3)
-            out.append(
-                Candidate(tok.head, Trigger("REQUEST", None), tok.head.text, src[0], tgt[0], neg, False, None, conf)
-            )
+        neg = any(c.dep_ == "neg" for c in tok.head.children)
+        conf = round(0.8 * 0.85 ** clause_depth(tok.head), 3)
+        for speaker in src:  # "Britain, France and Germany said Iran must ...": each speaker asks
+            if tgt and not _same(speaker, tgt[0]):
+                out.append(
+                    Candidate(
+                        tok.head, Trigger("REQUEST", None), tok.head.text, speaker, tgt[0], neg, False, None, conf
+                    )
+                )
     return out
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from realpolitik.extract import ontology
 from realpolitik.extract.actors import through_quantity
-from realpolitik.extract.context import Salience, complete_from_context
+from realpolitik.extract.context import Salience, complete_from_context, description
 from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
 from realpolitik.extract.events import Candidate, classified_events, code_sentence, rerank
 from realpolitik.extract.lexicon import SPEECH_VERBS
@@ -286,7 +286,7 @@ class Extractor:
             self._fix_rebels(sent_mentions, state)
             ex.mentions.extend((i, a) for a in sent_mentions)
             if sent_mentions or len(s) > 3:
-                resolver, pair = self._resolver(s, state, sent_mentions, doc.date), self._pair(state)
+                resolver, pair = self._resolver(s, state, sent_mentions, doc.date, salience), self._pair(state)
                 cands = code_sentence(s, resolver, pair, self._adversary(state))
                 if self.classifier:
                     cands = rerank(s, cands) if cands else classified_events(s, resolver, pair)
@@ -306,7 +306,9 @@ class Extractor:
         text = self._original[resolved.start : resolved.end]
         return Actor(text, resolved.start, resolved.end, e.code, e.country, e.sector)
 
-    def _resolver(self, sent: Any, state: _DocState, sent_mentions: list[Actor], date: str | None) -> Any:
+    def _resolver(
+        self, sent: Any, state: _DocState, sent_mentions: list[Actor], date: str | None, salience: Salience
+    ) -> Any:
         by_span = {(a.start, a.end): a for a in sent_mentions}
 
         def resolve(tok: Any) -> list[Actor]:
@@ -315,7 +317,8 @@ class Extractor:
                 return _antecedent(tok, resolve)
             r = self._resolve_token(tok, date)
             if r is None:
-                return []
+                described = description(tok, sent_mentions, salience)
+                return [described] if described is not None else []
             actor = by_span.get((r.start, r.end)) or self._to_actor(r)
             actor = self._rebel_country(actor, sent_mentions, state)
             if actor.code is None and actor.sector and actor.sector not in REBEL_SECTORS:
