@@ -62,6 +62,8 @@ class ImportReport:
     #: Files (or unreadable archives) that yielded no row at all: every row rejected, wrong columns, empty. The
     #: CLI exits 2 when there is one (what the other files gave is stored all the same).
     barren: list[str] = field(default_factory=list)
+    #: Archives (or their members: `file.zip!member`) that could not be read to the end.
+    broken: list[str] = field(default_factory=list)
 
     def file_done(self, path: str, yielded: int, not_events_before: int) -> None:
         """Note a file that gave no event and no well-formed non-event row."""
@@ -74,6 +76,8 @@ class ImportReport:
         return max(self.parsed - self.inserted, 0)
 
     def skip(self, path: str, line: int | None, reason: str) -> None:
+        if reason.startswith("truncated or corrupt") and str(path) not in self.broken:
+            self.broken.append(str(path))
         self.skipped += 1
         self.reasons[reason.split(":")[0]] += 1
         if len(self.skips) < MAX_SKIPS_KEPT:
@@ -88,6 +92,7 @@ class ImportReport:
         self.skipped += other.skipped
         self.reasons.update(other.reasons)
         self.barren.extend(other.barren)
+        self.broken.extend(b for b in other.broken if b not in self.broken)
         room = MAX_SKIPS_KEPT - len(self.skips)
         if room > 0:
             self.skips.extend(other.skips[:room])
@@ -107,13 +112,17 @@ class ImportReport:
         return ", ".join(parts)
 
     def barren_error(self) -> str | None:
-        """One line naming the files that gave nothing and why (the first reason seen there), or None."""
-        if not self.barren:
+        """One line naming the files that gave nothing, or the archives that could not be read to the end, and
+        why (the first reason seen there); None when every file gave events and every archive was read."""
+        bad = list(dict.fromkeys([*self.barren, *self.broken]))
+        if not bad:
             return None
-        first = self.barren[0]
+        first = bad[0]
         why = next((s.reason for s in self.skips if s.path == first or s.path.startswith(first + "!")), None)
-        more = f" (and {len(self.barren) - 1} more files)" if len(self.barren) > 1 else ""
-        return f"{first}: no events read{': ' + why if why else ' (no data rows)'}{more}"
+        more = f" (and {len(bad) - 1} more files)" if len(bad) > 1 else ""
+        if first in self.barren:
+            return f"{first}: no events read{': ' + why if why else ' (no data rows)'}{more}"
+        return f"{first}: {why or 'truncated or corrupt archive'}; the rows before the break are stored{more}"
 
     def skip_lines(self) -> list[str]:
         out = [str(s) for s in self.skips]
@@ -134,6 +143,7 @@ class ImportReport:
             "skip_reasons": dict(self.reasons),
             "skips": [{"path": s.path, "line": s.line, "reason": s.reason} for s in self.skips],
             "files_without_events": list(self.barren),
+            "broken_archives": list(self.broken),
         }
 
 

@@ -194,13 +194,16 @@ _NAMES = {n.lower(): i for i, n in enumerate(EVENT_FIELDS)}
 
 
 def _header_map(cells: list[str]) -> list[int | None] | None:
-    """For a header row (GDELT's column names in any case, in any order, perhaps after a pandas index column):
-    for each of the 61 fields, its position in the file's rows; None when the row is no header."""
+    """For a header row (GDELT's column names in any case, in any order, perhaps after a pandas index column;
+    or pandas' column numbers 0..60 of a file it read without names): for each of the 61 fields, its position
+    in the file's rows; None when the row is no header."""
     names = [c.strip().strip('"').lower() for c in cells]
-    if "globaleventid" not in names:
-        return None
     pos = {n: i for i, n in enumerate(names)}
-    return [pos.get(n.lower()) for n in EVENT_FIELDS]
+    if "globaleventid" in pos:
+        return [pos.get(n.lower()) for n in EVENT_FIELDS]
+    if all(str(i) in pos for i in range(N_EVENT_FIELDS)):  # pandas' numbered columns (read with header=None)
+        return [pos[str(i)] for i in range(N_EVENT_FIELDS)]
+    return None
 
 
 def read_events(path: str, report: ImportReport) -> Iterator[tuple[EventRecord, str, str]]:

@@ -39,6 +39,7 @@ def parse_partition(kind: str, paths: Iterable[str]) -> Iterator[tuple[str, Any]
                 dict(report.reasons),
                 [(s.path, s.line, s.reason) for s in report.skips],
                 list(report.barren),
+                list(report.broken),
             ),
         )
 
@@ -96,13 +97,14 @@ def import_with_spark(
         rows = parsed.filter(lambda t: t[0] == "e").map(lambda t: t[1])
         df = spark.createDataFrame(rows, schema=imported_spark_schema()).dropDuplicates(["event_id"])
         df.write.mode("append" if parquet_dir else "overwrite").partitionBy(PARTITION).parquet(out_dir)
-        for _, (n_files, n_rows, n_parsed, not_events, n_skipped, reasons, skips, barren) in parsed.filter(
+        for _, (n_files, n_rows, n_parsed, not_events, n_skipped, reasons, skips, barren, broken) in parsed.filter(
             lambda t: t[0] == "r"
         ).collect():
             part = ImportReport(files=n_files, rows=n_rows, parsed=n_parsed, not_events=not_events, skipped=n_skipped)
             part.reasons.update(reasons)
             part.skips = [Skip(p, line, reason) for p, line, reason in skips]
             part.barren = list(barren)
+            part.broken = list(broken)
             report.merge(part)
     finally:
         parsed.unpersist()
