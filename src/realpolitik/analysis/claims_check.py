@@ -3,8 +3,9 @@
 A claim is compared with the measure it names, in the period it names, else in the last five complete years
 before the document's date (the writer's "now"): 2019-2023 for an article of 2024. When it fails there,
 every other five-year window of the data is tried: a claim that held in an earlier window is *outdated* (the
-windows are listed), one that held in none is *contradicted*. Measures without data in the store (gas
-production, contract values) are *unverifiable*, and the check says which data would decide them.
+windows are listed), one that held in none is *contradicted*. World ranks in gas and oil go to the CIA World
+Factbook when it is imported (`claims_factbook`). Measures without data in the store (contract values; gas
+production before `import factbook`) are *unverifiable*, and the check says which data would decide them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from realpolitik.analysis import claims_factbook
 from realpolitik.analysis.dependence import CREDIT, period_figures
 
 if TYPE_CHECKING:
@@ -33,7 +35,7 @@ ARMS_MEASURES = frozenset(
     }
 )
 NO_DATA = {
-    "production_rank": "production data (e.g. the Energy Institute Statistical Review of World Energy)",
+    "production_rank": "production data (`realpolitik import factbook DIR` for gas and oil)",
     "consumption_rank": "consumption data",
     "export_rank": "trade data for the item (e.g. UN Comtrade)",
     "import_rank": "trade data for the item (e.g. UN Comtrade)",
@@ -113,6 +115,9 @@ def check_claim(store: Store, claim: dict[str, Any]) -> dict[str, Any]:
     from realpolitik.store.reference_tables import has_data, relation
 
     m = claim["measure"]
+    energy = claims_factbook.applies(claim)
+    if energy and claim.get("subject") and has_data(store, "factbook_energy"):
+        return claims_factbook.check(store, claim, *energy)
     if m not in ARMS_MEASURES:
         need = NO_DATA.get(m, "data for this measure")
         what = f" ({claim['item']})" if claim.get("item") else ""

@@ -61,6 +61,11 @@ REFERENCE_DDL: dict[str, str] = {
             dispnum INTEGER NOT NULL, ccode1 INTEGER NOT NULL, ccode2 INTEGER NOT NULL, iso3_1 VARCHAR,
             iso3_2 VARCHAR, year INTEGER NOT NULL, hostlev INTEGER, fatality INTEGER, onset INTEGER
         )""",
+    "factbook_energy": """
+        CREATE TABLE IF NOT EXISTS factbook_energy (
+            edition INTEGER NOT NULL, iso3 VARCHAR NOT NULL, name VARCHAR, item VARCHAR NOT NULL,
+            measure VARCHAR NOT NULL, value DOUBLE, unit VARCHAR, est_year INTEGER, text VARCHAR
+        )""",
     "reference_imports": """
         CREATE TABLE IF NOT EXISTS reference_imports (
             table_name VARCHAR PRIMARY KEY, kind VARCHAR, path VARCHAR, n_rows BIGINT, bundled BOOLEAN,
@@ -72,6 +77,7 @@ IMPORT_HINT: dict[str, str] = {
     "sipri_deliveries": "realpolitik import sipri FILE (your SIPRI trade register CSV export)",
     "atop_members": "realpolitik import atop FILE (ATOP's member-level atop5_1m.csv)",
     "mid_dyad_years": "realpolitik import mid FILE (COW MID dispute-dyad-years, e.g. cow_mid_ddydisps.csv)",
+    "factbook_energy": "realpolitik import factbook DIR (the CIA World Factbook SQL dumps, e.g. ../shared/data/factbook)",
 }
 
 
