@@ -217,21 +217,20 @@ def test_gdelt_resaved_by_pandas_imports(variant: str, tmp_path: Path, export_12
     names = None if variant == "numbered" else list(EVENT_FIELDS)
     df = pd.read_csv(export_12, sep="\t", header=None, names=names)  # codes read as numbers: 043 -> 43
     path = tmp_path / f"{variant}.csv"
-    if variant == "gdeltpyr":
-        df.columns = [c.lower() for c in df.columns]
+    if variant == "gdeltpyr":  # gdeltPyR's normcols: lower case, no underscores
+        df.columns = [c.lower().replace("_", "") for c in df.columns]
     df.to_csv(path, index=variant in ("index", "numbered"))
     assert path.read_text(encoding="utf-8").count("\t") == 0
     db = tmp_path / "p.duckdb"
     res = CliRunner().invoke(main, ["import", "gdelt", str(path), "--db", str(db), "--json", "-q"])
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["inserted"] == 12
+    cols = "event_id, cameo, source_code, target_code, num_mentions, place, latitude, avg_tone, date, url"
     with Store(":memory:") as raw_store:
         import_events("gdelt", raw_store, [str(export_12)])
-        expected = raw_store.query(
-            "SELECT event_id, cameo, source_code, target_code, num_mentions FROM events ORDER BY 1"
-        )
+        expected = raw_store.query(f"SELECT {cols} FROM events ORDER BY 1")
     with Store(db, read_only=True) as store:
-        got = store.query("SELECT event_id, cameo, source_code, target_code, num_mentions FROM events ORDER BY 1")
+        got = store.query(f"SELECT {cols} FROM events ORDER BY 1")
     assert got.equals(expected)  # leading zeros of the CAMEO codes restored: 043, 020
 
 

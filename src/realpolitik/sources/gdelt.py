@@ -15,6 +15,7 @@ counted, not stored.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -190,17 +191,21 @@ def parse_event_fields(
     return rec, event_id, url or ""
 
 
-_NAMES = {n.lower(): i for i, n in enumerate(EVENT_FIELDS)}
+def _key(name: str) -> str:
+    """A column name as compared: lower case, letters and digits only (gdeltPyR's `normcols` writes
+    `actiongeolat` for ActionGeo_Lat)."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def _header_map(cells: list[str]) -> list[int | None] | None:
-    """For a header row (GDELT's column names in any case, in any order, perhaps after a pandas index column;
+    """For a header row (GDELT's column names in any case, with or without underscores, in any order, perhaps
+    after a pandas index column;
     or pandas' column numbers 0..60 of a file it read without names): for each of the 61 fields, its position
     in the file's rows; None when the row is no header."""
-    names = [c.strip().strip('"').lower() for c in cells]
+    names = [_key(c) for c in cells]
     pos = {n: i for i, n in enumerate(names)}
     if "globaleventid" in pos:
-        return [pos.get(n.lower()) for n in EVENT_FIELDS]
+        return [pos.get(_key(n)) for n in EVENT_FIELDS]
     if all(str(i) in pos for i in range(N_EVENT_FIELDS)):  # pandas' numbered columns (read with header=None)
         return [pos[str(i)] for i in range(N_EVENT_FIELDS)]
     return None
