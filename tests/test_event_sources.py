@@ -268,6 +268,30 @@ def test_icews_2017_rows(tmp_path: Path) -> None:
     assert shoygu["latitude"] is None and shoygu["place"] == "Ukraine"  # no coordinates given
 
 
+def test_icews_as_r_writes_it(tmp_path: Path) -> None:
+    """The rows re-saved from R (readr::write_tsv after the icews package's names): lower-case names with `_`,
+    missing values as NA, a cell holding a quote wrapped in quotes."""
+    header = "\t".join(c.lower().replace(" ", "_") for c in ICEWS_HEADER.split("\t"))
+    rows = ["\t".join(c or "NA" for c in r.split("\t")) for r in ICEWS_ROWS[:5]]
+    cells = rows[3].split("\t")
+    cells[2] = '"World Food Programme ""WFP"""'
+    rows[3] = "\t".join(cells)
+    path = _write(tmp_path / "events.2018.sample.tab", header, rows)
+    with Store(":memory:") as store:
+        report = import_events("icews", store, [str(path)])
+        got = _rows(store)
+    expected_path = _write(tmp_path / "icews.tab", ICEWS_HEADER, ICEWS_ROWS[:5])
+    with Store(":memory:") as store:
+        import_events("icews", store, [str(expected_path)])
+        expected = _rows(store)
+    assert report.skipped == 0 and set(got) == set(expected)
+    assert got["30000004"]["source_text"] == 'World Food Programme "WFP"'
+    assert got["30000002"]["source_code"] is None and got["30000005"]["latitude"] is None
+    for eid in ("30000001", "30000003", "30000005"):
+        same = ("source_code", "target_code", "date", "cameo", "place", "latitude", "source_sector", "event_id")
+        assert [got[eid][c] for c in same] == [expected[eid][c] for c in same]
+
+
 def test_icews_without_a_cameo_column_reads_the_event_text(tmp_path: Path) -> None:
     path = _write(tmp_path / "icews-2019.tab", ICEWS_NO_CAMEO_HEADER, ICEWS_NO_CAMEO_ROWS)
     with Store(":memory:") as store:

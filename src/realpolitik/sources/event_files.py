@@ -290,7 +290,9 @@ def header_rows(
             i = header.get(name)
             if i is None:
                 return ""
-            v = f[i].strip().strip('"').strip()
+            v = f[i].strip()
+            if len(v) >= 2 and v[0] == v[-1] == '"':  # quoted by a CSV writer (R's write_tsv): "" is one "
+                v = v[1:-1].replace('""', '"').strip()
             return "" if v.lower() in NULL_CELLS else v
 
         yield line, get
