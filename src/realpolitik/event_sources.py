@@ -129,3 +129,44 @@ def import_events(
     report = ImportReport(kind="events")
     import_rows(store, iter_rows(s, paths, report), report, progress=progress)
     return report
+
+
+# --- GDELT Mentions (no events of their own: articles' mentions of GDELT events) --------------------------
+
+
+def import_mentions(
+    store: Store, paths: Iterable[str], progress: Callable[[int], None] | None = None, batch_size: int = 50_000
+) -> ImportReport:
+    """Import GDELT 2.0 Mentions files into the `gdelt_mentions` table (linked to events by GLOBALEVENTID)."""
+    from realpolitik.store import gdelt_mentions
+
+    gdelt_mentions.ensure_table(store)
+    report = ImportReport(kind="mentions")
+    batch: dict[tuple, tuple] = {}
+
+    def flush() -> None:
+        report.inserted += gdelt_mentions.insert_mentions(store, list(batch.values()))
+        if progress is not None and batch:
+            progress(len(batch))
+        batch.clear()
+
+    for path in expand_paths(paths, gdelt.EVENT_SUFFIXES, exclude=(".export.", ".gkg.")):
+        yielded, before = 0, report.not_events
+        for m in gdelt.read_mentions(path, report):
+            yielded += 1
+            report.parsed += 1
+            row = m.row()
+            batch[(row[0], row[6], row[7], row[8], row[9], row[10])] = row
+            if len(batch) >= batch_size:
+                flush()
+        report.file_done(path, yielded, before)
+    flush()
+    return report
+
+
+def mentions_of(store: Store, event_id: str | int) -> list[dict[str, object]]:
+    """The stored mentions of one event (by `gdelt:<id>` or the bare GLOBALEVENTID)."""
+    from realpolitik.store import gdelt_mentions
+
+    eid = gdelt.gdelt_event_id(event_id) if str(event_id).isdigit() else str(event_id)
+    return gdelt_mentions.mentions_of(store, eid)

@@ -130,18 +130,19 @@ _register_sources()
 def import_gdelt_mentions(paths: tuple[str, ...], db: str | None, quiet: bool, as_json: bool) -> None:
     """GDELT 2.0 Mentions files (tab-separated raw layout, or comma-separated with a header), linked to
     events by GLOBALEVENTID (table gdelt_mentions, column event_id = gdelt:<GLOBALEVENTID>)."""
-    from realpolitik.sources import gdelt
+    from realpolitik.event_sources import import_mentions
     from realpolitik.store.db import Store
 
     target = db_path(db)
     with Store(target) as store, _progress("importing GDELT mentions", quiet) as advance:
-        report = gdelt.import_mentions(store, list(paths), progress=lambda n: advance(advance=n))
+        report = import_mentions(store, list(paths), progress=lambda n: advance(advance=n))
         linked = store.con.execute(
             "SELECT count(*) FROM gdelt_mentions m JOIN events e ON e.event_id = m.event_id"
         ).fetchall()[0][0]
     _report(report, target, as_json, quiet, {"linked_to_stored_events": int(linked)})
     if not as_json:
         click.echo(f"{linked} stored mentions link to stored events", err=quiet is False)
+    _fail_if_barren(report)
 
 
 def register(main: click.Group) -> None:

@@ -26,7 +26,6 @@ from realpolitik.model import Actor, EventRecord
 from realpolitik.sources.event_files import (
     ImportReport,
     coordinates,
-    expand_paths,
     finest_place,
     iso_date,
     make_actor,
@@ -65,33 +64,6 @@ MENTION_FIELDS: tuple[str, ...] = (
     "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
     "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset",
     "InRawText", "Confidence", "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
-)  # fmt: skip
-
-MENTIONS_DDL = """
-CREATE TABLE IF NOT EXISTS gdelt_mentions (
-    globaleventid     BIGINT NOT NULL,
-    event_id          VARCHAR NOT NULL,   -- the events table's id of the event mentioned: gdelt:<GLOBALEVENTID>
-    event_time        TIMESTAMP,
-    mention_time      TIMESTAMP,
-    mention_type      INTEGER,
-    source_name       VARCHAR,
-    url               VARCHAR,            -- MentionIdentifier
-    sentence_id       INTEGER,
-    actor1_offset     INTEGER,
-    actor2_offset     INTEGER,
-    action_offset     INTEGER,
-    in_raw_text       BOOLEAN,
-    confidence        INTEGER,
-    doc_len           INTEGER,
-    doc_tone          DOUBLE,
-    translation_info  VARCHAR,
-    PRIMARY KEY (globaleventid, url, sentence_id, actor1_offset, actor2_offset, action_offset)
-)
-"""
-MENTION_COLUMNS: tuple[str, ...] = (
-    "globaleventid", "event_id", "event_time", "mention_time", "mention_type", "source_name", "url",
-    "sentence_id", "actor1_offset", "actor2_offset", "action_offset", "in_raw_text", "confidence",
-    "doc_len", "doc_tone", "translation_info",
 )  # fmt: skip
 
 EVENT_SUFFIXES = (".export.csv", ".export.csv.zip", ".csv", ".csv.zip", ".zip", ".gz", ".tsv", ".txt")
@@ -283,6 +255,7 @@ class Mention:
     translation_info: str | None
 
     def row(self) -> tuple:
+        """The `gdelt_mentions` table's row (`store.gdelt_mentions.MENTION_COLUMNS` order)."""
         return (
             self.globaleventid,
             gdelt_event_id(self.globaleventid),
@@ -404,55 +377,15 @@ def _chain_first(first: tuple[int, str], rest: Iterator[tuple[int, str]]) -> Ite
     yield from rest
 
 
-def ensure_mentions_table(store: Store) -> None:
-    store.con.execute(MENTIONS_DDL)
-
-
 def import_mentions(store: Store, paths: Iterable[str], progress: object = None) -> ImportReport:
-    """Import GDELT 2.0 Mentions files into the `gdelt_mentions` table (linked to events by GLOBALEVENTID)."""
-    import pyarrow as pa
+    """Import GDELT 2.0 Mentions files into the `gdelt_mentions` table (`realpolitik.event_sources`)."""
+    from realpolitik.event_sources import import_mentions
 
-    ensure_mentions_table(store)
-    report = ImportReport(kind="mentions")
-    con = store.con
-    cols = ", ".join(MENTION_COLUMNS)
-    batch: dict[tuple, tuple] = {}
-
-    def flush() -> None:
-        if not batch:
-            return
-        data = list(zip(*batch.values(), strict=True))
-        table = pa.table({c: list(v) for c, v in zip(MENTION_COLUMNS, data, strict=True)})
-        before = con.execute("SELECT count(*) FROM gdelt_mentions").fetchall()[0][0]
-        con.register("_rp_mentions_batch", table)
-        try:
-            con.execute(
-                f"INSERT INTO gdelt_mentions ({cols}) SELECT globaleventid, event_id, CAST(event_time AS TIMESTAMP), "
-                "CAST(mention_time AS TIMESTAMP), mention_type, source_name, url, sentence_id, actor1_offset, "
-                "actor2_offset, action_offset, in_raw_text, confidence, doc_len, doc_tone, translation_info "
-                "FROM _rp_mentions_batch ON CONFLICT DO NOTHING"
-            )
-        finally:
-            con.unregister("_rp_mentions_batch")
-        report.inserted += con.execute("SELECT count(*) FROM gdelt_mentions").fetchall()[0][0] - before
-        if callable(progress):
-            progress(len(batch))
-        batch.clear()
-
-    for path in expand_paths(paths, EVENT_SUFFIXES, exclude=(".export.", ".gkg.")):
-        for m in read_mentions(path, report):
-            report.parsed += 1
-            row = m.row()
-            batch[(row[0], row[6], row[7], row[8], row[9], row[10])] = row
-            if len(batch) >= 50_000:
-                flush()
-    flush()
-    return report
+    return import_mentions(store, paths, progress=progress)  # type: ignore[arg-type]
 
 
 def mentions_of(store: Store, event_id: str | int) -> list[dict[str, object]]:
-    """The stored mentions of one event (by `gdelt:<id>` or the bare GLOBALEVENTID)."""
-    eid = gdelt_event_id(event_id) if str(event_id).isdigit() else str(event_id)
-    ensure_mentions_table(store)
-    df = store.query("SELECT * FROM gdelt_mentions WHERE event_id = ? ORDER BY mention_time, url, sentence_id", [eid])
-    return df.to_dict(orient="records")
+    """The stored mentions of one event (`realpolitik.event_sources.mentions_of`)."""
+    from realpolitik.event_sources import mentions_of
+
+    return mentions_of(store, event_id)
