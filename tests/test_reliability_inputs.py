@@ -282,3 +282,24 @@ def test_import_keep_going_leaves_out_each_bad_row_by_its_line_and_imports_the_r
     assert code == 0
     with Store(tmp_path / "g.duckdb", read_only=True) as store:
         assert stored == store.count(table) > 0
+
+
+def test_a_book_on_one_jsonl_line_is_read_in_parts_that_tile_it(
+    tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One very long document is cut like a large text file, so the parsing workers share it."""
+    from realpolitik.sources import articles
+
+    monkeypatch.setattr(articles, "LARGE_TEXT_BYTES", 5_000)
+    monkeypatch.setattr(articles, "PART_CHARS", 2_000)
+    whole = seed_path.read_text(encoding="utf-8").replace("\n", " ") * 3
+    f = jsonl(
+        tmp_path / "book.jsonl", [{"id": "book", "text": whole, "date": "2024-11-14", "url": "https://x.example/b"}]
+    )
+    parts = list(articles.read_documents([str(f)]))
+    assert len(parts) > 3
+    assert [d.doc_id for d in parts] == [f"book#{i}" for i in range(1, len(parts) + 1)]
+    assert "".join(whole[d.offset : d.offset + len(d.text)] for d in parts) == whole
+    assert all(len(d.text) <= 2_000 and d.date == "2024-11-14" and d.url == "https://x.example/b" for d in parts)
+    assert all(d.text[-1] == " " for d in parts[:-1])  # cut between sentences or words, never inside a word
+    assert len({d.key for d in parts}) == len(parts)  # the text repeats; each part keeps its own identity

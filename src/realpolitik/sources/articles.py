@@ -8,12 +8,15 @@ Why nothing is read whole: memory must not grow with the input. JSONL files are 
 plain-text file larger than `LARGE_TEXT_BYTES` (a dump of many articles, a book-length report) is read in
 parts of about `PART_CHARS` characters cut between paragraphs or sentences. Each part is a document of its
 own (`doc_id` "<stem>#<n>", `offset` its first character in the file), so every engine codes it alike and
-offsets inside it plus `offset` give the position in the file.
+offsets inside it plus `offset` give the position in the file. A JSONL or standard-input document that long
+(a whole book on one line) is cut into parts the same way ("<id>#<n>", `offset` in its text): one document
+is parsed in one process, its parts by all the parsing workers, as fast as the same text in separate files.
 """
 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import json
 import re
 import sys
@@ -227,6 +230,24 @@ def _text_parts(path: Path, size: int) -> Iterator[tuple[int, str]]:
                 return
 
 
+def _in_parts(doc: Document) -> Iterator[Document]:
+    """The document itself, or when longer than `LARGE_TEXT_BYTES` characters its parts of about `PART_CHARS`
+    cut as a large text file's are (`offset`: where the part starts in the document's text)."""
+    text = doc.text
+    if len(text) <= LARGE_TEXT_BYTES:
+        yield doc
+        return
+    offset = part = 0
+    while offset < len(text):
+        rest = len(text) - offset
+        cut = _cut_point(text[offset : offset + PART_CHARS], PART_CHARS) if rest > PART_CHARS else rest
+        piece = text[offset : offset + cut]
+        if piece.strip():
+            part += 1
+            yield dataclasses.replace(doc, doc_id=f"{doc.doc_id}#{part}", text=piece, offset=doc.offset + offset)
+        offset += cut
+
+
 def _cut_point(text: str, size: int) -> int:
     """Where to end a part of about `size` characters of `text`: after the last paragraph break, sentence end
     or space before `size`, preferring the first of these found in the part's second half."""
@@ -270,7 +291,7 @@ def _read_jsonl(path: Path, date: str | None, errors: list[InputError] | None = 
                 continue
             if doc is not None:
                 seen += 1
-                yield doc
+                yield from _in_parts(doc)
     if seen == 0 and bad == 0:
         raise InputError("empty document: no JSONL lines", str(path))
 
@@ -315,7 +336,7 @@ def _read_stdin_lines(stream: TextIO, date: str | None, errors: list[InputError]
     for i, line in enumerate(lines):
         if line is None or not line.strip():
             continue
-        yield Document(doc_id=str(i), text=line.rstrip("\n"), date=date, path=f"<stdin>:{i + 1}")
+        yield from _in_parts(Document(doc_id=str(i), text=line.rstrip("\n"), date=date, path=f"<stdin>:{i + 1}"))
 
 
 def _decoded_lines(binary: Any, errors: list[InputError] | None) -> Iterator[str | None]:
