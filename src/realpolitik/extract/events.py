@@ -280,7 +280,7 @@ def candidates_for(
             continue
         conf = spec.weight * (0.9 if (s is not None and t is not None) else 0.6) * 0.75**depth * 0.9**phrase
         if hypothetical:
-            conf *= 0.8  # what may happen ranks below what the sentence reports
+            conf *= 0.6  # what may happen ranks below what the sentence reports
         out.append(Candidate(tok, spec, text, s, t, negated, hypothetical, attributed, round(min(conf, 0.99), 3)))
     return out
 
@@ -348,11 +348,16 @@ def rerank(sent: Any, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: The classifier's least probability for typing a sentence whose parties nothing names: such a record
+#: serves sentence-level coding only, so it must be surer than one the parse gives actors to.
+ACTORLESS_MIN_PROBABILITY = 0.45
+
+
 def classified_events(
     sent: Any,
     resolve: Resolver,
     pair_anaphor: Callable[[Token], list[Actor]],
-    min_probability: float = 0.45,
+    min_probability: float = 0.3,
 ) -> list[Candidate]:
     """When no lexicon trigger yields an event, the statistical classifier types the sentence and the
     parse of its event head gives source and target. Confidence is the classifier's probability, scaled
@@ -384,7 +389,7 @@ def classified_events(
                 if found:
                     c = Candidate(head, spec, head.text, found[0], None, False, False, None, round(0.3 * p, 3))
                     return [c]
-    if p >= min_probability:
+    if p >= ACTORLESS_MIN_PROBABILITY:
         # the sentence reports an event whose parties the parse does not name: typed, with no actors, so
         # sentence-level coding (pentaclass) sees it while the graph, which needs actors, ignores it
         return [Candidate(head, spec, head.text, None, None, False, False, None, round(0.2 * p, 3))]
@@ -783,7 +788,9 @@ def _drop_one_sided(cands: list[Candidate]) -> list[Candidate]:
         return dyadic
     # only unasserted dyads (wanted, threatened, refused): the asserted act of the clause stays too
     keep = dyadic + [c for c in one_sided if not c.hypothetical]
-    return sorted(keep, key=lambda c: (c.trigger.i, c.spec.event_type, c.derived)) if dyadic else one_sided
+    if dyadic:
+        return sorted(keep, key=lambda c: (c.trigger.i, c.spec.event_type, c.derived))
+    return one_sided
 
 
 def _clausal(tok: Token) -> bool:
