@@ -44,15 +44,22 @@ def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> 
     best = _resolve_in(tdoc, 0, len(text), date) if tdoc is not None else None
     if best is None and tdoc is not None:
         best = _titled_name(tdoc)
+    if (best is None or _weak(best)) and text.strip():
+        listed = get_gazetteer().lookup(text, date)  # the description is a name as a whole ("Popular Force")
+        if listed is not None and listed.code and listed.kind in ("group", "firm", "person", "igo"):
+            best = _resolved_text(listed, text)
     if context and best is not None and best.entry.kind == "capital":
         best = _capital_in_context(nlp(context), context.lower().find(text.lower()), len(text), best)
     if context and (best is None or not best.entry.code or best.entry.country is None or not best.entry.sector):
         cdoc = nlp(context)
         pos = context.lower().find(text.lower())
         in_context = _resolve_in(cdoc, pos, pos + len(text), date) if pos >= 0 else None
-        if in_context is not None and in_context.entry.code and (best is None or not best.entry.code):
+        if in_context is not None and in_context.entry.code and (best is None or not best.entry.code or _weak(best)):
             best = in_context
-        if best is not None and not best.entry.code and best.entry.sector:
+        if best is None and tdoc is not None and _is_name(tdoc):
+            # a person nobody listed ("Ana Ruiz", context "Peruvian interior"): whose, from the context
+            best = _resolved_text(ActorEntry(None, None, _context_office(cdoc), "person", text), text)
+        if best is not None and not best.entry.code and (best.entry.sector or best.entry.kind == "person"):
             country = _context_state(cdoc, date, exclude=(pos, pos + len(text)) if pos >= 0 else None)
             if country is not None:
                 e = best.entry
@@ -72,7 +79,7 @@ def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> 
     if best is None or not best.entry.code:
         placed = _located(tdoc, best)
         best = placed or best
-    if best is None:
+    if best is None or (best.entry.code is None and best.entry.sector is None):
         return {"code": None, "country": None, "sector": None, "name": None}
     e = best.entry
     sector = e.sector
@@ -171,11 +178,56 @@ def _context_sector(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _context_state(doc: Doc, date: str | None, exclude: tuple[int, int] | None) -> ActorEntry | None:
-    """The state a sentence is about: the first state, capital, demonym or seat it names."""
+    """The state a sentence is about: the first state, capital, demonym or seat it names, else the
+    state of the first town or region it names ("the police station in Kandahar")."""
     for m in find_mentions(doc, date):
         if exclude and exclude[0] <= m.start < exclude[1]:
             continue
         e = m.entry
         if e.code and e.country and e.code == e.country:
             return get_gazetteer().by_code(e.code) or e
+    for tok in doc:
+        if exclude and exclude[0] <= tok.idx < exclude[1]:
+            continue
+        placed = _place(tok)
+        if placed is not None and placed.entry.code:
+            return get_gazetteer().by_code(placed.entry.code) or placed.entry
     return None
+
+
+def _weak(r: ResolvedActor) -> bool:
+    """An organisation NER found that nobody listed and that names no state ("Klaudia Tanner" read as
+    an ORG): any better reading wins over it."""
+    return r.entry.kind == "unknown" and r.entry.country is None
+
+
+def _is_name(doc: Doc) -> bool:
+    """Whether a description is a bare proper name nobody listed and no place ("Ana Ruiz", not
+    "Kandahar")."""
+    words = [t for t in doc if not t.is_punct]
+    if not words or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+        return False
+    gaz = get_gazetteer()
+    places = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in words)
+    return not places and gaz.place(doc.text) is None and gaz.lookup(doc.text) is None
+
+
+def _resolved_text(entry: ActorEntry, text: str) -> ResolvedActor:
+    return ResolvedActor(entry, 0, len(text), text)
+
+
+#: Portfolio words that name a minister's office on their own ("the Peruvian interior", "Austrian defence").
+OFFICE_WORDS = frozenset(
+    "interior foreign defence defense finance energy justice health trade economy agriculture treasury".split()
+)
+
+
+def _context_office(doc: Doc) -> str | None:
+    """The sector of the office a context names ("Peruvian interior minister", "Peruvian interior"):
+    the first agent noun phrase, else a portfolio word (GOV)."""
+    for tok in doc:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            sector = _head_sector(tok)
+            if sector:
+                return sector
+    return "GOV" if any(t.lower_ in OFFICE_WORDS for t in doc) else None

@@ -249,6 +249,13 @@ def _unknown_org(ent: Any) -> ResolvedActor | None:
     words = [t for t in ent if not (t.i == ent.start and t.lower_ in ("the", "a", "an")) and t.dep_ != "case"]
     if not words or any(t.lemma_.lower() in NON_ACTOR_ORG_WORDS for t in words):
         return None
+    gaz = get_gazetteer()
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and gaz.agent_sector(f"{ent.text} {after.text}"):
+        return None  # "Defense" of "Defense Minister": part of an office, not an organisation
+    known = gaz.organisation(" ".join(t.text for t in words))
+    if known is not None:  # a party, armed group or state force of the open-data tables
+        return _resolved(ent.doc, words[0].i, words[-1].i + 1, known)
     sector = _sector_of_words(words)
     state = None
     for t in words:
@@ -381,6 +388,11 @@ def _resolve(tok: Token, date: str | None, depth: int) -> ResolvedActor | None:
         return None
     doc = tok.doc
     named = _named(tok, date)
+    if named is not None and named.entry.kind == "seat":
+        # "Germany's Defense Department": an office name that is one state's by default is the owner's
+        owner = _owner(tok, date, depth, agent=False)
+        if owner is not None and owner.entry.kind in _STATE_LIKE and owner.entry.code != named.entry.code:
+            return _combine(doc, tok, owner.entry, named.entry.sector)
     if named is not None and named.entry.kind not in ("demonym", "unknown", "region"):
         return named
     if named is not None and named.entry.kind == "region" and tok.ent_type_ in ("GPE", "LOC", "FAC"):
@@ -403,7 +415,9 @@ def _resolve(tok: Token, date: str | None, depth: int) -> ResolvedActor | None:
     owner = _owner(tok, date, depth, agent=sector is not None)
     if sector is None:
         # not an agent noun: "Algeria's decision", "Algerian connivance" -> the possessor or demonym itself
-        if owner is not None and tok.pos_ in ("NOUN", "PROPN"):
+        if owner is not None and tok.pos_ == "PROPN":
+            return _titled_owner(doc, tok, owner)
+        if owner is not None and tok.pos_ == "NOUN":
             return owner
         if tok.pos_ == "PROPN" and tok.dep_ == "compound":
             return None
@@ -417,6 +431,19 @@ def _resolve(tok: Token, date: str | None, depth: int) -> ResolvedActor | None:
     if own.kind in ("group", "firm") and own.sector:
         sector = own.sector if own.sector in ("REB", "MIL", "BUS") else sector
     return _combine(doc, tok, own, sector)
+
+
+def _titled_owner(doc: Doc, tok: Token, owner: ResolvedActor) -> ResolvedActor:
+    """A name nobody listed after its owner and an office ("Peruvian Interior Minister Ana Ruiz"): the
+    owner's code with the office's sector, the longest office phrase before the name."""
+    start = _core_start(tok)
+    for end in range(tok.i, start, -1):
+        sector = _sector_of_words(list(doc[start:end]))
+        if sector:
+            e = owner.entry
+            name = doc[end : tok.i + 1].text
+            return _resolved(doc, start, tok.i + 1, ActorEntry(e.code, e.country, sector, "person", name))
+    return owner
 
 
 def _combine(doc: Doc, tok: Token, owner: ActorEntry, sector: str | None) -> ResolvedActor:
