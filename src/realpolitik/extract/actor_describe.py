@@ -218,7 +218,8 @@ def _resolved_text(entry: ActorEntry, text: str) -> ResolvedActor:
 
 #: Portfolio words that name a minister's office on their own ("the Peruvian interior", "Austrian defence").
 OFFICE_WORDS = frozenset(
-    "interior foreign defence defense finance energy justice health trade economy agriculture treasury".split()
+    {"interior", "foreign", "defence", "defense", "finance", "energy", "justice", "health", "trade", "economy"}
+    | {"agriculture", "treasury"}
 )
 
 
