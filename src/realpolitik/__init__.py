@@ -37,4 +37,11 @@ def __getattr__(name: str) -> Any:
         from realpolitik.analysis.graph import build_graph  # type: ignore[import-not-found]
 
         return build_graph
+    if name in _ANSWERS:  # the typed façade of the four questions (realpolitik.analysis.facade)
+        from realpolitik.analysis import facade as answers
+
+        return getattr(answers, name)
     raise AttributeError(name)
+
+
+_ANSWERS = frozenset({"ally", "dependence", "shifts", "balance", "check", "similarity"})

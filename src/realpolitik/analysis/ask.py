@@ -2,7 +2,9 @@
 
 The question is read for two states (names, demonyms or codes) and for what is asked: alliance ("ally",
 "alliance", "treaty"), dependence ("depend", "arms", "weapons", "supplier") or alignment ("align", "vote",
-"UN", "similar"); a question naming none of these gets all three.
+"UN", "similar"); a question naming none of these gets all three. Questions about one state ("Who does Algeria
+depend on for arms?", "Has Algeria moved toward the West?") or none ("Which countries are under
+cross-pressure?") go to `ask_one`; other one-state questions get the commands that answer them.
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ INTENTS: dict[str, tuple[str, ...]] = {
     "alliance": ("ally", "allies", "allied", "alliance", "treaty", "pact", "defend", "defence", "defense"),
     "dependence": ("depend", "dependent", "dependence", "arms", "weapon", "supplier", "import", "export", "buy"),
     "alignment": ("align", "vote", "votes", "un", "unga", "similar", "agree", "close", "closer", "positions"),
+}
+# questions that need only one state (or none): realignment and the balance of the whole graph
+ONE_STATE: dict[str, tuple[str, ...]] = {
+    "shifts": ("moved", "moving", "move", "toward", "towards", "shift", "shifted", "realign", "pivot", "drift"),
+    "balance": ("pressure", "cross", "bloc", "blocs", "balance", "camp", "camps", "frustrated", "torn"),
 }
 
 
@@ -53,23 +60,61 @@ _STOP = frozenset(
 
 
 def intents(question: str) -> list[str]:
+    """The topics a question asks about; a question naming none gets the three dyad topics."""
+    return asked(question) or list(INTENTS)
+
+
+def asked(question: str) -> list[str]:
+    """The topics the question's words name (dyad topics first), possibly none."""
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", question)}
     stems = " ".join(sorted(words))
-    out = [k for k, keys in INTENTS.items() if any(w in words or (len(w) > 4 and w in stems) for w in keys)]
-    return out or list(INTENTS)
+    return [
+        k
+        for table in (INTENTS, ONE_STATE)
+        for k, keys in table.items()
+        if any(w in words or (len(w) > 4 and w in stems) for w in keys)
+    ]
+
+
+def _route(question: str, states: list[str], topics: list[str]) -> list[tuple[str, Any]]:
+    """(topic, answer function of the store) for the question: dyad, one-state or global answers."""
+    from realpolitik.analysis import ask_one
+
+    west = bool(re.search(r"\bwest(ern)?\b", question, re.IGNORECASE))
+    if len(states) >= 2:
+        a, b = states[0], states[1]
+        out = [(t, lambda s, t=t: _ANSWER[t](s, a, b)) for t in topics if t in _ANSWER]
+        if "shifts" in topics:
+            out.append(("shifts", lambda s: ask_one.moves(s, a, west)))
+        return out or [(t, lambda s, t=t: _ANSWER[t](s, a, b)) for t in _ANSWER]
+    if len(states) == 1:
+        a = states[0]
+        topics = asked(question)
+        one = {
+            "dependence": lambda s: ask_one.suppliers(s, a),
+            "shifts": lambda s: ask_one.moves(s, a, west),
+            "alliance": lambda s: ask_one.allies_of(s, a),
+        }
+        if west and "shifts" not in topics:
+            topics = ["shifts", *topics]
+        picked = [(t, one[t]) for t in topics if t in one and (t != "alliance" or "shifts" not in topics)]
+        return picked or [("help", lambda s: ask_one.commands_for(a))]
+    if "balance" in topics:
+        return [("balance", ask_one.cross_pressure)]
+    raise InputError(
+        f"name a state in the question, or ask about cross-pressure or blocs (found no state): {question!r}"
+    )
 
 
 def ask(store: Store, question: str) -> dict[str, Any]:
     """{"question", "a", "b", "intents", "answers": [{"topic", "claim", "evidence": [...]}], "text"}."""
     states = find_states(question)
-    if len(states) < 2:
-        raise InputError(f"name two states in the question (found {', '.join(states) or 'none'}): {question!r}")
-    a, b = states[0], states[1]
     topics = intents(question)
+    a, b = [*states, None, None][:2]
     answers = []
-    for topic in topics:
+    for topic, fn in _route(question, states, topics):
         try:
-            answers.append(_ANSWER[topic](store, a, b))
+            answers.append(fn(store))
         except ReferenceDataError as exc:
             answers.append({"topic": topic, "claim": f"Cannot answer the {topic} question: {exc}", "evidence": []})
     text = "\n".join([ans["claim"] + "\n" + "\n".join(f"  - {e}" for e in ans["evidence"]) for ans in answers]).rstrip()
@@ -77,9 +122,10 @@ def ask(store: Store, question: str) -> dict[str, Any]:
 
 
 def _alliance(store: Store, a: str, b: str) -> dict[str, Any]:
-    from realpolitik.analysis.alliance import OBLIGATION_WORDS, ally
+    from realpolitik.analysis import facade as answers
+    from realpolitik.analysis.alliance import OBLIGATION_WORDS
 
-    r = ally(store, a, b)
+    r = answers.ally(a, b, db=store).data
     ev = [f"ATOP {r['coverage']['first_year']}–{r['coverage']['last_year']}: "
           + ("; ".join(f"{OBLIGATION_WORDS[o['type']]} {o['first_year']}–{o['last_year']}" for o in r["obligations"])
              or "no obligation between them in any year")]  # fmt: skip
@@ -91,9 +137,9 @@ def _alliance(store: Store, a: str, b: str) -> dict[str, Any]:
 
 
 def _dependence(store: Store, a: str, b: str) -> dict[str, Any]:
-    from realpolitik.analysis.dependence import dependence
+    from realpolitik.analysis import facade as answers
 
-    r = dependence(store, a, b)  # both directions, whatever the order
+    r = answers.dependence(a, b, db=store).data  # both directions, whatever the order
     names = {r["a"]: r["a_name"], r["b"]: r["b_name"]}
     ev = []
     for p in r["periods"][-3:]:
@@ -113,9 +159,9 @@ def _dependence(store: Store, a: str, b: str) -> dict[str, Any]:
 
 
 def _alignment(store: Store, a: str, b: str) -> dict[str, Any]:
-    from realpolitik.analysis.similarity import similarity
+    from realpolitik.analysis import facade as answers
 
-    r = similarity(store, a, b)
+    r = answers.similarity(a, b, db=store).data
     ev = [f"{row['year']}: ideal-point distance {row['distance']:.2f}" for row in r["ideal_points"][-3:]]
     ev += [
         f"{row['year']}: same vote on {row['agreement']:.0%} of {row['n_votes']} roll calls"

@@ -53,10 +53,11 @@ def _evidence_lines(items: list[dict[str, Any]], label: str) -> None:
 @db_option
 def ally_cmd(a: str, b: str, year: int | None, as_json: bool, db: str | None) -> None:
     """Are A and B allies? ATOP obligations, event evidence and a verdict."""
-    from realpolitik.analysis.alliance import OBLIGATION_WORDS, ally
+    from realpolitik.analysis import facade as answers
+    from realpolitik.analysis.alliance import OBLIGATION_WORDS
 
     with open_store(db) as store:
-        r = ally(store, a, b, year=year)
+        r = answers.ally(a, b, year=year, db=store).data
     if as_json:
         print_json(r)
         return
@@ -81,10 +82,10 @@ def ally_cmd(a: str, b: str, year: int | None, as_json: bool, db: str | None) ->
 @db_option
 def dependence_cmd(a: str, b: str, years: str | None, as_json: bool, db: str | None) -> None:
     """A's arms dependence on B and B's on A (SIPRI TIV shares, ranks, concentration)."""
-    from realpolitik.analysis.dependence import dependence
+    from realpolitik.analysis import facade as answers
 
     with open_store(db) as store:
-        r = dependence(store, a, b, years=years)
+        r = answers.dependence(a, b, years=years, db=store).data
     if as_json:
         print_json(r)
         return
@@ -111,10 +112,10 @@ def dependence_cmd(a: str, b: str, years: str | None, as_json: bool, db: str | N
 @db_option
 def similarity_cmd(a: str, b: str, as_json: bool, db: str | None) -> None:
     """UNGA ideal-point distance and vote agreement of A and B by year, with trend."""
-    from realpolitik.analysis.similarity import similarity
+    from realpolitik.analysis import facade as answers
 
     with open_store(db) as store:
-        r = similarity(store, a, b)
+        r = answers.similarity(a, b, db=store).data
     if as_json:
         print_json(r)
         return
@@ -152,10 +153,10 @@ def claims_cmd(paths: tuple[str, ...], date: str | None, fmt: str) -> None:
 @db_option
 def check_cmd(paths: tuple[str, ...], date: str | None, as_json: bool, db: str | None) -> None:
     """Check an article's quantitative claims against the imported data."""
-    from realpolitik.analysis.claims_check import check_documents
+    from realpolitik.analysis import facade as answers
 
     with open_store(db) as store:
-        r = check_documents(store, list(paths), date=date)
+        r = answers.check(list(paths), date=date, db=store).data
     if as_json:
         print_json(r)
         return

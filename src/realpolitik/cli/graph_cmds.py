@@ -170,10 +170,10 @@ def _print_balance(res: dict[str, Any]) -> None:
 @db_option
 def shifts_cmd(actor: str, by: str, states_only: bool, alpha: float, as_json: bool, db: str | None) -> None:
     """ACTOR's cooperation and conflict by partner and bloc over time; tested changes and new partners."""
-    from realpolitik.analysis.shifts import shifts
+    from realpolitik.analysis import facade
 
     with _store(db) as store:
-        res = shifts(store, actor, by=by, states_only=states_only, alpha=alpha)
+        res = facade.shifts(actor, by=by, states_only=states_only, alpha=alpha, db=store).data
     if as_json:
         print_json(res)
         return
