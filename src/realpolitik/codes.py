@@ -65,6 +65,7 @@ def _crosswalk() -> dict[str, tuple[str, str | None, tuple[str, ...]]]:
     return table
 
 
+@lru_cache(maxsize=8192)
 def normalise_cameo(code: str | None, root: str | None = None) -> str | None:
     """A CAMEO event code as its dataset wrote it, with the leading zero a spreadsheet or pandas dropped put back
     ("43" -> "043", "841" -> "0841", "43.0" -> "043"); None when it is no code.
@@ -90,6 +91,7 @@ def normalise_cameo(code: str | None, root: str | None = None) -> str | None:
     return v
 
 
+@lru_cache(maxsize=8192)
 def cameo_to_plover(code: str | None) -> Coding | None:
     """The PLOVER coding of a CAMEO event code (the most specific known prefix wins), or None.
 

@@ -381,6 +381,8 @@ def opt_float(value: str | None) -> float | None:
 
 def opt_int(value: str | None) -> int | None:
     """An integer cell ("12", or "12.0" as pandas re-saves one), or None."""
+    if value and value.isdigit():
+        return int(value)
     f = opt_float(value)
     return int(f) if f is not None and f == int(f) else None
 
