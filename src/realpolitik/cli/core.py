@@ -50,8 +50,8 @@ def _check_date(date: str | None) -> str | None:
 
     try:
         return checked_date(date)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--date") from None
+    except ValueError as exc:  # one line, like every input error
+        raise InputError(f"--date: {exc}") from None
 
 
 keep_going_option = click.option(
