@@ -11,6 +11,7 @@ import pytest
 
 from realpolitik.actor_codes import is_placeholder, name_code, sector_code
 from realpolitik.codes import cameo_of_label, cameo_to_plover, normalise_cameo
+from realpolitik.sources.cells import iso_date
 
 DATA = Path(__file__).parents[1] / "src" / "realpolitik" / "data" / "codes"
 
@@ -100,3 +101,22 @@ def test_placeholders_and_accent_folded_codes() -> None:
     assert name_code("Andrés Manuel López Obrador") == "ANDRES_MANUEL_LOPEZ_OBRADOR"
     assert name_code("Recep Tayyip Erdoğan") == "RECEP_TAYYIP_ERDOGAN"
     assert name_code("Łukasz Straße") == "LUKASZ_STRASSE"
+
+
+@pytest.mark.parametrize(
+    ("cell", "day_first", "iso"),
+    [
+        ("2018-06-01", False, "2018-06-01"),
+        ("2018-06-01 00:00:00", False, "2018-06-01"),
+        ("20180601", False, "2018-06-01"),
+        ("6/1/2018", False, "2018-06-01"),  # ICEWS files of 2017 onward: m/d/Y
+        ("06/01/2018", True, "2018-01-06"),
+        ("15 January 2023", True, "2023-01-15"),  # ACLED exports
+        ("15-January-2023", True, "2023-01-15"),
+        ("15-01-2023", True, "2023-01-15"),
+        ("2/30/2018", False, None),
+        ("sometime", False, None),
+    ],
+)
+def test_dataset_dates(cell: str, day_first: bool, iso: str | None) -> None:
+    assert iso_date(cell, day_first=day_first) == iso

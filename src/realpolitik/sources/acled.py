@@ -29,17 +29,9 @@ from collections.abc import Iterator
 from realpolitik.actor_codes import IGO_NAMES, actor_code, is_placeholder, sector_code
 from realpolitik.codes import acled_inter_sector, acled_to_plover, base_intensity
 from realpolitik.model import Actor, EventRecord
+from realpolitik.sources.cells import coordinates, finest_place, iso_date, opt_int
 from realpolitik.sources.countries import to_iso3
-from realpolitik.sources.event_files import (
-    ImportReport,
-    coordinates,
-    finest_place,
-    header_rows,
-    iso_date,
-    make_actor,
-    make_record,
-    opt_int,
-)
+from realpolitik.sources.event_files import ImportReport, header_rows, make_actor, make_record
 
 REQUIRED = ("event id cnty", "event date", "event type", "actor1")
 SUFFIXES = (".csv", ".tsv", ".txt", ".tab", ".zip", ".gz")

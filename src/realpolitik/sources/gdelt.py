@@ -23,18 +23,8 @@ from typing import TYPE_CHECKING
 from realpolitik.actor_codes import cameo_country_to_iso3, country_of_cameo_actor, is_placeholder, known_group_code
 from realpolitik.codes import cameo_to_plover, goldstein, normalise_cameo
 from realpolitik.model import Actor, EventRecord
-from realpolitik.sources.event_files import (
-    ImportReport,
-    coordinates,
-    finest_place,
-    iso_date,
-    make_actor,
-    make_record,
-    open_lines,
-    opt_float,
-    opt_int,
-    split_row,
-)
+from realpolitik.sources.cells import coordinates, finest_place, iso_date, opt_float, opt_int
+from realpolitik.sources.event_files import ImportReport, make_actor, make_record, open_lines, split_row
 
 if TYPE_CHECKING:
     from realpolitik.store.db import Store

@@ -24,18 +24,8 @@ from typing import TYPE_CHECKING
 from realpolitik.actor_codes import actor_code, cameo_country_to_iso3, is_placeholder, sector_code
 from realpolitik.codes import base_intensity
 from realpolitik.model import PLOVER_TYPES, Actor, EventRecord
-from realpolitik.sources.event_files import (
-    ImportReport,
-    content_key,
-    coordinates,
-    finest_place,
-    header_rows,
-    iso_date,
-    make_actor,
-    make_record,
-    opt_float,
-    opt_int,
-)
+from realpolitik.sources.cells import content_key, coordinates, finest_place, iso_date, opt_float, opt_int
+from realpolitik.sources.event_files import ImportReport, header_rows, make_actor, make_record
 
 if TYPE_CHECKING:
     from realpolitik.store.db import Store
