@@ -150,10 +150,13 @@ def extract(
         records = extract_with_spark(list(paths), date=date, master=master, quiet=quiet)
         _emit(records, fmt)
         return
+    inputs = _existing_inputs(paths, errors)  # a mistyped path is named before the model loads
+    if not inputs:
+        _report_skipped(errors)
     die_with_parent()  # parsing workers must not outlive a killed command
     extractor = get_extractor()
     buffered: list[dict[str, Any]] = []
-    docs = read_documents(paths, date=date, errors=errors)
+    docs = read_documents(inputs, date=date, errors=errors)
     with progress_bar("extracting", quiet) as advance:
         for ex in extractor.extract_many(docs, workers=_workers(workers)):
             recs = [e.to_dict() for e in ex.events]
