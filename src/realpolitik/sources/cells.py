@@ -16,7 +16,7 @@ _MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"), 1)}  # fmt: skip
 _SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
-_DAY_MONTH_NAME = re.compile(r"^(\d{1,2})[ -]([A-Za-z]+)[ -,]+(\d{4})\b")
+_DAY_MONTH_NAME = re.compile(r"^(\d{1,2})[- ]([A-Za-z]+)[-, ]+(\d{4})\b")
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})\b")
 
 
