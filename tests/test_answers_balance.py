@@ -105,3 +105,25 @@ def test_graph_export_carries_bloc_labels(mid_db: str) -> None:
     assert nodes["USA"]["community"] >= 0 and nodes["USA"]["community"] != nodes["RUS"]["community"]
     assert nodes["GBR"]["community"] == nodes["USA"]["community"]
     assert data["graph"]["k_blocs"] >= 2
+
+
+def test_auto_goes_exact_by_expected_time_not_edge_count(mid_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from realpolitik.analysis import frustration as fr
+    from realpolitik.analysis.reference_network import reference_edges
+    from realpolitik.store.db import Store
+
+    with Store(mid_db, read_only=True) as store:
+        e = reference_edges(store, 1996, 1999, "defense")
+    nodes = sorted(set(e["a"]) | set(e["b"]))
+    ix = {c: i for i, c in enumerate(nodes)}
+    u = np.array([ix[a] for a in e["a"]])
+    v = np.array([ix[b] for b in e["b"]])
+    s = e["sign"].to_numpy()
+    # a block far above max_exact_edges is still solved exactly when its expected time fits the budget
+    r = fr.frustration(len(nodes), u, v, s, None, method="auto", max_exact_edges=100, time_limit=60)
+    assert r.exact and "milp" in r.method
+    assert any(k.endswith("_expected_exact_seconds") and 0 < x <= 60 for k, x in r.details.items())
+    # ... and left to the heuristic when the expected time does not fit
+    monkeypatch.setattr(fr, "EXACT_SECONDS_PER_EDGE_CUT", 1.0)
+    h = fr.frustration(len(nodes), u, v, s, None, method="auto", max_exact_edges=100, time_limit=60)
+    assert "milp" not in h.method and h.index >= r.index

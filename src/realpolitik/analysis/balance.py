@@ -10,8 +10,9 @@ A triad's weight is the weight of its weakest edge, the least that would have to
 
 The frustration index is the least total weight (or, with `weighted=False`, number) of edges that would
 have to go for the whole graph to split into two blocs with friends inside and enemies across; the blocs
-are that partition. It is exact (HiGHS MILP, `realpolitik.analysis.frustration`) when every biconnected
-block has at most `max_exact_edges` edges and solves within `time_limit` seconds, and otherwise a local
+are that partition. It is exact (HiGHS MILP, `realpolitik.analysis.frustration`) when the MILP solves every
+biconnected block within `time_limit` seconds (`auto` tries it on blocks of up to `max_exact_edges` edges and
+on larger ones whose expected solve time fits the budget), and otherwise a local
 search result with a proven lower bound (`bound`, `gap`). Components of the graph are independent: the
 side each takes in `blocs` is arbitrary (its alphabetically first actor goes to the first bloc).
 """
