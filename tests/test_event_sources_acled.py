@@ -147,3 +147,22 @@ def test_bad_rows_are_named(tmp_path: Path) -> None:
         report = import_events("acled", store, [str(path)])
     assert report.inserted == 1
     assert [(s.line, s.reason.split(":")[0]) for s in report.skips] == [(3, "bad date"), (4, "bad event type")]
+
+
+def test_state_forces_however_acled_words_them(tmp_path: Path) -> None:
+    table = _table(SAMPLE)[:4]
+    table[0]["actor1"] = "Military Forces of Sudan (2019-2023) Rapid Support Forces"
+    table[1]["actor1"] = "Police Forces of the Democratic Republic of Congo (2019-)"
+    table[2]["actor2"] = "Protesters (Côte d'Ivoire)"
+    table[3]["actor1"] = "Government of the United States (2021-)"
+    path = _tsv(table, tmp_path / "forces.tsv")
+    with Store(":memory:") as store:
+        import_events("acled", store, [str(path)])
+        sql = "SELECT source_code, source_sector, target_code FROM events ORDER BY event_id"
+        got = store.con.execute(sql).fetchall()
+    assert got == [
+        ("KEN", "OPP", "CIV"),  # KEN90003: protesters and, as actor2 now, protesters of Côte d'Ivoire
+        ("SDN", "MIL", "BOKO_HARAM"),  # NIG90001
+        ("COD", "COP", None),  # NIG90002
+        ("USA", "GOV", "SDN"),  # SUD90004
+    ]

@@ -35,7 +35,7 @@ from realpolitik.sources.event_files import ImportReport, header_rows, make_acto
 
 REQUIRED = ("event id cnty", "event date", "event type", "actor1")
 SUFFIXES = (".csv", ".tsv", ".txt", ".tab", ".zip", ".gz")
-_YEARS = re.compile(r"\s*\((\d{4})\s*-\s*(\d{4})?\)\s*$")  # "(2015-2023)", "(2022-)"
+_YEARS = re.compile(r"\s*\(\d{4}\s*-\s*(?:\d{4})?\)")  # "(2015-2023)", "(2022-)"
 _OF = re.compile(r"^(?:military|police|armed|security|government|navy|air)\b.*?\bof\s+(?:the\s+)?(.+)$", re.I)
 _GROUP_OF = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")  # "Protesters (Nigeria)"
 
@@ -44,12 +44,23 @@ def _country(name: str) -> str | None:
     return to_iso3(name.strip()) if name and name.strip() else None
 
 
+def _leading_country(text: str) -> str | None:
+    """The country a phrase starts with: "Sudan Rapid Support Forces" -> SDN (the longest leading words that
+    name one)."""
+    words = text.split()
+    for n in range(len(words), 0, -1):
+        hit = _country(" ".join(words[:n]))
+        if hit:
+            return hit
+    return None
+
+
 def _actor(name: str, inter: str, event_country: str | None) -> Actor | None:
     """An ACLED actor cell -> Actor (see the module docstring); None for an empty cell."""
     raw = name.strip()
     if is_placeholder(raw):
         return None
-    base = _YEARS.sub("", raw).strip()
+    base = " ".join(_YEARS.sub("", raw).split())
     sector = acled_inter_sector(inter)
     word_sector = sector_code(base.split(" of ")[0]) if " of " in base else None
     if word_sector in {"COP", "MIL", "GOV", "SPY", "JUD", "LEG"}:
@@ -59,7 +70,7 @@ def _actor(name: str, inter: str, event_country: str | None) -> Actor | None:
         return make_actor(raw, igo, None, "IGO")
     m = _OF.match(base)
     if m:  # a state's forces or government
-        country = _country(m.group(1))
+        country = _leading_country(m.group(1))
         if country:
             return make_actor(raw, country, country, sector or "MIL")
     g = _GROUP_OF.match(base)
