@@ -333,3 +333,18 @@ def test_records_carry_the_added_fields(export_12: Path) -> None:
     assert d["source_event_id"] == "1193447433" and d["place"] == "New Delhi, Delhi, India"
     assert d["figures"]["source_raw_code"] == "NPL" and d["figures"]["quad_class"] == 1
     json.dumps(d, allow_nan=False)  # strict JSON
+
+
+def test_gdelt_mentions_resaved_with_an_index_and_gdelts_names(shared_dir: Path, tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    from realpolitik.event_sources import import_mentions
+    from realpolitik.sources.gdelt import MENTION_FIELDS
+
+    sample = shared_dir / "data" / "gdelt" / "gdelt2_mentions_sample_gdeltPyR.csv"
+    df = pd.read_csv(sample, dtype=str, keep_default_na=False)
+    df.columns = list(MENTION_FIELDS)  # GDELT's own names instead of gdeltPyR's
+    path = tmp_path / "mentions.csv"
+    df.to_csv(path)  # with pandas' index column
+    with Store(":memory:") as store:
+        report = import_mentions(store, [str(path)])
+        assert (report.rows, report.inserted, report.skipped) == (len(df), len(df), 0)

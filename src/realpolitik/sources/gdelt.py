@@ -327,10 +327,11 @@ def read_mentions(path: str, report: ImportReport) -> Iterator[Mention]:
     if first is None:
         return
     line_no, text = first
-    if text.lower().startswith("globaleventid,"):  # gdeltPyR / pandas re-save: CSV with a header
-        header = [h.strip().lower() for h in next(csv.reader([text]))]
-        wanted = [m.lower() for m in MENTION_FIELDS]
-        missing = [w for w in wanted[:-1] if w not in header]
+    if "\t" not in text and "globaleventid" in {_key(h) for h in split_row(text, ",")}:
+        # gdeltPyR / pandas re-save: CSV with a header (names in any case, with or without `_`, maybe an index)
+        header = [_key(h) for h in split_row(text, ",")]
+        wanted = [_key(m) for m in MENTION_FIELDS]
+        missing = [m for m, w in zip(MENTION_FIELDS[:-1], wanted, strict=False) if w not in header]
         if missing:
             report.skip(path, line_no, f"wrong columns: header lacks {', '.join(missing)}")
             return
