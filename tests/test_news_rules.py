@@ -112,3 +112,45 @@ def test_each_speaker_of_an_obligation_asks() -> None:
 
 def test_talks_put_on_hold_are_halted() -> None:
     assert ("EU", "SANCTION", "GEO") in _codes("Brussels has put accession talks with Georgia on hold.")
+
+
+def test_yet_to_is_not_done() -> None:
+    records = realpolitik.extract("Serbia has yet to give the inspectors access to the site.", date="2024-03-07")
+    assert all(r["negated"] for r in records if r["event_type"] == "AID")
+
+
+def test_a_stopped_act_is_a_halt_not_the_act() -> None:
+    got = _codes("Algeria stopped exporting gas to Spain in March.")
+    assert ("DZA", "SANCTION", "ESP") in got
+    assert ("DZA", "COOPERATE", "ESP") not in got
+    assert not any(ty == "SUPPORT" for _s, ty, _t in _codes("Britain urged Iran to stop backing the militias."))
+
+
+def test_harmed_cooperation_is_no_cooperation() -> None:
+    got = _codes("The Chinese ministry said the tariffs undermine trade cooperation between China and Canada.")
+    assert ("CHN", "COOPERATE", "CAN") not in got and ("CAN", "COOPERATE", "CHN") not in got
+
+
+def test_an_idiom_is_no_event() -> None:
+    assert not any(ty == "ASSAULT" for _s, ty, _t in _codes("Greek and Turkish leaders struck an upbeat tone."))
+
+
+def test_the_bloc_refers_back_to_the_organisation_named() -> None:
+    text = "Mali quarrelled with ECOWAS for months. On Sunday the bloc suspended Mali."
+    assert ("ECOWAS", "SANCTION", "MLI") in _codes(text)
+
+
+def test_a_denial_is_aimed_at_the_accuser_not_at_the_content() -> None:
+    text = (
+        "Sudan accused the UAE of arming the RSF on Monday. "
+        "The UAE denied allegations that it is giving weapons to the RSF."
+    )
+    denial = [r for r in _events(text) if r["event_type"] == "REJECT"]
+    assert denial and denial[0]["source"]["code"] == "ARE" and denial[0]["target"]["code"] == "SDN"
+
+
+def test_a_sentence_after_a_blanked_one_keeps_its_number() -> None:
+    text = "Mali quarrelled with ECOWAS for months. On Sunday the bloc suspended Mali."
+    records = realpolitik.extract(text, date="2024-03-07")
+    assert records and all(r["sentence"] == 1 for r in records)
+    assert all(r["evidence"]["text"].startswith("On Sunday") for r in records)

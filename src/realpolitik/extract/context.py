@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from realpolitik.extract.lexicon import DESCRIPTION_NOUNS, GOVERNMENT_NOUNS
+from realpolitik.extract.lexicon import DESCRIPTION_NOUNS, GOVERNMENT_NOUNS, ORG_DESCRIPTION_NOUNS
 from realpolitik.model import Actor
 
 if TYPE_CHECKING:
@@ -45,6 +45,11 @@ def _party_key(actor: Actor) -> str | None:
     return actor.code if actor.code in igo_codes() else None
 
 
+def _state_like(actor: Actor) -> bool:
+    """A state (or one of its organs) or an international organisation, as opposed to a non-state group."""
+    return actor.sector not in ("REB", "INS") and (actor.country is None or actor.code == actor.country)
+
+
 @dataclass
 class Salience:
     """How often and how lately each party has been named in the document read so far."""
@@ -70,6 +75,11 @@ class Salience:
         states = [k for k in states if k not in exclude]
         return self.actors[max(states, key=lambda k: self.last_seen[k])] if states else None
 
+    def recent_igo(self) -> Actor | None:
+        """The international organisation named last: what "the bloc" or "the Council" refers back to."""
+        igos = [k for k, a in self.actors.items() if a.country is None]
+        return self.actors[max(igos, key=lambda k: self.last_seen[k])] if igos else None
+
     def partner(self, source: Actor, in_sentence: list[Actor], exclude: set[str]) -> Actor | None:
         """The party a one-sided event of `source` is most likely aimed at, or None."""
         own = {source.code, source.country} - {None}
@@ -82,9 +92,11 @@ class Salience:
         near = [a for a in in_sentence if usable(a)]
         if near:
             return near[0]
+        # a state deals first with states and organisations, an armed group with whomever it fights
+        state_like = _state_like(source)
         ranked = sorted(
             (k for k in self.counts if usable(self.actors[k])),
-            key=lambda k: (-self.counts[k], -self.last_seen[k]),
+            key=lambda k: (state_like and not _state_like(self.actors[k]), -self.counts[k], -self.last_seen[k]),
         )
         return self.actors[ranked[0]] if ranked else None
 
@@ -102,7 +114,13 @@ def complete_from_context(cands: list[Candidate], in_sentence: list[Actor], sali
             exclude = set(co_sources.get(c.trigger.i, set()))
             if c.attributed_to is not None and c.attributed_to.code:
                 exclude.add(c.attributed_to.code)
-            others = [a for a in in_sentence if not (a.start >= c.source.start and a.end <= c.source.end)]
+            inner = _content_spans(c.trigger)
+            others = [
+                a
+                for a in in_sentence
+                if not (a.start >= c.source.start and a.end <= c.source.end)
+                and not any(lo <= a.start < hi for lo, hi in inner)
+            ]
             partner = salience.partner(c.source, others, exclude)
             if partner is not None:
                 c = replace(c, target=partner, confidence=round(c.confidence * CONTEXT_CONFIDENCE, 3))
@@ -116,17 +134,46 @@ def complete_from_context(cands: list[Candidate], in_sentence: list[Actor], sali
 
 def description(tok: Any, in_sentence: list[Actor], salience: Salience) -> Actor | None:
     """A state referred to by a definite description ("the central African country", "the junta", "the
-    kingdom"): the state named last before this sentence, other than those the sentence names itself."""
+    kingdom"): the state named last before this sentence, other than those the sentence names itself; an
+    organisation so referred to ("the bloc", "the Council"): the organisation named last."""
     lemma = tok.lemma_.lower()
+    if lemma in ORG_DESCRIPTION_NOUNS and tok.tag_ in ("NN", "NNP") and _bare_definite(tok):
+        igo = salience.recent_igo()
+        return Actor(tok.text, tok.idx, tok.idx + len(tok.text), igo.code, None, igo.sector) if igo else None
     if lemma not in DESCRIPTION_NOUNS or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNP"):
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
         return None
     if any(c.dep_ in ("poss", "prep", "compound") for c in tok.children if c.i < tok.i or c.lower_ == "of"):
         return None  # "Russia's government", "the government of Mali", "the Sahel country of" are named
-    named = {a.code for a in in_sentence if a.code}
-    state = salience.recent_state(named)
+    # named earlier in the same sentence ("Taiwan said ... the government can defend itself"), else before
+    # it; a state named after the description in its sentence is another party ("the country ended ties
+    # with ..., and French troops left")
+    before = [a for a in in_sentence if a.end <= tok.idx and a.code and a.code == a.country and a.sector != "REB"]
+    later = {a.code for a in in_sentence if a.start > tok.idx and a.code}
+    state = before[-1] if before else salience.recent_state(later)
     if state is None:
         return None
     sector = "GOV" if lemma in GOVERNMENT_NOUNS else None
     return Actor(tok.text, tok.idx, tok.idx + len(tok.text), state.code, state.country, sector)
+
+
+def _bare_definite(tok: Any) -> bool:
+    """ "the Council", "the bloc": a definite noun with no name of its own before it."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        return False
+    return not any(c.dep_ in ("poss", "compound", "nmod") or c.pos_ == "PROPN" for c in tok.children if c.i < tok.i)
+
+
+def _content_spans(trigger: Any) -> list[tuple[int, int]]:
+    """Character spans of what the trigger says, denies or reports ("denied allegations that it backs the
+    RSF"): the parties named there are the content, not the one the act is aimed at."""
+    heads = [c for c in trigger.children if c.dep_ == "ccomp"]
+    for o in trigger.children:
+        if o.dep_ in ("dobj", "nsubjpass"):
+            heads += [c for c in o.children if c.dep_ in ("acl", "relcl", "ccomp")]
+    spans = []
+    for h in heads:
+        toks = list(h.subtree)
+        spans.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    return spans

@@ -109,6 +109,14 @@ def _verb_trigger(tok: Token, lemma: str, consumed: set[int]) -> tuple[Token, Tr
             if spec is not None and spec.event_type in COOPERATIVE | {"REQUEST"}:
                 consumed.add(o.i)
                 return tok, Trigger("REJECT", base.mode, spec.context), f"{tok.text} {o.text}"
+    if lemma in lx.STOP_VERBS:
+        # "stopped exporting oil to X", "halted shipping arms": a cooperative act halted
+        for c in tok.children:
+            spec = lx.VERBS.get(c.lemma_.lower()) if c.dep_ in ("xcomp", "dobj", "pcomp") else None
+            if c.pos_ == "VERB" and spec is not None and spec.event_type in COOPERATIVE:
+                return tok, Trigger("SANCTION", "halt", spec.context), f"{tok.text} {c.text}"
+    if (lemma, "") in lx.IDIOMS or any((lemma, o.lemma_.lower()) in lx.IDIOMS for o in objs):
+        return None  # "struck an upbeat tone": no event
     if lemma in lx.STOP_VERBS or _on_hold(tok, lemma):
         # "suspended aid deliveries", "cancelled a planned visit", "ended mediation efforts": halting cooperation
         for o in objs:
@@ -165,6 +173,8 @@ def _roles_for(trigger: Token) -> Roles:
         for c in trigger.children:
             if c.dep_ == "xcomp" and trigger.lemma_ in EMBEDDING_VERBS:
                 roles.targets.extend(verb_roles(c).targets)
+            elif c.dep_ in ("xcomp", "dobj", "pcomp") and c.pos_ == "VERB" and trigger.lemma_ in lx.STOP_VERBS:
+                roles.targets.extend(verb_roles(c).targets)  # "stopped exporting oil to X": X
             # "demanded that the government provide ...": the one asked is the complement's subject
             if c.dep_ == "ccomp" and trigger.lemma_ in lx.VERBS and lx.VERBS[trigger.lemma_].event_type == "REQUEST":
                 roles.targets.extend(t for t in c.children if t.dep_ in ("nsubj", "nsubjpass"))
@@ -194,6 +204,22 @@ def code_sentence(
         if tok.lemma_ in EMBEDDING_VERBS and tok.pos_ == "VERB"
         for c in tok.children
         if c.dep_ == "xcomp"
+    }
+    # what is stopped did not happen as told: "stop backing the rebels" is no support
+    embedded_by_intent |= {
+        c.i
+        for tok in sent
+        if tok.lemma_.lower() in lx.STOP_VERBS and tok.pos_ == "VERB"
+        for c in tok.children
+        if c.dep_ in ("xcomp", "dobj", "pcomp") and c.pos_ == "VERB"
+    }
+    # an act harmed is not an act done: "undermines cooperation between X and Y"
+    embedded_by_intent |= {
+        c.i
+        for tok in sent
+        if tok.lemma_.lower() in lx.HARM_VERBS
+        for c in tok.children
+        if c.dep_ in ("dobj", "nsubjpass")
     }
     for tok, spec, text in triggers:
         if tok.i in embedded_by_intent:

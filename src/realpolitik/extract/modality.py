@@ -43,6 +43,13 @@ def is_negated(trigger: Token) -> bool:
                 for p in c.children:
                     if p.lower_ == "way" and any(d.lower_ == "no" for d in p.children):
                         return True
+    # "has yet to give", "is yet to sign": not done so far
+    if (
+        trigger.dep_ == "xcomp"
+        and trigger.head.lemma_ in ("have", "be")
+        and any(c.lower_ == "yet" for c in [*trigger.head.children, *trigger.children])
+    ):
+        return True
     # "no alliance ... exists": the negated determiner sits on the subject of the existential verb
     if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in ("exist", "be"):
         return any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)

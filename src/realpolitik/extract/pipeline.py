@@ -23,7 +23,7 @@ from typing import Any
 
 from realpolitik.extract import ontology
 from realpolitik.extract.actors import through_quantity
-from realpolitik.extract.context import Salience, complete_from_context, description
+from realpolitik.extract.context import Salience, complete_from_context, description, igo_codes
 from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
 from realpolitik.extract.events import Candidate, classified_events, code_sentence, rerank
 from realpolitik.extract.lexicon import SPEECH_VERBS
@@ -271,7 +271,8 @@ class Extractor:
                 ex.sentences.append(Evidence(original[a:b], a, b))
         else:
             starts = [a for a, _b in spans]
-            numbers = [max(0, bisect_right(starts, s.start_char) - 1) for s in sents]
+            # a sentence's parse begins with the blanked text before it: number it by its first word
+            numbers = [max(0, bisect_right(starts, sentence_bounds(s)[0]) - 1) for s in sents]
             ex.sentences.extend(Evidence(original[a:b], a, b) for a, b in spans)
         sent_index = {s.start: k for k, s in enumerate(sents)}
         self._original = original
@@ -280,7 +281,11 @@ class Extractor:
             k = sent_index.get(sdoc[sdoc.char_span(m.start, m.end, alignment_mode="expand").start].sent.start)
             if k is not None:
                 mentions_by_sent.setdefault(k, []).append(actor)
+        # sentences the prefilter blanked still name parties the story is about ("Mali quarrelled with ECOWAS")
+        unparsed = deque(self._unparsed_parties(original, spans, set(numbers))) if spans is not None else deque()
         for k, s in enumerate(sents):
+            while unparsed and unparsed[0].start < sentence_bounds(s)[0]:
+                salience.note(unparsed.popleft())
             i = numbers[k]
             sent_mentions = mentions_by_sent.get(k, [])
             self._fix_rebels(sent_mentions, state)
@@ -300,6 +305,24 @@ class Extractor:
         return ex
 
     # -- actors ---------------------------------------------------------------------------------
+    def _unparsed_parties(self, text: str, spans: list[tuple[int, int]], parsed: set[int]) -> list[Actor]:
+        """States and organisations named in the sentences left unparsed, found by the gazetteer on the
+        tokens alone (no parse): they are context for the sentences that are coded."""
+        from realpolitik.extract.actor_match import STATE_LIKE, doc_matches
+
+        out: list[Actor] = []
+        for n, (a, b) in enumerate(spans):
+            if n in parsed:
+                continue
+            tokens = self.nlp.make_doc(normalise(text[a:b]))
+            for m in doc_matches(tokens):
+                e = m.entry
+                if e is None or not e.code or (e.kind not in STATE_LIKE and e.kind != "igo"):
+                    continue
+                start, end = a + tokens[m.start].idx, a + tokens[m.end - 1].idx + len(tokens[m.end - 1].text)
+                out.append(Actor(text[start:end], start, end, e.code, e.country, e.sector))
+        return out
+
     def _to_actor(self, resolved: Any) -> Actor:
         """An Actor whose text is the original document's (the parser saw normalised quotes)."""
         e = resolved.entry
@@ -316,9 +339,11 @@ class Extractor:
             if tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS:
                 return _antecedent(tok, resolve)
             r = self._resolve_token(tok, date)
-            if r is None:
+            if r is None or (r.entry.country is None and r.entry.code not in igo_codes()):
+                # "the country", "the junta", "the Council": named earlier in the document
                 described = description(tok, sent_mentions, salience)
-                return [described] if described is not None else []
+                if described is not None or r is None:
+                    return [described] if described is not None else []
             actor = by_span.get((r.start, r.end)) or self._to_actor(r)
             actor = self._rebel_country(actor, sent_mentions, state)
             if actor.code is None and actor.sector and actor.sector not in REBEL_SECTORS:
