@@ -324,10 +324,18 @@ def _pact_words(o: dict[str, Any]) -> str:
     kind = OBLIGATION_WORDS[o["type"]]
     if o.get("pact"):
         size = f", {o['members']} members" if o.get("members") else ""
-        return f"{'multilateral ' if o['multilateral'] else ''}{kind} pact ({o['pact']}{size}) since {o['first_year']}"
+        return (
+            f"a {'multilateral ' if o['multilateral'] else ''}{kind} pact ({o['pact']}{size}) since {o['first_year']}"
+        )
     if o["multilateral"]:
-        return f"multilateral {kind} pact since {o['first_year']} (with at least {o['co_members']} other states)"
-    return f"{kind} pact since {o['first_year']}"
+        return f"a multilateral {kind} pact since {o['first_year']} (with at least {o['co_members']} other states)"
+    return f"a {kind} pact since {o['first_year']}"
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _verdict(r: dict[str, Any], beyond: bool) -> tuple[str, str]:
@@ -354,18 +362,16 @@ def _verdict(r: dict[str, Any], beyond: bool) -> tuple[str, str]:
     elif r["year"] is None:
         when += " (the last year ATOP covers)"
     rel = r["relation"]
-    pacts = "; ".join(_pact_words(o) for o in r["pacts_in_force"])
+    pacts = _join([_pact_words(o) for o in r["pacts_in_force"]])
     why_hostile = "; ".join(r["hostility"])
     why_friendly = "; ".join(r["cooperation"])
     if rel in ("ally", "allied_but_hostile"):
-        core = f"{an} and {bn} are formal allies {when}: ATOP records a {pacts}"
+        core = f"{an} and {bn} are formal allies {when}: ATOP records {pacts}"
         verdict = (
             f"{core}; yet their ties are hostile: {why_hostile}." if rel == "allied_but_hostile" else f"{core}; {tone}."
         )
     elif r["obligations_in_force"]:
-        core = (
-            f"No formal alliance between {an} and {bn} {when}: ATOP records only a {pacts} (a treaty, not an alliance)"
-        )
+        core = f"No formal alliance between {an} and {bn} {when}: ATOP records only {pacts} (a treaty, not an alliance)"
         verdict = f"{core}; they are adversaries: {why_hostile}." if rel == "adversary" else f"{core}; {tone}."
     elif r["obligations"]:
         last = max(o["last_year"] for o in r["obligations"])

@@ -62,8 +62,13 @@ def ally_cmd(a: str, b: str, year: int | None, as_json: bool, db: str | None) ->
         print_json(r)
         return
     click.echo(r["verdict"])
+    click.echo(f"  relation: {r['relation']} (formal alliance: {'yes' if r['formal_alliance'] else 'no'})")
     for o in r["obligations"]:
-        click.echo(f"  {OBLIGATION_WORDS[o['type']]}: {o['first_year']}–{o['last_year']}")
+        pact = f", {o['pact']}" if o.get("pact") else ""
+        multi = " (multilateral" + pact + ")" if o["multilateral"] else (f" ({o['pact']})" if pact else "")
+        click.echo(f"  {OBLIGATION_WORDS[o['type']]}: {o['first_year']}–{o['last_year']}{multi}")
+    for d in r["disputes"][-3:]:
+        click.echo(f"  COW MID {d['dispnum']}: {d['first_year']}–{d['last_year']} (hostility {d['hostlev']})")
     for t in r["treaties"]:
         click.echo(
             f"  ATOP treaty {t['atopid']}: {t['first_year']}–{t['last_year'] or 'in force'} ({', '.join(t['obligations'])})"
