@@ -23,6 +23,8 @@ from realpolitik.extract.actor_match import STATE_LIKE as _STATE_LIKE
 from realpolitik.extract.actor_match import Match as _Match
 from realpolitik.extract.actor_match import doc_matches
 from realpolitik.extract.actor_match import ent_at as _ent_at
+from realpolitik.extract.doc_people import name_span as doc_people_span
+from realpolitik.extract.doc_people import recall
 from realpolitik.extract.actor_match import match_at as _match_at
 from realpolitik.extract.gazetteer import ActorEntry, fold, get_gazetteer
 
@@ -167,6 +169,10 @@ def _named(tok: Token, date: str | None) -> ResolvedActor | None:
     PERSON/ORG entity; None when `tok` is not part of a name."""
     doc = tok.doc
     m = _match_at(doc, tok.i)
+    if m is None or (m.entry is not None and m.entry.kind == "person"):
+        recalled = _recalled(tok, date)  # "Ruiz" after "Ana Ruiz, Peru's interior minister"
+        if recalled is not None:
+            return recalled
     if m is not None and m.entry is not None:
         entry = m.entry
         if entry.kind == "person":
@@ -182,7 +188,7 @@ def _named(tok: Token, date: str | None) -> ResolvedActor | None:
         start, end = _propn_run(tok)
         found = _person_entry(list(doc[start:end]), date)
         if found is None:
-            return None
+            return _apposed(doc, start, end, date)
         first = start + found[1]
         return _resolved(doc, first, end, _titled(doc, first, end, found[0]))
     if ent.label_ == "PERSON":
@@ -194,6 +200,22 @@ def _named(tok: Token, date: str | None) -> ResolvedActor | None:
         return None
     if ent.label_ == "ORG":
         return _unknown_org(ent)
+    return None
+
+
+def _apposed(doc: Doc, start: int, end: int, date: str | None) -> ResolvedActor | None:
+    """A name nobody listed, described by an apposition ("Ana Ruiz, the Peruvian interior minister"):
+    the office's state and sector. Only a person's description counts (an office of a state)."""
+    head = doc[end - 1]
+    if end - start < 2 or not all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
+        return None
+    for c in head.children:
+        if c.dep_ != "appos" or c.i < end:
+            continue
+        r = _resolve(c, date, 3)
+        if r is not None and r.entry.code and r.entry.sector in STATE_SECTORS and r.entry.kind == "agent":
+            e = r.entry
+            return _resolved(doc, start, end, ActorEntry(e.code, e.country, e.sector, "person", doc[start:end].text))
     return None
 
 
@@ -606,7 +628,20 @@ def find_mentions(doc: Doc, date: str | None = None) -> list[ResolvedActor]:
     return out
 
 
+def _recalled(tok: Token, date: str | None) -> ResolvedActor | None:
+    """A short name resolved by its full form earlier in the document (`doc_people.recall`)."""
+    entry = recall(tok, date)
+    if entry is None:
+        return None
+    span = doc_people_span(tok)
+    assert span is not None
+    return _resolved(tok.doc, span[0], span[1], entry)
+
+
 def _person_mention(ent: Any, date: str | None) -> ResolvedActor | None:
+    recalled = _recalled(ent.root, date)
+    if recalled is not None:
+        return recalled
     found = _person_entry([t for t in ent if t.dep_ != "case"], date)
     if found:
         return _resolved(ent.doc, ent.start, ent.end, found[0])
