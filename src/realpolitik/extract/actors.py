@@ -23,9 +23,9 @@ from realpolitik.extract.actor_match import STATE_LIKE as _STATE_LIKE
 from realpolitik.extract.actor_match import Match as _Match
 from realpolitik.extract.actor_match import doc_matches
 from realpolitik.extract.actor_match import ent_at as _ent_at
+from realpolitik.extract.actor_match import match_at as _match_at
 from realpolitik.extract.doc_people import name_span as doc_people_span
 from realpolitik.extract.doc_people import recall
-from realpolitik.extract.actor_match import match_at as _match_at
 from realpolitik.extract.gazetteer import ActorEntry, fold, get_gazetteer
 
 Token = Any
