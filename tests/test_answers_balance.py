@@ -127,3 +127,10 @@ def test_auto_goes_exact_by_expected_time_not_edge_count(mid_db: str, monkeypatc
     monkeypatch.setattr(fr, "EXACT_SECONDS_PER_EDGE_CUT", 1.0)
     h = fr.frustration(len(nodes), u, v, s, None, method="auto", max_exact_edges=100, time_limit=60)
     assert "milp" not in h.method and h.index >= r.index
+
+
+def test_years_beyond_the_dispute_data_are_flagged(mid_db: str) -> None:
+    r = _balance(mid_db, "--from", "2013", "--to", "2016", "--top", "0")
+    assert "1816-2014" in r["warning"]
+    inside = _balance(mid_db, "--from", "2000", "--to", "2001", "--top", "0")
+    assert "warning" not in inside

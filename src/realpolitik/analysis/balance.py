@@ -330,6 +330,14 @@ def reference_balance(
             "year (a dyad both allied and in dispute is negative); weight: years of the tie",
             "coverage": coverage(store),
         }
+        cov = head["coverage"]
+        outside = [
+            f"{src['source']} covers {src['first_year']}-{src['last_year']}"
+            for src in (cov["atop"], cov["mid"])
+            if first < src["first_year"] or last > src["last_year"]
+        ]
+        if outside:
+            head["warning"] = f"years {first}-{last} reach beyond the data: " + "; ".join(outside)
         return strict({**head, **res, "series": yearly})
     finally:
         if own is not None:

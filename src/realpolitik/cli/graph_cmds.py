@@ -120,6 +120,8 @@ def _print_balance(res: dict[str, Any]) -> None:
     from rich.table import Table
 
     con = Console(width=160)
+    if res.get("warning"):
+        con.print(f"warning: {res['warning']}")
     if res.get("network") == "reference":
         con.print(
             f"pacts ({res['pacts']}) and disputes {res['from']}–{res['to']}: {res['actors']} states, "
