@@ -154,3 +154,17 @@ def test_a_sentence_after_a_blanked_one_keeps_its_number() -> None:
     records = realpolitik.extract(text, date="2024-03-07")
     assert records and all(r["sentence"] == 1 for r in records)
     assert all(r["evidence"]["text"].startswith("On Sunday") for r in records)
+
+
+def test_ending_an_agreement_is_going_back_on_it() -> None:
+    got = _codes("Peru abruptly cancelled its gas deal with Bolivia.")
+    assert ("PER", "REJECT", "BOL") in got
+    assert not any(ty == "AGREE" for _s, ty, _t in got)
+    assert ("PER", "SANCTION", "BOL") in _codes("Peru suspended its gas deal with Bolivia.")
+
+
+def test_a_group_of_two_countries_gives_both_parties() -> None:
+    text = "India and China share a long border. Negotiators from the two countries held talks in Delhi."
+    assert {("IND", "CONSULT", "CHN"), ("CHN", "CONSULT", "IND")} <= _codes(text)
+    got = _codes("The juntas ruling Mali and Niger accused ECOWAS of serving France.")
+    assert {("MLI", "ACCUSE", "ECOWAS"), ("NER", "ACCUSE", "ECOWAS")} <= got

@@ -122,6 +122,10 @@ def _verb_trigger(tok: Token, lemma: str, consumed: set[int]) -> tuple[Token, Tr
         for o in objs:
             for n in [o, *(c for c in o.children if c.dep_ == "compound")]:
                 spec = lx.NOUNS.get(n.lemma_.lower())
+                if spec is not None and spec.event_type == "AGREE" and lemma in lx.RENEGE_VERBS:
+                    # "cancelled the deal", "ended the peace accord": an agreement gone back on
+                    consumed.update({o.i, n.i})
+                    return tok, Trigger("REJECT", "renege", spec.context), f"{tok.text} {o.text}"
                 if spec is not None and spec.event_type in COOPERATIVE:
                     consumed.update({o.i, n.i})
                     return tok, Trigger("SANCTION", "halt", spec.context), f"{tok.text} {o.text}"
@@ -707,12 +711,12 @@ def _refine(spec: Trigger, sources: list[Actor]) -> Trigger:
 
 def _resolve_all(tokens: list[Token], resolve: Resolver, pair_anaphor: Callable[[Token], list[Actor]]) -> list[Actor]:
     actors: list[Actor] = []
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int, str | None]] = set()
     for tok in tokens:
         for t in with_conjuncts(tok) if tok.dep_ != "conj" else [tok]:
-            found = pair_anaphor(t) or members(t, resolve) or resolve(t)
+            found = pair_anaphor(t) or members(t, resolve, pair_anaphor) or resolve(t)
             for a in found:
-                key = (a.start, a.end)
+                key = (a.start, a.end, a.code)
                 if key not in seen and a.code:
                     seen.add(key)
                     actors.append(a)

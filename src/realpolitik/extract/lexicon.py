@@ -105,6 +105,7 @@ GOVERNMENT_NOUNS = _CLASSES["government_nouns"]
 LABEL_VERBS = _CLASSES["label_verbs"]
 PRAISE_LABELS = _CLASSES["praise_labels"]
 HARM_VERBS = _CLASSES["harm_verbs"]
+RENEGE_VERBS = _CLASSES["renege_verbs"]
 ORG_DESCRIPTION_NOUNS = _CLASSES["org_description_nouns"]
 #: (verb, object) idioms that are no event ("strike a tone"); a verb alone with an empty object.
 IDIOMS: frozenset[tuple[str, str]] = frozenset(

@@ -17,23 +17,33 @@ Token = Any
 Resolver = Callable[[Token], list[Actor]]
 OWNER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 MEMBER_PREPS = frozenset({"of", "from"})
+#: Verbs by which a group noun names the states it stands for ("the juntas ruling Mali and Niger").
+RULING_VERBS = frozenset({"rule", "govern", "lead", "represent", "run"})
 
 
-def members(tok: Token, resolve: Resolver) -> list[Actor]:
+def members(tok: Token, resolve: Resolver, pair_anaphor: Resolver | None = None) -> list[Actor]:
     """The parties a plural noun phrase names, when it names two or more; else []. The sector is the
     head's ("troops": military), the country each owner's."""
     whole = resolve(tok)
     sector = whole[0].sector if whole else None
     owners: list[Token] = []
+    group = tok.lemma_.lower() in GROUP_NOUNS
     for c in tok.children:
         if c.dep_ in OWNER_DEPS and c.i < tok.i and any(k.dep_ == "conj" for k in c.children):
             owners = with_conjuncts(c)  # "Indian and Pakistani troops", "Chinese and Russian officials"
             break
-        if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS and tok.lemma_.lower() in GROUP_NOUNS:
-            objs = [o for o in c.children if o.dep_ == "pobj"]
-            if objs and any(k.dep_ == "conj" for k in objs[0].children):
-                owners = with_conjuncts(objs[0])  # "the leaders of Germany, France and Italy"
-                break
+        objs: list[Token] = []
+        if group and c.dep_ == "prep" and c.lower_ in MEMBER_PREPS:
+            objs = [o for o in c.children if o.dep_ == "pobj"]  # "the leaders of Germany, France and Italy"
+        elif group and c.dep_ == "acl" and c.lemma_.lower() in RULING_VERBS:
+            objs = [o for o in c.children if o.dep_ == "dobj"]  # "the leaders ruling Mali and Niger"
+        if objs and any(k.dep_ == "conj" for k in objs[0].children):
+            owners = with_conjuncts(objs[0])
+            break
+        if objs and pair_anaphor is not None:
+            two = pair_anaphor(objs[0])  # "negotiators from the two countries", "troops from both sides"
+            if len(two) >= 2:
+                return [replace(a, sector=sector or a.sector) for a in two]
     found: list[Actor] = []
     for o in owners:
         for a in resolve(o):
