@@ -39,9 +39,13 @@ def name_span(tok: Token) -> tuple[int, int] | None:
         for ent in tok.doc.ents:
             if ent.start <= tok.i < ent.end:
                 return ent.start, ent.end
-    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+    if not tok.text[:1].isupper() or tok.ent_type_ not in ("", "ORG", "NORP"):
         return None
     doc = tok.doc
+    if tok.pos_ == "NOUN" and tok.is_alpha:  # "Ruiz met the mayor": a surname the tagger read as a noun
+        return tok.i, tok.i + 1
+    if tok.pos_ != "PROPN":
+        return None
     start = end = tok.i
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
         start -= 1

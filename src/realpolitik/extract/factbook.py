@@ -392,8 +392,9 @@ def parties(content: str) -> list[tuple[str, str]]:
 
 
 def _clean(form: str) -> bool:
-    """A name with no lost character and written as a name (no lower-case fragments of one letter)."""
-    return not re.search(r"(?:^|\s)[a-z](?:\s|$)|\s[a-z]{1,2}\s(?=[a-z])", form) and "  " not in form
+    """A name with no character lost by the archive: no lone lower-case letter other than a conjunction
+    ("Polic a Nacional del Per" was "Policía Nacional del Perú")."""
+    return not re.search(r"(?:^|\s)[a-df-hj-np-xz](?:\s|$)", form) and "  " not in form
 
 
 _COP = re.compile(r"\b(?:police|policia|gendarmerie|gendarmeria|carabinieri|constabulary)\b", re.I)
