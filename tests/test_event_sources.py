@@ -348,3 +348,23 @@ def test_gdelt_mentions_resaved_with_an_index_and_gdelts_names(shared_dir: Path,
     with Store(":memory:") as store:
         report = import_mentions(store, [str(path)])
         assert (report.rows, report.inserted, report.skipped) == (len(df), len(df), 0)
+
+
+def test_parquet_keeps_the_added_columns_and_reads_older_directories(tmp_path: Path, export_12: Path) -> None:
+    from realpolitik.store import scale
+    from realpolitik.store.schema import EVENT_COLUMNS
+
+    with Store(tmp_path / "s.duckdb") as store:
+        import_events("gdelt", store, [str(export_12)])
+        out = scale.write_events_parquet(store.con, tmp_path / "events")
+        # a directory written before the added columns: the core columns only
+        core = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+        old = scale.write_events_parquet(store.con, tmp_path / "old", relation=f"(SELECT {core} FROM events)")
+        expected = store.con.execute("SELECT event_id, source_event_id, place FROM events ORDER BY 1").fetchall()
+    got = scale.open_parquet_store(out).con.execute("SELECT event_id, source_event_id, place FROM events ORDER BY 1")
+    assert got.fetchall() == expected
+    older = scale.open_parquet_store(old).con.execute("SELECT event_id, source_event_id FROM events ORDER BY 1")
+    assert older.fetchall() == [(e, None) for e, _, _ in expected]
+    with Store(":memory:") as fresh:
+        assert scale.load_parquet_events(fresh, out) == 12 and scale.load_parquet_events(fresh, old) == 0
+        assert fresh.con.execute("SELECT count(*) FROM events WHERE place IS NOT NULL").fetchone()[0] == 12

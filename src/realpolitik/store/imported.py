@@ -109,13 +109,6 @@ def import_rows(
 def load_parquet(store: Store, path: str) -> int:
     """Insert imported events kept as Parquet (the Spark import's output) into the events table, with their
     ids, places and figures; ids already stored are left alone. Returns the rows added."""
-    from realpolitik.store.scale import parquet_events_sql
+    from realpolitik.store.scale import load_parquet_events
 
-    cols = ", ".join(f'"{c}"' for c in IMPORTED_EVENT_COLUMNS)
-    con = store.con
-    before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
-    con.execute(
-        f"INSERT INTO events ({cols}) SELECT {cols} FROM (SELECT * FROM {parquet_events_sql(path)} "
-        "QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY event_id) = 1) ANTI JOIN events USING (event_id)"
-    )
-    return int(con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before)
+    return load_parquet_events(store, path)

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from realpolitik.store.schema import EVENT_COLUMNS
+from realpolitik.store.schema import EVENT_COLUMNS, IMPORTED_EVENT_COLUMNS, IMPORTED_EXTRA
 
 if TYPE_CHECKING:
     import duckdb
@@ -50,10 +50,21 @@ def parquet_events_sql(path: str | os.PathLike[str]) -> str:
     return f"read_parquet({_q(p)}, hive_partitioning = true, union_by_name = true)"
 
 
+def event_columns_of(con: duckdb.DuckDBPyConnection, relation: str) -> str:
+    """The events table's select list (core columns, then imported events' ids, places and figures) over a
+    relation; an added column the relation lacks (Parquet written before it, an older store) reads as null."""
+    present = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()}
+    sql_types = dict(IMPORTED_EXTRA)
+    return ", ".join(
+        f'"{c}"' if c in present or c in EVENT_COLUMNS else f'CAST(NULL AS {sql_types[c]}) AS "{c}"'
+        for c in IMPORTED_EVENT_COLUMNS
+    )
+
+
 def attach_parquet_events(con: duckdb.DuckDBPyConnection, path: str | os.PathLike[str], name: str = "events") -> None:
     """CREATE VIEW name over a Parquet event directory, with the events table's columns in its order."""
-    cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
-    con.execute(f'CREATE OR REPLACE VIEW "{name}" AS SELECT {cols} FROM {parquet_events_sql(path)}')
+    rel = parquet_events_sql(path)
+    con.execute(f'CREATE OR REPLACE VIEW "{name}" AS SELECT {event_columns_of(con, rel)} FROM {rel}')
 
 
 def open_parquet_store(path: str | os.PathLike[str], db: str | os.PathLike[str] | None = None) -> Store:
@@ -92,7 +103,7 @@ def write_events_parquet(
     """Write events (a table, view or `(SELECT ...)`) to out_dir/month=YYYY-MM/*.parquet, zstd-compressed."""
     out = Path(out_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
-    cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+    cols = event_columns_of(con, relation)
     mode = "OVERWRITE_OR_IGNORE" if overwrite else "APPEND"
     con.execute(
         f"COPY (SELECT {cols}, {month_expr()} AS {PARTITION} FROM {relation}) TO {_q(out)} "
@@ -107,11 +118,12 @@ def export_store_events(store: Store, out_dir: str | os.PathLike[str]) -> Path:
 
 def load_parquet_events(store: Store, path: str | os.PathLike[str]) -> int:
     """Insert Parquet events into the store's events table; ids already stored are left alone. Returns rows added."""
-    cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+    cols = ", ".join(f'"{c}"' for c in IMPORTED_EVENT_COLUMNS)
     con = store.con
+    rel = parquet_events_sql(path)
     before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
     con.execute(
-        f"INSERT INTO events ({cols}) SELECT {cols} FROM (SELECT * FROM {parquet_events_sql(path)} "
+        f"INSERT INTO events ({cols}) SELECT {event_columns_of(con, rel)} FROM (SELECT * FROM {rel} "
         "QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY event_id) = 1) ANTI JOIN events USING (event_id)"
     )
     return int(con.execute("SELECT count(*) FROM events").fetchall()[0][0] - before)
