@@ -166,3 +166,11 @@ def test_state_forces_however_acled_words_them(tmp_path: Path) -> None:
         ("COD", "COP", None),  # NIG90002
         ("USA", "GOV", "SDN"),  # SUD90004
     ]
+
+
+def test_a_spreadsheet_export_with_a_byte_order_mark_and_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "acled_excel.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + SAMPLE.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    with Store(":memory:") as store:
+        report = import_events("acled", store, [str(path)])
+    assert (report.parsed, report.skipped) == (len(_table(SAMPLE)), 0)

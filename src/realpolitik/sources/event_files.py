@@ -214,7 +214,8 @@ def _lines(fh: io.TextIOBase, where: str, report: ImportReport) -> Iterator[tupl
     n = 0
     try:
         for n, raw in enumerate(fh, 1):
-            yield n, raw.rstrip("\r\n")
+            # a byte-order mark (spreadsheet and Windows exports) is no part of the first column's name
+            yield n, (raw.removeprefix("\ufeff") if n == 1 else raw).rstrip("\r\n")
     except (EOFError, zlib.error, zipfile.BadZipFile, gzip.BadGzipFile) as exc:
         report.skip(where, n + 1, f"truncated or corrupt archive: {exc or type(exc).__name__}")
 
