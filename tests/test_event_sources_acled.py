@@ -174,3 +174,15 @@ def test_a_spreadsheet_export_with_a_byte_order_mark_and_crlf(tmp_path: Path) ->
     with Store(":memory:") as store:
         report = import_events("acled", store, [str(path)])
     assert (report.parsed, report.skipped) == (len(_table(SAMPLE)), 0)
+
+
+def test_a_semicolon_separated_spreadsheet_export(tmp_path: Path) -> None:
+    table = _table(SAMPLE)
+    path = tmp_path / "acled_semicolons.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(table[0]), delimiter=";")
+        writer.writeheader()
+        writer.writerows(table)
+    with Store(":memory:") as store:
+        report = import_events("acled", store, [str(path)])
+    assert (report.parsed, report.skipped) == (len(table), 0)

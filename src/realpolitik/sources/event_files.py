@@ -226,11 +226,22 @@ def column_name(header_cell: str) -> str:
     return " ".join(header_cell.strip().strip('"').replace("_", " ").lower().split())
 
 
+def sniff_delimiter(header: str) -> str:
+    """A header line's delimiter: a tab where there is one (the datasets' own files), else a comma, else the
+    semicolon of spreadsheets saved in European locales."""
+    if "\t" in header:
+        return "\t"
+    if "," not in header and ";" in header:
+        return ";"
+    return "," if "," in header else "\t"
+
+
 def split_row(text: str, delimiter: str) -> list[str]:
-    """One line's cells: tab-separated as published (no quoting), or comma-separated with CSV quoting."""
+    """One line's cells: tab-separated as published (no quoting), or comma/semicolon-separated with CSV
+    quoting."""
     if delimiter == "\t":
         return text.split("\t")
-    return next(csv.reader([text]), [])
+    return next(csv.reader([text], delimiter=delimiter), [])
 
 
 def header_rows(
@@ -254,7 +265,7 @@ def header_rows(
     if first is None:
         return
     line, text = first
-    delimiter = "\t" if "\t" in text or "," not in text else ","
+    delimiter = sniff_delimiter(text)
     names = [column_name(h) for h in split_row(text, delimiter)]
     header: dict[str, int] = {}
     for i, n in enumerate(names):
@@ -273,7 +284,7 @@ def header_rows(
     if delimiter == "\t":
         records = ((n, t.split("\t")) for n, t in lines if t.strip())
     else:
-        records = _csv_records(lines, report, path)
+        records = _csv_records(lines, report, path, delimiter)
     for line, f in records:
         report.rows += 1
         if len(f) != n_cols:
@@ -296,7 +307,9 @@ def _has(header: dict[str, int], required: str | tuple[str, ...]) -> bool:
     return required in header if isinstance(required, str) else any(r in header for r in required)
 
 
-def _csv_records(lines: Iterator[tuple[int, str]], report: ImportReport, path: str) -> Iterator[tuple[int, Any]]:
+def _csv_records(
+    lines: Iterator[tuple[int, str]], report: ImportReport, path: str, delimiter: str = ","
+) -> Iterator[tuple[int, Any]]:
     """(first line number, cells) of each CSV record after the header; a quoted cell may span lines."""
     pending: list[tuple[int, str]] = []
 
@@ -305,7 +318,7 @@ def _csv_records(lines: Iterator[tuple[int, str]], report: ImportReport, path: s
             pending.append((n, t))
             yield t + "\n"
 
-    reader = csv.reader(texts())
+    reader = csv.reader(texts(), delimiter=delimiter)
     while True:
         try:
             cells = next(reader)

@@ -24,7 +24,14 @@ from realpolitik.actor_codes import cameo_country_to_iso3, country_of_cameo_acto
 from realpolitik.codes import cameo_to_plover, goldstein, normalise_cameo
 from realpolitik.model import Actor, EventRecord
 from realpolitik.sources.cells import coordinates, finest_place, iso_date, opt_float, opt_int
-from realpolitik.sources.event_files import ImportReport, make_actor, make_record, open_lines, split_row
+from realpolitik.sources.event_files import (
+    ImportReport,
+    make_actor,
+    make_record,
+    open_lines,
+    sniff_delimiter,
+    split_row,
+)
 
 if TYPE_CHECKING:
     from realpolitik.store.db import Store
@@ -186,7 +193,7 @@ def read_events(path: str, report: ImportReport) -> Iterator[tuple[EventRecord, 
         if not text.strip():
             continue
         if delimiter is None:
-            delimiter = "\t" if "\t" in text or "," not in text else ","
+            delimiter = sniff_delimiter(text)
             order = _header_map(split_row(text, delimiter))
             if order is not None:
                 width = len(split_row(text, delimiter))
