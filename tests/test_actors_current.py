@@ -108,9 +108,12 @@ def test_parties_groups_and_forces_are_looked_up_with_their_state() -> None:
     # one party, one code, however it is written (Party Facts English and native names)
     afd, afd_native = gaz.organisation("Alternative for Germany"), gaz.organisation("Alternative für Deutschland")
     assert afd is not None and afd_native is not None and afd.code == afd_native.code
-    # a name several states use names none of them
+    # a name several states use names none of them alone; a state beside it chooses
     assert gaz.organisation("Labour Party") is None
     assert gaz.organisation("Land Forces") is None
+    labour = gaz.organisation_in("Labour Party", "GBR")
+    assert labour is not None and (labour.country, labour.sector) == ("GBR", "PTY")
+    assert labour.code != getattr(gaz.organisation_in("Labour Party", "NZL"), "code", None)
 
 
 def test_igo_members_follow_the_editions() -> None:

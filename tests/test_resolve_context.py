@@ -32,6 +32,10 @@ def _invoke(args: list[str], stdin: str | None = None) -> Any:
         ("the Defense Department", None, "USA", "GOV"),
         # organisations of a state take that state: parties, police, armed forces
         ("Bharatiya Janata Party", None, "IND", "PTY"),
+        ("Labour Party", "British", "GBR", "PTY"),  # a name several states use: the context says which
+        ("Land Forces", "Algerian troops crossed the border.", "DZA", "MIL"),
+        ("Ministry of Health", "Kenyan", "KEN", "GOV"),  # an unlisted state body takes the context's state
+        ("Chief of Staff", "Israeli military", "ISR", "MIL"),
         ("the Peruvian National Police", None, "PER", "COP"),
         # conventions: a police station is police, a defence minister is government
         ("the police station", "Gunmen stormed the police station in Kandahar at dawn.", "AFG", "COP"),

@@ -13,6 +13,7 @@ from typing import Any
 from realpolitik.extract.actor_match import match_at
 from realpolitik.extract.actors import (
     _PLACE_KINDS,
+    STATE_SECTORS,
     TITLES,
     ResolvedActor,
     _head_sector,
@@ -23,7 +24,7 @@ from realpolitik.extract.actors import (
     resolve_token,
     through_quantity,
 )
-from realpolitik.extract.gazetteer import ActorEntry, ascii_quotes, get_gazetteer
+from realpolitik.extract.gazetteer import ActorEntry, ascii_quotes, get_gazetteer, strip_determiners
 
 Doc = Any
 
@@ -41,9 +42,16 @@ def resolve_text(text: str, context: str | None = None, date: str | None = None)
 def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> dict[str, Any]:
     """`resolve_text` with a given pipeline (the CLI resolves a batch with one)."""
     tdoc = nlp(text) if text.strip() else None
+    gaz = get_gazetteer()
+    listed_org = gaz.organisation(text) if text.strip() else None  # a party, group or force by its name
     best = _resolve_in(tdoc, 0, len(text), date) if tdoc is not None else None
+    if listed_org is not None and listed_org.code and (best is None or not best.entry.sector or _weak(best)):
+        best = _resolved_text(listed_org, text)
     if best is None and tdoc is not None:
         best = _titled_name(tdoc)
+    if best is None and text.strip():
+        sector = gaz.agent_sector(strip_determiners(text))  # an office alone: "Chief of Staff"
+        best = _resolved_text(ActorEntry(None, None, sector, "agent", text), text) if sector else None
     if (best is None or _weak(best)) and text.strip():
         listed = get_gazetteer().lookup(text, date)  # the description is a name as a whole ("Popular Force")
         if listed is not None and listed.code and listed.kind in ("group", "firm", "person", "igo"):
@@ -59,8 +67,19 @@ def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> 
         if best is None and tdoc is not None and _is_name(tdoc):
             # a person nobody listed ("Ana Ruiz", context "Peruvian interior"): whose, from the context
             best = _resolved_text(ActorEntry(None, None, _context_office(cdoc), "person", text), text)
+        exclude = (pos, pos + len(text)) if pos >= 0 else None
+        if best is None or _weak(best):
+            # a name several states use ("Labour Party", "Land Forces"): the state of the context
+            state = _context_state(cdoc, date, exclude)
+            shared = gaz.organisation_in(text, state.country) if state is not None else None
+            if shared is not None and shared.code:
+                best = _resolved_text(shared, text)
+            elif best is not None and state is not None:  # an organisation nobody listed, of that state
+                e = best.entry
+                own = (state.code, "agent") if e.sector in STATE_SECTORS else (e.code, e.kind)
+                best = _resolved_text(ActorEntry(own[0], state.country, e.sector, own[1], e.name), text)
         if best is not None and not best.entry.code and (best.entry.sector or best.entry.kind == "person"):
-            country = _context_state(cdoc, date, exclude=(pos, pos + len(text)) if pos >= 0 else None)
+            country = _context_state(cdoc, date, exclude=exclude)
             if country is not None:
                 e = best.entry
                 best = ResolvedActor(
@@ -197,8 +216,16 @@ def _context_state(doc: Doc, date: str | None, exclude: tuple[int, int] | None) 
 
 def _weak(r: ResolvedActor) -> bool:
     """An organisation NER found that nobody listed and that names no state ("Klaudia Tanner" read as
-    an ORG): any better reading wins over it."""
-    return r.entry.kind == "unknown" and r.entry.country is None
+    an ORG, "Ministry of Health"): any better reading wins over it, and a state in the context owns it."""
+    e = r.entry
+    if e.code is None or e.kind not in ("unknown", "agent") or e.country is not None:
+        return False
+    words = set(e.name.lower().split())
+    return get_gazetteer().by_code(e.code) is None and not words & INTERNATIONAL_WORDS
+
+
+#: Words that make a body international: no state in the context owns it ("International Labor Office").
+INTERNATIONAL_WORDS = frozenset({"international", "world", "global", "regional", "united", "nations", "inter"})
 
 
 def _is_name(doc: Doc) -> bool:

@@ -15,7 +15,6 @@ sentence) in `actor_describe.py`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +25,7 @@ from realpolitik.extract.actor_match import ent_at as _ent_at
 from realpolitik.extract.actor_match import match_at as _match_at
 from realpolitik.extract.doc_people import name_span as doc_people_span
 from realpolitik.extract.doc_people import recall
-from realpolitik.extract.gazetteer import ActorEntry, fold, get_gazetteer
+from realpolitik.extract.gazetteer import ActorEntry, get_gazetteer, name_code
 
 Token = Any
 Doc = Any
@@ -263,6 +262,15 @@ SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representativ
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
+def _state_among(doc: Doc, tokens: list[Token]) -> ActorEntry | None:
+    """The first state (name, demonym, capital, seat) the tokens name."""
+    for t in tokens:
+        m = _match_at(doc, t.i)
+        if m is not None and m.entry is not None and m.entry.kind in _STATE_LIKE:
+            return m.entry
+    return None
+
+
 def _unknown_org(ent: Any) -> ResolvedActor | None:
     """An organisation NER found and the gazetteer does not know: kept under an upper-case code so that
     firms and agencies "when they act" are not lost; events and conferences are not actors. A state named
@@ -275,21 +283,17 @@ def _unknown_org(ent: Any) -> ResolvedActor | None:
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if after is not None and gaz.agent_sector(f"{ent.text} {after.text}"):
         return None  # "Defense" of "Defense Minister": part of an office, not an organisation
-    known = gaz.organisation(" ".join(t.text for t in words))
-    if known is not None:  # a party, armed group or state force of the open-data tables
+    state = _state_among(ent.doc, words)
+    near = state or _state_among(ent.doc, list(ent.root.lefts))  # "British" before "Labour Party"
+    known = gaz.organisation_in(" ".join(t.text for t in words), near.country if near else None)
+    if known is not None and known.code:  # a party, armed group or state force of the open-data tables
         return _resolved(ent.doc, words[0].i, words[-1].i + 1, known)
     sector = _sector_of_words(words)
-    state = None
-    for t in words:
-        m = _match_at(ent.doc, t.i)
-        if m is not None and m.entry is not None and m.entry.kind in _STATE_LIKE:
-            state = m.entry
-            break
     start, end = words[0].i, words[-1].i + 1
     if state is not None and sector in STATE_SECTORS:
         return _resolved(ent.doc, start, end, ActorEntry(state.code, state.country, sector, "agent", state.name))
     name = " ".join(t.text for t in words if not t.is_punct or t.text in ("&", "-"))
-    code = "_".join(re.sub(r"[^A-Z0-9&]+", " ", fold(name).upper()).split())
+    code = name_code(name)
     if not code:
         return None
     country = state.country if state is not None else None
@@ -479,7 +483,7 @@ def _combine(doc: Doc, tok: Token, owner: ActorEntry, sector: str | None) -> Res
     elif _proper_name(doc, start, tok) and sector not in STATE_SECTORS and owner.kind in _PLACE_KINDS:
         # a named non-state body of a country ("Rwandan Patriotic Front") keeps its own name as code
         own_name = " ".join(t.text for t in _name_words(doc, start, tok))
-        code = "_".join(re.sub(r"[^A-Z0-9&]+", " ", fold(own_name).upper()).split())
+        code = name_code(own_name)
         entry = ActorEntry(code, owner.country, sector, "group", own_name)
     else:
         entry = ActorEntry(owner.code, owner.country, sector, "agent", name)

@@ -254,6 +254,7 @@ class Gazetteer:
         self.regions: frozenset[str] = frozenset(REGIONS)
         self._orgs: dict[str, ActorEntry] | None = None  # folded party/armed group/force name -> entry (lazy)
         self._orgs_cased: dict[str, ActorEntry] = {}  # acronyms as written ("BJP", "JNIM")
+        self._orgs_shared: dict[str, dict[str, ActorEntry]] = {}  # a name several states use -> by state
         self._members: dict[str, list[Membership]] | None = None  # IGO code -> member states (lazy)
         self._ascii_index: dict[str, set[str]] | None = None  # consonant skeleton -> Factbook name keys
         self._factbook_keys: set[str] = set()
@@ -524,24 +525,41 @@ class Gazetteer:
         the Factbook): "Bharatiya Janata Party" -> IND PTY, "Peruvian National Police" -> PER COP,
         "JNIM" as written. Looked up, never matched in text: 11,000 names would slow the matchers and
         catch ordinary phrases; NER finds the organisation and this says whose it is."""
+        return self.organisation_in(name, None)
+
+    def organisation_in(self, name: str, country: str | None) -> ActorEntry | None:
+        """`organisation`, for a name several states use ("Labour Party", "Land Forces"): the one of
+        `country` (a state named beside it); None when no state says which."""
         if self._orgs is None:
             self._load_orgs()
         assert self._orgs is not None
         raw = strip_determiners(name.translate(_QUOTES))
-        return self._orgs_cased.get(raw) or self._orgs.get(fold(raw))
+        found = self._orgs_cased.get(raw) or self._orgs.get(fold(raw))
+        if found is not None:
+            return found
+        by_state = self._orgs_shared.get("^" + raw) or self._orgs_shared.get(fold(raw)) or {}
+        return by_state.get(country or "")
 
     def _load_orgs(self) -> None:
         self._orgs = {}
+        rows: dict[str, dict[str, ActorEntry]] = {}
         for surface, code, country, sector, _src in _generated("current_orgs.tsv"):
             entry = ActorEntry(code, country or None, sector or None, "group", surface.lstrip("^"))
-            if surface.startswith("^"):
-                if surface[1:] not in self._cased:
-                    self._orgs_cased.setdefault(surface[1:], entry)
+            cased = surface.startswith("^")
+            if cased and surface[1:] in self._cased:
+                continue  # the hand-written tables say it already
+            key = ("^" + surface[1:]) if cased else fold(surface)
+            key = key[4:] if key.startswith("the ") else key
+            if not cased and key in self._forms:
+                continue
+            rows.setdefault(key, {})[country] = entry
+        for key, by_state in rows.items():
+            if len(by_state) > 1:
+                self._orgs_shared[key] = by_state
+            elif key.startswith("^"):
+                self._orgs_cased[key[1:]] = next(iter(by_state.values()))
             else:
-                key = fold(surface)
-                key = key[4:] if key.startswith("the ") else key
-                if key not in self._forms:
-                    self._orgs.setdefault(key, entry)
+                self._orgs[key] = next(iter(by_state.values()))
 
     def members(self, igo: str, date: str | None = None, status: str = "member") -> list[str]:
         """ISO3 codes of the states the Factbook lists in an organisation ("ECOWAS", "NATO", "AU"; any

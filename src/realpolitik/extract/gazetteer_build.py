@@ -9,7 +9,8 @@ Wikidata leaders snapshot (`actors-current/`) and writes three gzip TSV files (r
   successor in the same office), and the Wikidata leaders with their start and end years;
 - current_orgs.tsv.gz: surface, code, country, sector, source: political parties (Party Facts, Factbook),
   armed groups (UCDP rebel groups, Factbook terrorist groups), military and security forces (Factbook);
-  a name used in several states keeps no country (the sentence must say whose it is);
+  a name several states use ("Labour Party", "Land Forces") has one row per state (the sentence must say
+  which), an armed group active in several states one row with no country;
 - igo_members.tsv.gz: igo, iso3, status, first_edition, last_edition: the Factbook's "International
   organization participation" (status in the last edition naming it: member, observer, partner, ...).
 
@@ -153,10 +154,12 @@ def partyfacts(data: Path) -> Iterator[tuple[str, str, str, str]]:
             code = name_code(english)
             for name in (r["name_english"], r["name"]):
                 for part in name.split(" / "):
-                    if len(part.split()) >= 2:
-                        yield part.strip(), iso3, code, "Party Facts"
+                    head = re.split(r" [–-]+ ", part)[0].strip()  # "Georgian Dream – Democratic Georgia"
+                    for form in dict.fromkeys((part.strip(), head)):
+                        if len(form.split()) >= 2:
+                            yield form, iso3, code, "Party Facts"
             short = r["name_short"].strip()
-            if re.fullmatch(r"[A-Z][A-Z0-9-]{2,9}", short):
+            if re.fullmatch(r"[A-Z][A-Z0-9-]{2,9}|[A-Z][a-z]{3,11}", short):  # "AKP", "Fidesz", "Likud"
                 yield "^" + short, iso3, code, "Party Facts"
 
 
@@ -219,17 +222,20 @@ def build(data: Path, out: Path) -> dict[str, int]:
         sectors = {s for _, s, _ in owners}
         # a state's forces now (Factbook) over a party over an armed group of the past (UCDP lists the ANC)
         sector = next(s for s in ("MIL", "COP", "SPY", "GOV", "PTY", "REB") if s in sectors)
+        sources = "; ".join(_compact(sorted({s for v in owners.values() for s in v})))
+        if len(countries) > 1 and sector != "REB":
+            # "Land Forces", "Labour Party": one row per state; only a state named beside it says which
+            for country in sorted(countries):
+                own = name_code(form.lstrip("^")) + "_" + country if sector == "PTY" else country
+                org_rows.append((form, own, country, sector, sources))
+            continue
         country = countries.pop() if len(countries) == 1 else ""
-        if not country and sector != "REB":
-            continue  # "Land Forces", "Labour Party": a name several states use says nothing on its own
         codes = sorted({c for _, s, c in owners if s == sector and c})
-        code = (
-            country
-            if sector in ("MIL", "COP", "SPY", "GOV") and country
-            else (codes[0] if codes else name_code(form.lstrip("^")))
-        )
-        sources = sorted({s for v in owners.values() for s in v})
-        org_rows.append((form, code, country, sector, "; ".join(_compact(sources))))
+        if sector in ("MIL", "COP", "SPY", "GOV") and country:
+            code = country
+        else:
+            code = codes[0] if codes else name_code(form.lstrip("^"))
+        org_rows.append((form, code, country, sector, sources))
     _write(out / "current_orgs.tsv.gz", "surface\tcode\tcountry\tsector\tsource", org_rows)
 
     igo_rows = []
