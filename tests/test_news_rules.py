@@ -168,3 +168,14 @@ def test_a_group_of_two_countries_gives_both_parties() -> None:
     assert {("IND", "CONSULT", "CHN"), ("CHN", "CONSULT", "IND")} <= _codes(text)
     got = _codes("The juntas ruling Mali and Niger accused ECOWAS of serving France.")
     assert {("MLI", "ACCUSE", "ECOWAS"), ("NER", "ACCUSE", "ECOWAS")} <= got
+
+
+def test_wanting_is_an_intention_and_a_past_attempt_is_the_act() -> None:
+    assert ("FRA", "AGREE", "MAR") in _codes("France wants to help Morocco.")
+    assert ("FRA", "THREATEN", "MAR") in _codes("France wants to attack Morocco.")
+    assert ("USA", "SANCTION", "IRN") in _codes("Washington has sought to isolate Tehran.")
+    assert not any(ty == "REQUEST" for _s, ty, _t in _codes("France wants to help Morocco."))
+
+
+def test_withdrawing_an_ambassador_is_a_sanction() -> None:
+    assert ("FRA", "SANCTION", "NER") in _codes("France has withdrawn its ambassador from Niger.")

@@ -96,6 +96,8 @@ def _verb_trigger(tok: Token, lemma: str, consumed: set[int]) -> tuple[Token, Tr
     label = _label(tok, lemma)
     if label is not None:
         return tok, label, tok.text
+    if lemma in lx.ATTEMPT_VERBS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children):
+        return None  # "seeks to deepen ties": the intended act is the event, coded from its own verb (_stance)
     for o in objs:
         combo = lx.VERB_OBJECT.get((lemma, o.lemma_.lower()))
         if combo is not None:
@@ -509,7 +511,13 @@ def _stance(tok: Token, spec: Trigger, negated: bool, hypothetical: bool) -> tup
     refusal = gov is not None and gov.lemma_ in REFUSAL_VERBS
     # reported speech shifts "will" to "would": "they said they would meet" announces an intention
     future = bool(aux & FUTURE_AUX) or ("would" in aux and _reported(tok))
-    intent = future or (gov is not None and gov.lemma_ in INTENT_ADJECTIVES | {"vow", "pledge", "promise"})
+    # "wants to help", "seeks to deepen ties", "ready to send": a stated intention, as CAMEO's 03 codes it;
+    # an attempt told as made ("has tried to hack", "sought to isolate") is the act itself
+    intent = future or (
+        gov is not None
+        and gov.lemma_ in INTENT_ADJECTIVES | lx.ATTEMPT_VERBS | {"vow", "pledge", "promise"}
+        and not (gov.lemma_ in lx.EFFORT_VERBS and gov.tag_ in ("VBD", "VBN"))
+    )
     if cooperative and (refusal or (negated and future)):
         return Trigger("REJECT", "refuse", spec.context, spec.weight), False, False
     if future and not negated and _conditional(tok) and spec.event_type not in ("AGREE", "THREATEN"):
@@ -517,7 +525,8 @@ def _stance(tok: Token, spec: Trigger, negated: bool, hypothetical: bool) -> tup
         return Trigger("THREATEN", "ultimatum", spec.context, spec.weight), False, False
     if negated or (aux & (MODALS_POSSIBLE | OBLIGATION_AUX) and not future) or _conditional(tok):
         return spec, negated, hypothetical
-    if intent and cooperative and spec.event_type != "AGREE":
+    # a promise is of a deliberate act: weak triggers ("would depend on") promise nothing
+    if intent and cooperative and spec.event_type != "AGREE" and spec.weight >= PROMISE_MIN_WEIGHT:
         return Trigger("AGREE", "promise", spec.context, spec.weight), False, False
     if gov is not None and gov.lemma_ in ("prepare", "prepared", "ready") and spec.event_type == "ASSAULT":
         # "the army prepared to resume shelling": readying force is mobilisation
@@ -528,6 +537,8 @@ def _stance(tok: Token, spec: Trigger, negated: bool, hypothetical: bool) -> tup
 
 
 MODALS_POSSIBLE = frozenset({"would", "could", "might", "may", "can"})
+#: The least trigger weight whose announced future act is coded as a promise (AGREE).
+PROMISE_MIN_WEIGHT = 0.4
 
 
 def _reported(tok: Token) -> bool:
