@@ -43,10 +43,11 @@ def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> 
     """`resolve_text` with a given pipeline (the CLI resolves a batch with one)."""
     tdoc = nlp(text) if text.strip() else None
     gaz = get_gazetteer()
-    listed_org = gaz.organisation(text) if text.strip() else None  # a party, group or force by its name
     best = _resolve_in(tdoc, 0, len(text), date) if tdoc is not None else None
-    if listed_org is not None and listed_org.code and (best is None or not best.entry.sector or _weak(best)):
-        best = _resolved_text(listed_org, text)
+    if (best is None or not best.entry.sector or _weak(best)) and text.strip():
+        listed_org = gaz.organisation(text)  # a party, group or force by its name ("Popular Force")
+        if listed_org is not None and listed_org.code:
+            best = _resolved_text(listed_org, text)
     if best is None and tdoc is not None:
         best = _titled_name(tdoc)
     if best is None and text.strip():
