@@ -19,7 +19,7 @@ from realpolitik.extract.lexicon import DESCRIPTION_NOUNS, GOVERNMENT_NOUNS, ORG
 from realpolitik.model import Actor
 
 if TYPE_CHECKING:
-    from realpolitik.extract.events import Candidate
+    from realpolitik.extract.candidate import Candidate
 
 #: Sectors of actors that stand for a state or an organisation as a party to relations.
 PARTY_SECTORS = frozenset({None, "GOV", "MIL", "IGO", "LEG", "JUD", "SPY", "ELI", "REB", "INS"})

@@ -50,3 +50,17 @@ def members(tok: Token, resolve: Resolver, pair_anaphor: Resolver | None = None)
             if a.code and not any(a.code == b.code for b in found):
                 found.append(replace(a, sector=sector or a.sector) if a.code == a.country else a)
     return found if len(found) >= 2 else []
+
+
+def resolve_all(tokens: list[Token], resolve: Resolver, pair_anaphor: Resolver) -> list[Actor]:
+    actors: list[Actor] = []
+    seen: set[tuple[int, int, str | None]] = set()
+    for tok in tokens:
+        for t in with_conjuncts(tok) if tok.dep_ != "conj" else [tok]:
+            found = pair_anaphor(t) or members(t, resolve, pair_anaphor) or resolve(t)
+            for a in found:
+                key = (a.start, a.end, a.code)
+                if key not in seen and a.code:
+                    seen.add(key)
+                    actors.append(a)
+    return actors
