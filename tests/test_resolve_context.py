@@ -64,6 +64,11 @@ def test_names_with_diacritics_resolve_like_ascii() -> None:
         assert resolve_text(a, None, "2021-06-01")["code"] is not None
 
 
+def test_names_in_other_scripts_resolve_like_their_latin_spelling() -> None:
+    assert resolve_text("Владимир Путин", None, "2022-01-01")["code"] == "RUS"
+    assert resolve_text("Владимир Путин", None, "2022-01-01") == resolve_text("Vladimir Putin", None, "2022-01-01")
+
+
 def test_unknown_names_never_share_a_code() -> None:
     a = resolve_text("Związek Twórców Rzeczywistości", "Związek Twórców Rzeczywistości protested.", None)
     b = resolve_text("Zjednoczenie Ludzi Wolnych", "Zjednoczenie Ludzi Wolnych protested.", None)

@@ -449,6 +449,9 @@ class Gazetteer:
             roles = self._short_name(key)
         if not roles and " " in key:
             roles = self._factbook_name(name)
+        if not roles and any(c.isalpha() and not c.isascii() for c in key):
+            spelt = latin(name)  # "Владимир Путин" is looked up as "Vladimir Putin"
+            return self.person(spelt, date, short) if spelt != name else None
         if not roles:
             return None
         lo, hi = normalise_date(date), normalise_date(date, end=True)
