@@ -83,6 +83,22 @@ def test_impossible_dates_are_rejected_with_file_and_line(tmp_path: Path, paragr
     assert not (tmp_path / "other.duckdb").exists()
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("text", "Mali \ud800 and Algeria"), ("id", {"nested": 1}), ("title", ["a", "list"]), ("url", 5)],
+)
+def test_malformed_fields_are_one_line_naming_the_line(
+    tmp_path: Path, paragraphs: list[str], field: str, value: object
+) -> None:
+    second: dict[str, object] = {"id": "two", "text": paragraphs[1], field: value}
+    f = jsonl(tmp_path / "news.jsonl", [{"id": "one", "text": paragraphs[0]}, second])
+    db = tmp_path / "s.duckdb"
+    code, _, err = run("ingest", "-q", "--db", str(db), str(f))
+    assert code == 2
+    assert f"{f}:2:" in one_line(err) and f'"{field}"' in err
+    assert stored_documents(db) == ["one"]
+
+
 def test_the_web_form_refuses_impossible_dates_with_422(tmp_path: Path, paragraphs: list[str]) -> None:
     from fastapi.testclient import TestClient
 

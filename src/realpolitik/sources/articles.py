@@ -37,6 +37,8 @@ LARGE_TEXT_BYTES = 8_000_000
 #: to be parsed in parallel batches (extract.pipeline.BATCH_CHARS).
 PART_CHARS = 6_000
 _READ_BYTES = 1 << 20
+#: Half of a UTF-16 surrogate pair: JSON can escape one ("\ud800"), UTF-8 cannot hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: Where a part may end when no paragraph break is near: after a sentence's final punctuation.
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
@@ -315,6 +317,17 @@ def _jsonl_document(path: Path, lineno: int, line: str, date: str | None) -> Doc
     for field in ("url", "title"):
         if obj.get(field) is not None and not isinstance(obj[field], str):
             raise InputError(f'"{field}" must be a string, not {type(obj[field]).__name__}', str(path), lineno)
+    if "id" in obj and (isinstance(obj["id"], bool) or not isinstance(obj["id"], str | int)):
+        raise InputError(f'"id" must be a string or a whole number, not {type(obj["id"]).__name__}', str(path), lineno)
+    for field in ("text", "title", "url", "id"):
+        # JSON may escape half of a UTF-16 pair ("\ud800"): such text cannot be stored or hashed
+        value = obj.get(field)
+        if isinstance(value, str) and (m := _SURROGATE.search(value)):
+            raise InputError(
+                f'"{field}" holds an unpaired surrogate escape \\u{ord(m.group()):04x} at character {m.start()}',
+                str(path),
+                lineno,
+            )
     return Document(
         doc_id=str(obj.get("id", f"{path.stem}-{lineno - 1}")),
         text=obj["text"],
