@@ -40,6 +40,9 @@ def _invoke(args: list[str], stdin: str | None = None) -> Any:
         # conventions: a police station is police, a defence minister is government
         ("the police station", "Gunmen stormed the police station in Kandahar at dawn.", "AFG", "COP"),
         ("Sergei Shoigu", None, "RUS", "GOV"),
+        # a group that governs: its government is the state's
+        ("the Taliban government", None, "AFG", "GOV"),
+        ("Alexei Navalny", None, "RUS", "OPP"),
     ],
 )
 def test_context_and_conventions(text: str, context: str | None, country: str, sector: str) -> None:

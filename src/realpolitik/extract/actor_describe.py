@@ -50,9 +50,9 @@ def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> 
             best = _resolved_text(listed_org, text)
     if best is None and tdoc is not None:
         best = _titled_name(tdoc)
-    if best is None and text.strip():
-        sector = gaz.agent_sector(strip_determiners(text))  # an office alone: "Chief of Staff"
-        best = _resolved_text(ActorEntry(None, None, sector, "agent", text), text) if sector else None
+    whole = gaz.agent_sector(strip_determiners(text)) if text.strip() else None  # "Chief of Staff"
+    if whole and (best is None or (best.entry.code is None and best.entry.kind == "agent")):
+        best = _resolved_text(ActorEntry(None, None, whole, "agent", text), text)  # the office as a whole
     if (best is None or _weak(best)) and text.strip():
         listed = get_gazetteer().lookup(text, date)  # the description is a name as a whole ("Popular Force")
         if listed is not None and listed.code and listed.kind in ("group", "firm", "person", "igo"):

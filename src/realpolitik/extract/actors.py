@@ -255,6 +255,9 @@ def _titled(doc: Doc, start: int, end: int, entry: ActorEntry) -> ActorEntry:
     return entry
 
 
+#: Heads that make a governing group the state's government ("the Taliban government").
+GOVERNMENT_HEADS = frozenset({"government", "administration", "authority", "authorities", "cabinet", "regime"})
+
 #: People who speak or act for someone else and take their principal's sector.
 SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "aide", "delegate"})
 
@@ -454,6 +457,11 @@ def _resolve(tok: Token, date: str | None, depth: int) -> ResolvedActor | None:
     own = owner.entry
     if tok.lemma_.lower() in SPEAKERS and own.sector:
         sector = own.sector  # "a spokesman for the Malian army" speaks for the army (MIL)
+    if own.kind == "group" and sector == "GOV" and own.country and tok.lemma_.lower() in GOVERNMENT_HEADS:
+        # "the Taliban government", "the Houthi administration": a group that governs is that state's government
+        state = get_gazetteer().by_code(own.country)
+        if state is not None:
+            return _combine(doc, tok, state, sector)
     if own.kind in ("group", "firm") and own.sector:
         sector = own.sector if own.sector in ("REB", "MIL", "BUS") else sector
     return _combine(doc, tok, own, sector)
