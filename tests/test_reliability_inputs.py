@@ -319,3 +319,15 @@ def test_a_book_on_one_jsonl_line_is_read_in_parts_that_tile_it(
     assert all(len(d.text) <= 2_000 and d.date == "2024-11-14" and d.url == "https://x.example/b" for d in parts)
     assert all(d.text[-1] == " " for d in parts[:-1])  # cut between sentences or words, never inside a word
     assert len({d.key for d in parts}) == len(parts)  # the text repeats; each part keeps its own identity
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "directory", "not-a-store"])
+def test_a_store_path_that_cannot_be_a_store_is_one_line(tmp_path: Path, seed_path: Path, where: str) -> None:
+    db = {
+        "missing-folder": tmp_path / "nowhere" / "s.duckdb",
+        "directory": tmp_path,
+        "not-a-store": seed_path,  # an article given as --db by mistake
+    }[where]
+    code, _, err = run("ingest", "-q", "--db", str(db), str(seed_path))
+    assert code == 2
+    assert str(db) in one_line(err) and "cannot open the store" in err

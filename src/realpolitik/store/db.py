@@ -227,9 +227,11 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
-                raise
-            raise StoreLockedError(self.path, str(exc)) from None
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(self.path, str(exc)) from None
+            # a missing folder, a directory, a file that is not a DuckDB store: one line, not a traceback
+            reason = re.sub(r'^IO Error: |\s*"[^"]*"', "", str(exc)).strip()
+            raise RealpolitikError(f"{self.path}: cannot open the store ({reason})") from None
         if not read_only:
             for ddl in CORE_DDL:
                 self.con.execute(ddl)
