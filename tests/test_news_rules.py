@@ -179,3 +179,28 @@ def test_wanting_is_an_intention_and_a_past_attempt_is_the_act() -> None:
 
 def test_withdrawing_an_ambassador_is_a_sanction() -> None:
     assert ("FRA", "SANCTION", "NER") in _codes("France has withdrawn its ambassador from Niger.")
+
+
+def test_a_pledge_to_end_fighting_is_cooperation_not_assault() -> None:
+    got = _codes("Tuareg rebels vowed to end all hostilities against the Malian army.")
+    assert any(ty in ("AGREE", "RETREAT") for _s, ty, _t in got)
+    assert not any(ty == "ASSAULT" for _s, ty, _t in got)
+
+
+def test_a_ceasefire_between_two_parties_runs_both_ways() -> None:
+    got = _codes("A ceasefire between Armenia and Azerbaijan took effect on Monday.")
+    assert {("ARM", "RETREAT", "AZE"), ("AZE", "RETREAT", "ARM")} <= got
+
+
+def test_suspended_from_a_body_is_the_body_sanctioning() -> None:
+    assert ("AU", "SANCTION", "MLI") in _codes("Mali was suspended from the African Union.")
+
+
+def test_every_state_of_a_list_said_to_act_acts() -> None:
+    got = _events("Chad, Niger and Togo said they would quit the bloc.")
+    assert {(r["source"] or {}).get("code") for r in got} >= {"TCD", "NER", "TGO"}
+
+
+def test_failing_to_agree_is_no_agreement_and_no_rejection() -> None:
+    text = "Egypt and Ethiopia held talks in Cairo, but the two sides failed to agree on the dam."
+    assert not any(ty in ("AGREE", "REJECT") for _s, ty, _t in _codes(text))

@@ -20,6 +20,7 @@ from realpolitik.extract.context import Salience, complete_from_context, descrip
 from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
 from realpolitik.extract.events import code_sentence
 from realpolitik.extract.lexicon import SPEECH_VERBS
+from realpolitik.extract.roles import with_conjuncts
 from realpolitik.extract.text import normalise
 from realpolitik.model import Actor, Document, EventRecord, Evidence
 
@@ -304,8 +305,12 @@ def _antecedent(pron: Any, resolve: Any) -> list[Actor]:
     for _ in range(4):
         if cur.lemma_ in SPEECH_VERBS and cur.pos_ in ("VERB", "AUX"):
             subj = [c for c in cur.children if c.dep_ == "nsubj" and c.i != pron.i and c.pos_ != "PRON"]
-            if subj:
-                return resolve(subj[0])
+            if subj:  # "Chad, Niger and Togo said they would ...": each of them
+                return (
+                    [a for t in with_conjuncts(subj[0]) for a in resolve(t)]
+                    if pron.lower_ == "they"
+                    else resolve(subj[0])
+                )
         if cur.head.i == cur.i:
             break
         cur = cur.head

@@ -32,6 +32,7 @@ from realpolitik.extract.roles import (
     noun_roles,
     prep_objects,
     verb_roles,
+    with_conjuncts,
 )
 from realpolitik.extract.stance import (
     EMBEDDING_VERBS,
@@ -135,6 +136,16 @@ def candidates_for(
     if spec.event_type in ("THREATEN", "REQUEST"):
         # "threatened to strike unless Israel rescinded ...": the one who must comply is the condition's subject
         roles.targets.extend(condition_subjects(tok))
+    if spec.event_type == "SANCTION" and not sources and tok.pos_ == "VERB" and _passive(tok):
+        origin = _resolve_party_tokens(prep_objects(tok, ("from",)), resolve, pair_anaphor)
+        if tok.lemma_ in lx.EXCLUSION_VERBS:
+            # "Mali was suspended from the African Union": the body it is suspended from acts
+            sources = origin
+        elif spec.mode == "withdraw" and origin:
+            # "the Sudanese ambassador will be withdrawn from the UAE": the envoy's state withdraws him
+            patients = [t for c in tok.children if c.dep_ == "nsubjpass" for t in with_conjuncts(c)]
+            sources = _resolve_party_tokens(patients, resolve, pair_anaphor)
+            roles.targets = prep_objects(tok, ("from",))
     if spec.event_type == "RETREAT" and tok.pos_ in ("VERB", "AUX"):
         roles.targets.extend(prep_objects(tok, ("from",)))  # "withdraw its troops from Lebanon"
     if spec.event_type == "CONSULT":
@@ -195,6 +206,14 @@ def candidates_for(
 
 #: Event types that two parties named together do with each other ("X and Y met / agreed / signed").
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _resolve_party_tokens(tokens: list[Token], resolve: Resolver, pair_anaphor: Resolver) -> list[Actor]:
+    return resolve_all(tokens, resolve, pair_anaphor)
 
 
 def _reciprocal(tok: Token) -> bool:

@@ -83,6 +83,10 @@ def _verb_trigger(tok: Token, lemma: str, consumed: set[int]) -> tuple[Token, Tr
         for o in objs:
             for n in [o, *(c for c in o.children if c.dep_ == "compound")]:
                 spec = lx.NOUNS.get(n.lemma_.lower())
+                if spec is not None and spec.event_type in ("ASSAULT", "COERCE") and lemma in lx.RENEGE_VERBS:
+                    # "ended the fighting", "vowed to end all hostilities": a halt to violence
+                    consumed.update({o.i, n.i})
+                    return tok, Trigger("RETREAT", "ceasefire", "military", symmetric=True), f"{tok.text} {o.text}"
                 if spec is not None and spec.event_type == "AGREE" and lemma in lx.RENEGE_VERBS:
                     # "cancelled the deal", "ended the peace accord": an agreement gone back on
                     consumed.update({o.i, n.i})
