@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,6 +23,7 @@ import duckdb
 from realpolitik.errors import RealpolitikError
 from realpolitik.model import Document, EventRecord, date_precision
 from realpolitik.store.bulk import NEW_EVENTS_ONLY, insert_rows
+from realpolitik.store.lock import open_error
 from realpolitik.store.schema import CORE_DDL, EVENT_COLUMNS
 
 if TYPE_CHECKING:
@@ -178,44 +178,6 @@ class IngestReport:
     events: int = 0
 
 
-class StoreLockedError(RealpolitikError, duckdb.IOException):
-    """The store file is held by another process. One line naming the store, which kind of process holds it
-    (a server, an ingest, another program) and what to do. Also a duckdb.IOException, so callers that fall
-    back to a read-only connection on DuckDB's own lock error keep doing so."""
-
-    def __init__(self, path: str, duckdb_message: str) -> None:
-        self.path = path
-        m = re.search(r"\(PID (\d+)\)", duckdb_message)
-        self.pid = int(m.group(1)) if m else None
-        holder, advice = _lock_holder(self.pid)
-        super().__init__(f"{path}: the store is in use by {holder}; {advice}")
-
-
-def _lock_holder(pid: int | None) -> tuple[str, str]:
-    """Who holds a store (from the process's command line, where it can be read) and what the user can do."""
-    args: list[str] = []
-    if pid is not None:
-        try:
-            args = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
-        except OSError:
-            args = []
-    where = f"PID {pid}" if pid is not None else "another process"
-    ours = next((i for i, a in enumerate(args) if a.endswith("realpolitik") or a == "realpolitik"), None)
-    command = next((a for a in args[ours + 1 :] if not a.startswith("-")), "") if ours is not None else ""
-    retry = "or pass another --db"
-    if command == "serve":
-        if "--allow-write" in args:
-            return (
-                f"a writing `realpolitik serve` ({where})",
-                f"ingest through it (POST /api/documents with its token), or stop it and retry, {retry}",
-            )
-        return f"a `realpolitik serve` ({where})", f"stop the server and retry, {retry}"
-    if command:
-        return f"another `realpolitik {command}` ({where})", f"wait for it to finish and retry, {retry}"
-    name = Path(args[0]).name if args and args[0] else "another program"
-    return f"{name} ({where})", f"close it (a DuckDB store has one writer at a time) and retry, {retry}"
-
-
 class Store:
     """A DuckDB file with the realpolitik tables. Queries return pandas DataFrames."""
 
@@ -226,12 +188,8 @@ class Store:
             raise RealpolitikError(f"{self.path}: no such store; run `realpolitik ingest` first")
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise StoreLockedError(self.path, str(exc)) from None
-            # a missing folder, a directory, a file that is not a DuckDB store: one line, not a traceback
-            reason = re.sub(r'^IO Error: |\s*"[^"]*"', "", str(exc)).strip()
-            raise RealpolitikError(f"{self.path}: cannot open the store ({reason})") from None
+        except duckdb.IOException as exc:  # held by another process, or no store can be there: one line
+            raise open_error(self.path, exc) from None
         if not read_only:
             for ddl in CORE_DDL:
                 self.con.execute(ddl)
