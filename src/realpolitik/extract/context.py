@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from realpolitik.extract.events import locative_spans
 from realpolitik.extract.lexicon import DESCRIPTION_NOUNS, GOVERNMENT_NOUNS, ORG_DESCRIPTION_NOUNS
 from realpolitik.model import Actor
 
@@ -115,6 +116,8 @@ def complete_from_context(cands: list[Candidate], in_sentence: list[Actor], sali
             if c.attributed_to is not None and c.attributed_to.code:
                 exclude.add(c.attributed_to.code)
             inner = _content_spans(c.trigger)
+            if c.spec.event_type == "CONSULT" and c.source.country is None:
+                inner += locative_spans(c.trigger, [])  # an organisation's meeting place is not its partner
             others = [
                 a
                 for a in in_sentence

@@ -153,6 +153,10 @@ def candidates_for(
     else:  # a conference is where something happens, not a party to it
         target_tokens = [t for t in roles.targets if t.lemma_.lower() not in VENUE_NOUNS]
     targets = resolve_all(target_tokens, resolve, pair_anaphor)
+    if spec.event_type == "CONSULT" and sources and all(a.country is None for a in sources):
+        # "NATO leaders meeting in The Hague": an organisation's meeting is hosted, not held with the host
+        where = locative_spans(tok, roles.targets)
+        targets = [t for t in targets if not any(a <= t.start < b for a, b in where)]
     pair = resolve_all(roles.pair, resolve, pair_anaphor)
     if spec.subject_is_target:
         sources, targets = _giver_and_recipient(tok, sources, targets, resolve, pair_anaphor)
@@ -206,6 +210,17 @@ def candidates_for(
 
 #: Event types that two parties named together do with each other ("X and Y met / agreed / signed").
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def locative_spans(tok: Token, targets: list[Token]) -> list[tuple[int, int]]:
+    """Character spans of the places an event happens in: `in`/`at` phrases of the trigger or of the
+    meeting nouns it takes."""
+    out = []
+    for head in [tok, *(t for t in targets if t.lemma_.lower() in VENUE_NOUNS)]:
+        for place in prep_objects(head, ("in", "at")):
+            words = list(place.subtree)
+            out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return out
 
 
 def _passive(tok: Token) -> bool:
