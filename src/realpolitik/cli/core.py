@@ -255,6 +255,7 @@ def ingest(
 @click.option("--limit", type=int, default=None)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @db_option
+@quiet_option
 def events(
     actor: str | None,
     since: str | None,
@@ -263,6 +264,7 @@ def events(
     limit: int | None,
     fmt: str,
     db: str | None,
+    quiet: bool,
 ) -> None:
     """Query stored events (jsonl prints the event record contract)."""
     from realpolitik.store.db import Store
@@ -279,7 +281,8 @@ def events(
 @click.command()
 @click.option("--parquet", "parquet_dir", required=True, metavar="DIR", help="Directory for <table>.parquet files.")
 @db_option
-def export(parquet_dir: str, db: str | None) -> None:
+@quiet_option
+def export(parquet_dir: str, db: str | None, quiet: bool) -> None:
     """Write every table of the store as Parquet."""
     from realpolitik.store.db import Store
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from realpolitik.cli.options import db_option, db_path, json_option, print_json
+from realpolitik.cli.options import db_option, db_path, json_option, print_json, quiet_option
 
 
 @contextmanager
@@ -51,7 +51,8 @@ def _evidence_lines(items: list[dict[str, Any]], label: str) -> None:
 @click.option("--year", type=int, default=None, help="Year to judge (default: the last year ATOP covers).")
 @json_option
 @db_option
-def ally_cmd(a: str, b: str, year: int | None, as_json: bool, db: str | None) -> None:
+@quiet_option
+def ally_cmd(a: str, b: str, year: int | None, as_json: bool, db: str | None, quiet: bool) -> None:
     """Are A and B allies? ATOP obligations, event evidence and a verdict."""
     from realpolitik.analysis import facade as answers
     from realpolitik.analysis.alliance import OBLIGATION_WORDS
@@ -85,7 +86,8 @@ def ally_cmd(a: str, b: str, year: int | None, as_json: bool, db: str | None) ->
 @click.option("--years", default=None, metavar="Y1-Y2", help="Period (default: every 5-year period of the data).")
 @json_option
 @db_option
-def dependence_cmd(a: str, b: str, years: str | None, as_json: bool, db: str | None) -> None:
+@quiet_option
+def dependence_cmd(a: str, b: str, years: str | None, as_json: bool, db: str | None, quiet: bool) -> None:
     """A's arms dependence on B and B's on A (SIPRI TIV shares, ranks, concentration)."""
     from realpolitik.analysis import facade as answers
 
@@ -115,7 +117,8 @@ def dependence_cmd(a: str, b: str, years: str | None, as_json: bool, db: str | N
 @click.argument("b")
 @json_option
 @db_option
-def similarity_cmd(a: str, b: str, as_json: bool, db: str | None) -> None:
+@quiet_option
+def similarity_cmd(a: str, b: str, as_json: bool, db: str | None, quiet: bool) -> None:
     """UNGA ideal-point distance and vote agreement of A and B by year, with trend."""
     from realpolitik.analysis import facade as answers
 
@@ -133,22 +136,24 @@ def similarity_cmd(a: str, b: str, as_json: bool, db: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--date", default=None, help="Publication date (YYYY-MM-DD) for inputs that have none.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
-def claims_cmd(paths: tuple[str, ...], date: str | None, fmt: str) -> None:
+@quiet_option
+def claims_cmd(paths: tuple[str, ...], date: str | None, fmt: str, quiet: bool) -> None:
     """Quantitative claims (shares, money, ranks, superlatives) in articles, one record each."""
     import json
 
+    from realpolitik.cli.core import progress_bar
     from realpolitik.extract.claims import iter_claims
     from realpolitik.sources.articles import read_documents
 
-    claims = iter_claims(read_documents(paths, date=date))
-    if fmt == "jsonl":
-        for c in claims:
-            sys.stdout.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
-        return
-    for c in claims:
-        value = f"{c.value:.0%}" if c.unit == "share" and c.value is not None else f"{c.value:g} {c.unit}"
-        who = f"{c.subject or '?'}" + (f"/{c.counterpart}" if c.counterpart else "")
-        click.echo(f"{c.evidence.doc_id}:{c.start}\t{who}\t{c.measure}\t{value}\t{c.item or ''}\t{c.text}")
+    with progress_bar("reading claims", quiet) as advance:
+        for c in iter_claims(read_documents(paths, date=date)):
+            advance()
+            if fmt == "jsonl":
+                sys.stdout.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+                continue
+            value = f"{c.value:.0%}" if c.unit == "share" and c.value is not None else f"{c.value:g} {c.unit}"
+            who = f"{c.subject or '?'}" + (f"/{c.counterpart}" if c.counterpart else "")
+            click.echo(f"{c.evidence.doc_id}:{c.start}\t{who}\t{c.measure}\t{value}\t{c.item or ''}\t{c.text}")
 
 
 @click.command("check")
@@ -156,7 +161,8 @@ def claims_cmd(paths: tuple[str, ...], date: str | None, fmt: str) -> None:
 @click.option("--date", default=None, help="Publication date (YYYY-MM-DD) for inputs that have none.")
 @json_option
 @db_option
-def check_cmd(paths: tuple[str, ...], date: str | None, as_json: bool, db: str | None) -> None:
+@quiet_option
+def check_cmd(paths: tuple[str, ...], date: str | None, as_json: bool, db: str | None, quiet: bool) -> None:
     """Check an article's quantitative claims against the imported data."""
     from realpolitik.analysis import facade as answers
 
@@ -174,7 +180,8 @@ def check_cmd(paths: tuple[str, ...], date: str | None, as_json: bool, db: str |
 @click.argument("question", nargs=-1, required=True)
 @json_option
 @db_option
-def ask_cmd(question: tuple[str, ...], as_json: bool, db: str | None) -> None:
+@quiet_option
+def ask_cmd(question: tuple[str, ...], as_json: bool, db: str | None, quiet: bool) -> None:
     """Answer a question about two states ("Is Russia an ally of Algeria?") with evidence."""
     from realpolitik.analysis.ask import ask
 
@@ -191,7 +198,8 @@ def ask_cmd(question: tuple[str, ...], as_json: bool, db: str | None) -> None:
 @click.argument("b", required=False)
 @click.option("--html", "html_file", required=True, metavar="FILE", help="Where to write the brief.")
 @db_option
-def report_cmd(a: str, b: str | None, html_file: str, db: str | None) -> None:
+@quiet_option
+def report_cmd(a: str, b: str | None, html_file: str, db: str | None, quiet: bool) -> None:
     """A one-page HTML brief on A (and B): alliance, arms flows, UN alignment, events, evidence."""
     from realpolitik.analysis.report import report_html
 

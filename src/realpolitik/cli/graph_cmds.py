@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from realpolitik.cli.options import db_option, db_path, json_option, print_json
+from realpolitik.cli.options import db_option, db_path, json_option, note, print_json, quiet_option
 
 at_option = click.option("--at", default=None, metavar="DATE", help="Date of the snapshot (default: latest in store).")
 window_option = click.option(
@@ -63,6 +63,7 @@ def _store(db: str | None) -> Any:
 )
 @json_option
 @db_option
+@quiet_option
 def balance_cmd(
     at: str | None,
     window: str,
@@ -79,6 +80,7 @@ def balance_cmd(
     pacts: str,
     as_json: bool,
     db: str | None,
+    quiet: bool,
 ) -> None:
     """Frustrated triads (who is under cross-pressure, with evidence), frustration index and blocs."""
     from realpolitik.analysis.balance import balance, reference_balance
@@ -170,7 +172,10 @@ def _print_balance(res: dict[str, Any]) -> None:
 @click.option("--alpha", type=float, default=0.05, show_default=True, help="False discovery rate for changes.")
 @json_option
 @db_option
-def shifts_cmd(actor: str, by: str, states_only: bool, alpha: float, as_json: bool, db: str | None) -> None:
+@quiet_option
+def shifts_cmd(
+    actor: str, by: str, states_only: bool, alpha: float, as_json: bool, db: str | None, quiet: bool
+) -> None:
     """ACTOR's cooperation and conflict by partner and bloc over time; tested changes and new partners."""
     from realpolitik.analysis import facade
 
@@ -232,6 +237,7 @@ def _print_shifts(res: dict[str, Any]) -> None:
 @click.option("--to", "last", type=int, default=None, metavar="YEAR")
 @click.option("--pacts", type=click.Choice(["defense", "all"]), default="defense", show_default=True)
 @db_option
+@quiet_option
 def graph_cmd(
     fmt: str,
     output: str | None,
@@ -245,6 +251,7 @@ def graph_cmd(
     last: int | None,
     pacts: str,
     db: str | None,
+    quiet: bool,
 ) -> None:
     """Export the signed relations graph (GraphML/GEXF for Gephi, node-link JSON for networkx)."""
     import sys
@@ -273,7 +280,7 @@ def graph_cmd(
     if output is None:
         sys.stdout.write(text)
     else:
-        click.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} edges -> {output}", err=True)
+        note(f"{g.number_of_nodes()} actors, {g.number_of_edges()} edges -> {output}", quiet)
 
 
 def register(main: click.Group) -> None:

@@ -5,10 +5,11 @@ month, aggregated by DuckDB where they lie (a store file or a Parquet directory 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
-from realpolitik.cli.options import db_option, db_path
+from realpolitik.cli.options import db_option, db_path, note, quiet_option
 
 
 @click.command("dyad-month")
@@ -19,6 +20,7 @@ from realpolitik.cli.options import db_option, db_path
 @click.option("--until", default=None, help="Events dated on or before this date.")
 @click.option("--actor", default=None, help="Only dyads with this actor (ISO3 or code) on either side.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "table", "jsonl"]), default="csv", show_default=True)
+@quiet_option
 def dyad_month_cmd(
     db: str | None,
     parquet_dir: str | None,
@@ -27,12 +29,17 @@ def dyad_month_cmd(
     until: str | None,
     actor: str | None,
     fmt: str,
+    quiet: bool,
 ) -> None:
     """Directed dyad-by-month event counts and intensity (negated and hypothetical events left out)."""
     from realpolitik.store import scale
     from realpolitik.store.db import Store
 
     if parquet_dir:
+        if not Path(parquet_dir).is_dir():
+            from realpolitik.errors import InputError
+
+            raise InputError("no such directory (give a Parquet directory of events)", parquet_dir)
         df = scale.dyad_month(parquet_dir, by=by, since=since, until=until)
     else:
         with Store(db_path(db), read_only=True) as store:
@@ -60,7 +67,8 @@ def dyad_month_cmd(
 @click.command("export-events")
 @click.argument("out_dir")
 @db_option
-def export_events_cmd(out_dir: str, db: str | None) -> None:
+@quiet_option
+def export_events_cmd(out_dir: str, db: str | None, quiet: bool) -> None:
     """Write the store's events to OUT_DIR as Parquet partitioned by month (month=YYYY-MM/*.parquet)."""
     from realpolitik.store import scale
     from realpolitik.store.db import Store
@@ -68,7 +76,7 @@ def export_events_cmd(out_dir: str, db: str | None) -> None:
     with Store(db_path(db), read_only=True) as store:
         n = store.count("events")
         scale.write_events_parquet(store.con, out_dir)
-    click.echo(f"{n} events written to {out_dir} (Parquet, partitioned by month)", err=True)
+    note(f"{n} events written to {out_dir} (Parquet, partitioned by month)", quiet)
 
 
 def register(main: click.Group) -> None:

@@ -6,7 +6,7 @@ import os
 
 import click
 
-from realpolitik.cli.options import db_option, db_path
+from realpolitik.cli.options import db_option, db_path, note, quiet_option
 
 
 @click.command()
@@ -27,8 +27,15 @@ from realpolitik.cli.options import db_option, db_path
     envvar="REALPOLITIK_TOKEN",
     help="Write token (default $REALPOLITIK_TOKEN; generated and printed with --allow-write when unset).",
 )
+@quiet_option
 def serve(
-    db: str | None, host: str, port: int, allow_hosts: tuple[str, ...], allow_write: bool, token: str | None
+    db: str | None,
+    host: str,
+    port: int,
+    allow_hosts: tuple[str, ...],
+    allow_write: bool,
+    token: str | None,
+    quiet: bool,
 ) -> None:
     """Serve the dashboard and the JSON API (OpenAPI at /docs), read-only unless --allow-write.
 
@@ -45,11 +52,11 @@ def serve(
         allowed_hosts=allowed_host_names(host, allow_hosts),
         any_ip=host in WILDCARD_BINDS,
     )
-    click.echo(f"realpolitik dashboard on http://{host}:{port}/  (API docs: /docs)", err=True)
+    note(f"realpolitik dashboard on http://{host}:{port}/  (API docs: /docs)", quiet)
     if allow_write:
         if not token:
             click.echo(f"write token: {app.state.token}", err=True)
-        click.echo("writes enabled: send the token in the X-Realpolitik-Token header", err=True)
+        note("writes enabled: send the token in the X-Realpolitik-Token header", quiet)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}, reachable from other machines", err=True)
     uvicorn.run(app, host=host, port=port, log_level=os.environ.get("REALPOLITIK_LOG", "warning"))
