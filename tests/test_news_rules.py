@@ -204,3 +204,10 @@ def test_every_state_of_a_list_said_to_act_acts() -> None:
 def test_failing_to_agree_is_no_agreement_and_no_rejection() -> None:
     text = "Egypt and Ethiopia held talks in Cairo, but the two sides failed to agree on the dam."
     assert not any(ty in ("AGREE", "REJECT") for _s, ty, _t in _codes(text))
+
+
+def test_an_agreement_only_talked_about_is_no_new_agreement() -> None:
+    text = "Spain and Morocco signed a fisheries pact in May. Ghana praised the deal on Tuesday."
+    got = _codes(text)
+    assert not any(s == "GHA" and ty == "AGREE" for s, ty, _t in got)
+    assert any(s == "GHA" and ty == "SUPPORT" for s, ty, _t in got)

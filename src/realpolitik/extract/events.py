@@ -29,6 +29,7 @@ from realpolitik.extract.roles import (
     MEETING_NOUNS,
     Roles,
     governing_agents,
+    noun_agent_groups,
     noun_roles,
     prep_objects,
     verb_roles,
@@ -111,10 +112,28 @@ def code_sentence(
     out = purpose_targets(out)
     specs = {tok.i: spec for tok, spec, _t in triggers}
     specs.update({c.trigger.i: c.spec for c in out})  # as read in context (a refused offer is a REJECT)
-    out = unasserted(out, specs)
+    out = [c for c in unasserted(out, specs) if not _mentioned_agreement(c, specs)]
     out.extend(derived_accusations(out, sent))
     out.extend(obligations(sent, resolve, pair_anaphor))
     return dedupe(out)
+
+
+#: Verbs that say what an agreement is, not that anyone made one ("the accords had become obsolete").
+COPULAS = frozenset({"be", "become", "remain", "seem", "prove"})
+
+
+def _mentioned_agreement(c: Candidate, specs: dict[int, Trigger]) -> bool:
+    """An agreement named only as what another act is about ("hailed the deal", "touted the deal", "the
+    accords had become obsolete") is no new agreement by that act's subject: it names no party of its own."""
+    tok = c.trigger
+    if tok.pos_ != "NOUN" or c.spec.event_type != "AGREE" or noun_agent_groups(tok):
+        return False
+    if prep_objects(tok, ("with", "between")):
+        return False
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in COPULAS:
+        return True
+    return tok.dep_ == "dobj" and head.i in specs and specs[head.i].event_type not in ("AGREE", "REJECT")
 
 
 def candidates_for(
