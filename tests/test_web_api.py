@@ -156,9 +156,9 @@ def test_edge_lists_events_with_evidence_sentences_and_source_links(client: Test
 
 def test_dyad_page_data_has_timeline_and_strongest_sentences(client: TestClient) -> None:
     d = client.get("/api/dyad", params={"a": "RUS", "b": "MLI"}).json()
-    assert d["timeline"] == [
-        {"month": "2021-01", "cooperative": 2, "conflictual": 0, "neutral": 0, "mean_intensity": 4.6}
-    ]
+    # Both events are dated "2021" only: counted for the year, never drawn as January 2021.
+    assert d["timeline"] == []
+    assert d["year_only"] == [{"year": "2021", "cooperative": 2, "conflictual": 0, "neutral": 0}]
     assert "helping the Malian state" in d["events"][0]["evidence"]["text"]
 
 

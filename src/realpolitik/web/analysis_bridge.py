@@ -65,5 +65,9 @@ def to_code(name: str) -> str:
 
 
 def jsonable(obj: Any) -> Any:
-    """The object exactly as the CLI's `--json` prints it (dates and numpy values via str)."""
-    return json.loads(json.dumps(obj, ensure_ascii=False, default=str))
+    """The object as strict JSON values, as the CLI's `--json` prints it: NaN, NaT and pd.NA become null
+    (`analysis._json.strict`), dates ISO strings; `allow_nan=False` makes a value that slipped through an
+    error here rather than an answer no browser can parse."""
+    from realpolitik.analysis._json import strict
+
+    return json.loads(json.dumps(strict(obj), ensure_ascii=False, default=str, allow_nan=False))

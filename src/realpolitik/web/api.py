@@ -13,13 +13,15 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Reques
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
+from pydantic import StringConstraints
 
 from realpolitik.errors import RealpolitikError
 from realpolitik.model import Document
-from realpolitik.web import queries
+from realpolitik.web import queries, series
 from realpolitik.web.access import StoreAccess, store_on_cursor
 from realpolitik.web.analysis_bridge import CapabilityMissing, analysis_function, jsonable, to_code
 from realpolitik.web.security import MAX_UPLOAD_BYTES, require_write
+from realpolitik.web.validation import check_dates
 
 router = APIRouter(prefix="/api")
 
@@ -27,6 +29,14 @@ DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 CODE_RE = r"^[A-Za-z0-9_:.\- ]{1,64}$"
 Code = Annotated[str, Query(pattern=CODE_RE, description="actor code (ISO3 for states) or country name")]
 OptDate = Annotated[str | None, Query(pattern=DATE_RE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+EventTypes = Annotated[
+    list[Annotated[str, StringConstraints(pattern=r"^[A-Z_]{2,20}$")]] | None,
+    Query(description="only these event types (PLOVER, repeatable)"),
+]
+Origins = Annotated[
+    list[Annotated[str, StringConstraints(pattern=r"^[a-z_]{2,20}$")]] | None,
+    Query(description="only events of these origins: text, gdelt, icews, ... (repeatable)"),
+]
 
 
 def access_of(request: Request) -> StoreAccess:
@@ -75,9 +85,17 @@ def graph(
     until: OptDate = None,
     max_edges: Annotated[int, Query(ge=1, le=2000)] = 150,
     min_events: Annotated[int, Query(ge=1, le=100000)] = 1,
+    event_type: EventTypes = None,
+    origin: Origins = None,
 ) -> dict[str, Any]:
-    key = ("graph", since, until, max_edges, min_events)
-    return _cached(access, key, lambda: queries.graph(access, since, until, max_edges, min_events))
+    check_dates(since=since, until=until)
+    types, origins = tuple(sorted(event_type or [])), tuple(sorted(origin or []))
+    key = ("graph", since, until, max_edges, min_events, types, origins)
+    return _cached(
+        access,
+        key,
+        lambda: queries.graph(access, since, until, max_edges, min_events, list(types), list(origins)),
+    )
 
 
 @router.get("/edge", summary="The events between two actors, with evidence sentences and source links")
@@ -89,15 +107,18 @@ def edge(
     until: OptDate = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     include_all: bool = False,
+    event_type: EventTypes = None,
+    origin: Origins = None,
 ) -> dict[str, Any]:
-    return queries.dyad_events(access, to_code(a), to_code(b), since, until, limit, include_all)
+    check_dates(since=since, until=until)
+    return queries.dyad_events(access, to_code(a), to_code(b), since, until, limit, include_all, event_type, origin)
 
 
 @router.get("/dyad", summary="Timeline and strongest sentences of a dyad")
 def dyad(access: Access, a: Code, b: Code, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
     a, b = to_code(a), to_code(b)
     out = queries.dyad_events(access, a, b, None, None, limit)
-    out["timeline"] = queries.dyad_timeline(access, a, b)
+    out.update(series.dyad_timeline(access, a, b))
     out["names"] = queries.actor_names(access, [a, b])
     return out
 
@@ -125,7 +146,7 @@ def actor(
     top: Annotated[int, Query(ge=1, le=50)] = 8,
 ) -> dict[str, Any]:
     c = to_code(code)
-    return _cached(access, ("actor", c, by, top), lambda: queries.actor_partners(access, c, by, top))
+    return _cached(access, ("actor", c, by, top), lambda: series.actor_partners(access, c, by, top))
 
 
 @router.get("/shifts", summary="Changes in an actor's relations, with the events behind them")
@@ -148,10 +169,12 @@ def triads(
     ] = "auto",
     limit: Annotated[int | None, Query(ge=1, le=100000, description="at most this many triads in the answer")] = None,
 ) -> Any:
+    check_dates(at=at)
     result = _call_analysis(access, "balance", "balance", at=at, window=window, method=method)
     if not isinstance(result, dict):
         return JSONResponse(result)
     out = dict(result)  # the cached answer stays whole
+    out["names"] = _triad_names(access, result)
     listed = result.get("frustrated_triads") or []
     if code:
         out["actor"] = to_code(code)
@@ -159,6 +182,17 @@ def triads(
     out["frustrated_triads_matching"] = len(listed)
     out["frustrated_triads"] = listed[:limit] if limit else listed
     return JSONResponse(out)
+
+
+def _triad_names(access: StoreAccess, result: dict[str, Any]) -> dict[str, str]:
+    """Display names of every actor in the triads and the cross-pressure list."""
+    from realpolitik.web.names import names_of
+
+    codes = {
+        str(c) for t in result.get("frustrated_triads") or [] if isinstance(t, dict) for c in t.get("actors") or []
+    }
+    codes |= {str(c.get("actor")) for c in result.get("cross_pressure") or [] if isinstance(c, dict)}
+    return names_of(access, sorted(codes))
 
 
 def _mentions(triad: Any, code: str) -> bool:

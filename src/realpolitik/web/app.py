@@ -13,13 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from realpolitik import __version__
 from realpolitik.web.access import StoreAccess
 from realpolitik.web.analysis_bridge import preload
 from realpolitik.web.api import router
+from realpolitik.web.api_questions import router as questions_router
 from realpolitik.web.security import (
     LOOPBACK_HOSTS,
     MAX_UPLOAD_BYTES,
@@ -32,7 +34,11 @@ HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 INDEX = HERE / "templates" / "index.html"
 
-# The page may only load what this server serves: no inline script, no remote origin.
+# The page may only load what this server serves: no inline script or style, no remote origin. Cytoscape
+# injects one <style> element unless an element with the id "__________cytoscape_stylesheet" exists: the
+# page's own stylesheet link carries that id and holds its one rule, so style-src needs no 'unsafe-inline'
+# and no nonce (the styles it sets through element.style are CSSOM writes, which CSP allows). /docs is a
+# server-rendered page under the same policy.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
@@ -68,6 +74,8 @@ def create_app(
         version=__version__,
         description="Evidence-backed event graph of international politics: graph, dyads, actors, documents.",
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's Swagger UI and ReDoc load from a CDN: /docs is rendered here instead
+        redoc_url=None,
     )
     app.state.access = access
     app.state.allow_write = allow_write
@@ -79,25 +87,50 @@ def create_app(
     @app.middleware("http")
     async def security_headers(request: Any, call_next: Any) -> Any:
         response = await call_next(request)
-        path = request.url.path
-        if not path.startswith(("/docs", "/redoc")):  # Swagger UI pages need their own inline script
-            response.headers["Content-Security-Policy"] = CSP
+        response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
     app.include_router(router)
+    app.include_router(questions_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(INDEX, media_type="text/html")
 
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        from realpolitik.web.apidocs import render
+
+        return HTMLResponse(render(app.openapi()))
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> RedirectResponse:
+        return RedirectResponse("/docs")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Any, exc: RequestValidationError) -> JSONResponse:
+        """422 with one readable line in `detail` ("since: expected YYYY, YYYY-MM or YYYY-MM-DD, got
+        '2024-13'"), the structured errors beside it in `errors`."""
+        from realpolitik.web.validation import readable
+
+        errors = jsonable_errors(exc.errors())
+        return JSONResponse({"detail": readable(errors), "errors": errors}, status_code=422)
+
     @app.exception_handler(PermissionError)
     async def read_only(_request: Any, exc: PermissionError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=403)
 
     return app
+
+
+def jsonable_errors(errors: Any) -> list[dict[str, Any]]:
+    """Validation errors as JSON values (their `ctx` may hold exception objects)."""
+    import json
+
+    return json.loads(json.dumps(list(errors), default=str))
 
 
 def _default_extractor() -> Any:

@@ -17,8 +17,14 @@ FACTUAL = "NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false)"
 DYAD = "source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code"
 
 
-def period_where(since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
-    """SQL conditions for a date window on `date_start` (undated events are kept only when no window is set)."""
+def period_where(
+    since: str | None,
+    until: str | None,
+    event_types: list[str] | None = None,
+    origins: list[str] | None = None,
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions for a date window on `date_start` (undated events are kept only when no window is set),
+    and optionally for event types (PLOVER) and origins (text, gdelt, icews, polecat, acled)."""
     where: list[str] = []
     params: list[Any] = []
     if since:
@@ -27,12 +33,26 @@ def period_where(since: str | None, until: str | None) -> tuple[list[str], list[
     if until:
         where.append("date_start <= CAST(? AS DATE)")
         params.append(date_start(until))
+    if event_types:
+        where.append("list_contains(?, event_type)")
+        params.append(list(event_types))
+    if origins:
+        where.append("list_contains(?, coalesce(origin, 'text'))")
+        params.append(list(origins))
     return where, params
 
 
-def graph(access: StoreAccess, since: str | None, until: str | None, max_edges: int, min_events: int) -> dict[str, Any]:
+def graph(
+    access: StoreAccess,
+    since: str | None,
+    until: str | None,
+    max_edges: int,
+    min_events: int,
+    event_types: list[str] | None = None,
+    origins: list[str] | None = None,
+) -> dict[str, Any]:
     """Top dyads by event count in the window, with sign and weight, and their actors as nodes."""
-    where, params = period_where(since, until)
+    where, params = period_where(since, until, event_types, origins)
     conds = " AND ".join([FACTUAL, DYAD, *where])
     # One scan: the dyads' aggregates, with the window's totals over every dyad beside them.
     sql = f"""
@@ -106,18 +126,38 @@ def graph(access: StoreAccess, since: str | None, until: str | None, max_edges: 
 
 
 def actor_names(access: StoreAccess, codes: list[str]) -> dict[str, dict[str, Any]]:
-    """Display names and kinds for actor codes, from the actors table when there is one."""
-    if not codes or not access.has_table("actors"):
+    """Display names and kinds for actor codes: a state's name from the crosswalk, other actors' from the
+    actors table (`web.names.display_name`)."""
+    from realpolitik.web.names import display_name
+
+    if not codes:
         return {}
-    rows = access.rows("SELECT code, name, kind FROM actors WHERE list_contains(?, code)", [codes])
-    return {r["code"]: r for r in rows}
+    rows = (
+        access.rows("SELECT code, name, kind FROM actors WHERE list_contains(?, code)", [codes])
+        if access.has_table("actors")
+        else []
+    )
+    stored = {r["code"]: r for r in rows}
+    out = {}
+    for c in codes:
+        r = stored.get(c, {"code": c, "name": None, "kind": None})
+        out[c] = {**r, "name": display_name(c, r["name"], r["kind"])}
+    return out
 
 
 def dyad_events(
-    access: StoreAccess, a: str, b: str, since: str | None, until: str | None, limit: int, include_all: bool = False
+    access: StoreAccess,
+    a: str,
+    b: str,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    include_all: bool = False,
+    event_types: list[str] | None = None,
+    origins: list[str] | None = None,
 ) -> dict[str, Any]:
     """The events between two actors (either direction), strongest first, with their evidence and source link."""
-    where, params = period_where(since, until)
+    where, params = period_where(since, until, event_types, origins)
     conds = ["((source_code = ? AND target_code = ?) OR (source_code = ? AND target_code = ?))", *where]
     if not include_all:
         conds.insert(0, FACTUAL)
@@ -145,79 +185,9 @@ def dyad_events(
         rec["url"] = r.get("url") or r.get("doc_url")
         rec["doc_title"] = r.get("doc_title")
         rec["pub_date"] = r.get("pub_date")
+        rec["origin"] = r.get("origin") or "text"
         events.append(rec)
     return {"a": a, "b": b, "n_events": int(n), "events": events}
-
-
-def dyad_timeline(access: StoreAccess, a: str, b: str) -> list[dict[str, Any]]:
-    """Events per month between two actors, split into cooperative and conflictual, for the chart."""
-    return [
-        {
-            "month": _iso(r["month"])[:7],
-            "cooperative": int(r["coop"]),
-            "conflictual": int(r["conf"]),
-            "neutral": int(r["neutral"]),
-            "mean_intensity": round(float(r["mi"]), 2),
-        }
-        for r in access.rows(
-            f"""SELECT date_trunc('month', date_start) AS month,
-                       count(*) FILTER (WHERE intensity > 0) AS coop,
-                       count(*) FILTER (WHERE intensity < 0) AS conf,
-                       count(*) FILTER (WHERE coalesce(intensity, 0) = 0) AS neutral,
-                       avg(coalesce(intensity, 0)) AS mi
-                FROM events
-                WHERE {FACTUAL} AND date_start IS NOT NULL
-                  AND ((source_code = ? AND target_code = ?) OR (source_code = ? AND target_code = ?))
-                GROUP BY 1 ORDER BY 1""",
-            [a, b, b, a],
-        )
-    ]
-
-
-def actor_partners(access: StoreAccess, code: str, by: str, top: int) -> dict[str, Any]:
-    """An actor's top partners, and per period its event count and mean intensity with each of them."""
-    unit = {"year": "year", "quarter": "quarter", "month": "month"}[by]
-    top_rows = access.rows(
-        f"""SELECT CASE WHEN source_code = ? THEN target_code ELSE source_code END AS partner,
-                   count(*) AS n, avg(coalesce(intensity, 0)) AS mi
-            FROM events WHERE {FACTUAL} AND {DYAD} AND (source_code = ? OR target_code = ?)
-            GROUP BY 1 ORDER BY n DESC, partner LIMIT ?""",
-        [code, code, code, int(top)],
-    )
-    partners = [r["partner"] for r in top_rows]
-    series = access.rows(
-        f"""SELECT CASE WHEN source_code = ? THEN target_code ELSE source_code END AS partner,
-                   date_trunc('{unit}', date_start) AS period, count(*) AS n, avg(coalesce(intensity, 0)) AS mi
-            FROM events
-            WHERE {FACTUAL} AND {DYAD} AND (source_code = ? OR target_code = ?) AND date_start IS NOT NULL
-              AND list_contains(?, CASE WHEN source_code = ? THEN target_code ELSE source_code END)
-            GROUP BY 1, 2 ORDER BY 2, 1""",
-        [code, code, code, partners, code],
-    )
-    names = actor_names(access, [code, *partners])
-    return {
-        "actor": code,
-        "name": names.get(code, {}).get("name") or code,
-        "by": by,
-        "partners": [
-            {
-                "code": r["partner"],
-                "name": names.get(r["partner"], {}).get("name") or r["partner"],
-                "n_events": int(r["n"]),
-                "mean_intensity": round(float(r["mi"]), 2),
-            }
-            for r in top_rows
-        ],
-        "series": [
-            {
-                "partner": r["partner"],
-                "period": _iso(r["period"]),
-                "n_events": int(r["n"]),
-                "mean_intensity": round(float(r["mi"]), 2),
-            }
-            for r in series
-        ],
-    }
 
 
 def documents(access: StoreAccess, limit: int) -> list[dict[str, Any]]:
