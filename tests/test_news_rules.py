@@ -211,3 +211,16 @@ def test_an_agreement_only_talked_about_is_no_new_agreement() -> None:
     got = _codes(text)
     assert not any(s == "GHA" and ty == "AGREE" for s, ty, _t in got)
     assert any(s == "GHA" and ty == "SUPPORT" for s, ty, _t in got)
+
+
+def test_a_government_reporting_an_attack_accuses_its_author() -> None:
+    got = _events("Kenya said Somali militants attacked a border post.")
+    accusations = [r for r in got if r["event_type"] == "ACCUSE"]
+    assert accusations and accusations[0]["source"]["code"] == "KEN"
+    attacks = [r for r in got if r["event_type"] == "ASSAULT"]
+    assert attacks and max(r["confidence"] for r in attacks) > accusations[0]["confidence"]
+
+
+def test_an_ability_to_act_is_no_act() -> None:
+    got = _codes("Britain said the rebels' ability to threaten shipping was now limited.")
+    assert not any(ty == "THREATEN" for _s, ty, _t in got)

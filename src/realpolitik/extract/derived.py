@@ -81,18 +81,30 @@ def purpose_targets(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: Acts a government that reports them is alleging against their author.
+ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "REJECT"})
+
+
 def derived_accusations(cands: list[Candidate], sent: Any) -> list[Candidate]:
-    """A speaker who says Y aids a party they brand hostile is accusing Y (a claim, not a fact)."""
+    """A speaker who says Y aids a party they brand hostile is accusing Y (a claim, not a fact); a government
+    that says Y attacked, coerced, threatened or spurned someone is accusing Y."""
     out = []
     for c in cands:
         if c.attributed_to is None or c.source is None or c.negated:
             continue
-        if c.spec.event_type not in ("AID", "SUPPORT", "COOPERATE"):
+        if same_party(c.attributed_to, c.source) or c.attributed_to.code is None:
             continue
-        if same_party(c.attributed_to, c.source):
+        # a state or organisation that says Y attacked, coerced or spurned someone is accusing Y
+        alleged_hostility = (
+            c.spec.event_type in ALLEGED_TYPES
+            and _told_directly(c.trigger)
+            and c.attributed_to.sector in (None, "GOV", "MIL", "LEG", "JUD", "SPY")
+            and (c.attributed_to.country is None or c.attributed_to.code == c.attributed_to.country)
+        )
+        if c.spec.event_type not in ("AID", "SUPPORT", "COOPERATE") and not alleged_hostility:
             continue
         target_words = _phrase_words(c.target, sent)
-        if target_words & lx.HOSTILE_LABELS:
+        if alleged_hostility or target_words & lx.HOSTILE_LABELS:
             out.append(
                 Candidate(
                     c.trigger,
@@ -103,11 +115,28 @@ def derived_accusations(cands: list[Candidate], sent: Any) -> list[Candidate]:
                     False,
                     c.hypothetical,
                     c.attributed_to,
-                    round(c.confidence * 0.8, 3),
+                    round(c.confidence * (0.5 if alleged_hostility else 0.8), 3),  # ranks below the act told
                     derived=True,
                 )
             )
     return out
+
+
+def _told_directly(tok: Token) -> bool:
+    """The act is what the speaker says happened ("Britain said the rebels attacked"; "according to X, the
+    army shelled"), not a purpose or plan inside another act ("said the US agreed to act to prevent ...")."""
+    cur = tok
+    for _ in range(6):  # an event noun: up to the verb of its clause
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        if cur.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "appos", "conj", "compound"):
+            return False
+        cur = cur.head
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.head.i == cur.i:
+        return True  # the sentence's own act, attributed ("according to ...", "..., X said")
+    return cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_ in lx.SPEECH_VERBS
 
 
 def _phrase_words(actor: Actor | None, sent: Any) -> set[str]:

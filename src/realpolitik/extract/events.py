@@ -97,6 +97,14 @@ def code_sentence(
         for c in tok.children
         if c.dep_ in ("xcomp", "dobj", "pcomp") and c.pos_ == "VERB"
     }
+    # what one is able or entitled to do is not done: "the Houthis' ability to threaten shipping"
+    embedded_by_intent |= {
+        c.i
+        for tok in sent
+        if tok.lemma_.lower() in lx.CAPABILITY_NOUNS and tok.pos_ == "NOUN"
+        for c in tok.children
+        if c.dep_ in ("acl", "xcomp", "relcl") and c.pos_ == "VERB"
+    }
     # an act harmed is not an act done: "undermines cooperation between X and Y"
     embedded_by_intent |= {
         c.i
@@ -358,9 +366,10 @@ def _drop_one_sided(cands: list[Candidate]) -> list[Candidate]:
     fragment of a dyadic event already coded would only repeat it."""
     dyadic = [c for c in cands if c.source is not None and c.target is not None]
     one_sided = [c for c in cands if c.source is not None and c.target is None and _clausal(c.trigger)]
-    if dyadic and any(not (c.hypothetical or c.negated) for c in dyadic):
+    if dyadic and any(not (c.hypothetical or c.negated or c.derived) for c in dyadic):
         return dyadic
-    # only unasserted dyads (wanted, threatened, refused): the asserted act of the clause stays too
+    # only unasserted or derived dyads (wanted, threatened, refused; a reporter's accusation): the asserted
+    # act of the clause stays too
     keep = dyadic + [c for c in one_sided if not c.hypothetical]
     if dyadic:
         return sorted(keep, key=lambda c: (c.trigger.i, c.spec.event_type, c.derived))

@@ -30,7 +30,7 @@ INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "determined", "ea
 EMBEDDING_VERBS = lx.INTENT_VERBS | {"refuse", "decline", "threaten", "fail", "reject", "vow"}
 
 
-REFUSAL_VERBS = frozenset({"refuse", "decline", "reject", "renege", "balk"})
+REFUSAL_VERBS = frozenset({"refuse", "decline", "fail", "reject", "renege", "balk"})
 
 
 HOSTILE_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
@@ -67,8 +67,6 @@ def stance_of(tok: Token, spec: Trigger, negated: bool, hypothetical: bool) -> t
     happened (the statement), so it is neither negated nor hypothetical."""
     gov = _governor(tok)
     aux = _aux_words(tok)
-    if gov is not None and gov.lemma_ == "fail":
-        negated = True  # "the two sides failed to agree": it did not happen (no one refused the other)
     cooperative = spec.event_type in COOPERATIVE
     refusal = gov is not None and gov.lemma_ in REFUSAL_VERBS
     # reported speech shifts "will" to "would": "they said they would meet" announces an intention
