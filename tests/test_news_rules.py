@@ -222,5 +222,5 @@ def test_a_government_reporting_an_attack_accuses_its_author() -> None:
 
 
 def test_an_ability_to_act_is_no_act() -> None:
-    got = _codes("Britain said the rebels' ability to threaten shipping was now limited.")
-    assert not any(ty == "THREATEN" for _s, ty, _t in got)
+    got = _events("Britain said the rebels' ability to threaten shipping was now limited.")
+    assert not any(r["trigger"] == "threaten" for r in got)
