@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -145,7 +145,7 @@ def extract(
     date = _check_date(date)
     errors: list[InputError] | None = [] if keep_going else None
     if engine == "spark":
-        from realpolitik.spark.engine import extract_with_spark  # type: ignore[import-not-found]
+        from realpolitik.spark.engine import extract_with_spark
 
         records = extract_with_spark(list(paths), date=date, master=master, quiet=quiet)
         _emit(records, fmt)
@@ -181,12 +181,13 @@ def _workers(value: str) -> int | None:
     return int(value)
 
 
-def _emit(records: list[dict[str, Any]], fmt: str) -> None:
+def _emit(records: Iterable[dict[str, Any]], fmt: str) -> None:
+    """Records as they come (jsonl), or all of them as one table."""
     if fmt == "jsonl":
         for r in records:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
     else:
-        print_table(records)
+        print_table(list(records))
 
 
 @click.command()
@@ -221,7 +222,7 @@ def ingest(
     date = _check_date(date)
     errors: list[InputError] | None = [] if keep_going else None
     if engine == "spark":
-        from realpolitik.spark.engine import ingest_with_spark  # type: ignore[import-not-found]
+        from realpolitik.spark.engine import ingest_with_spark
 
         ingest_with_spark(list(paths), db=db_path(db), date=date, master=master, quiet=quiet)
         return

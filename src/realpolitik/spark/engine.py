@@ -1,7 +1,10 @@
 """`realpolitik extract/ingest --engine spark`: the local extraction code, run over a Spark RDD of documents.
 
 - The driver reads the inputs with the same reader as the local engine (`sources.articles.read_documents`),
-  so doc ids, dates and texts are the same; each document gets its input position `seq`.
+  so doc ids, dates and texts are the same; each document gets its input position `seq`. It streams them:
+  documents go to Spark in batches (`batches`: at most `REALPOLITIK_SPARK_BATCH_DOCS` documents or
+  `REALPOLITIK_SPARK_BATCH_CHARS` characters), each batch one job, so the driver never holds more than one
+  batch of texts however large the input.
 - Executors run `extract_partition` (mapPartitions): the extractor (spaCy pipeline included) is built once
   per Python worker and cached at module level (`_extractor`), and Spark reuses workers between tasks.
 - `extract_with_spark` returns the records ordered by (input position, event index): the same list, in the
@@ -17,6 +20,7 @@ import datetime as dt
 import json
 import os
 from collections.abc import Iterable, Iterator
+from itertools import chain, count
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -113,25 +117,59 @@ def events_spark_schema() -> StructType:
     return T.StructType([*fields, T.StructField(PARTITION, T.StringType(), False)])
 
 
-def _read(paths: list[str], date: str | None) -> list[Document]:
+#: A batch sent to Spark: at most this many documents ...
+BATCH_DOCS = int(os.environ.get("REALPOLITIK_SPARK_BATCH_DOCS", "4000"))
+#: ... or this many characters of text (what the driver holds at once, serialised once more by Spark).
+BATCH_CHARS = int(os.environ.get("REALPOLITIK_SPARK_BATCH_CHARS", str(64_000_000)))
+
+
+def _read(paths: list[str], date: str | None) -> Iterator[Document]:
+    """The documents, read lazily; every path is checked first, so that a missing one fails before Spark
+    starts and before any output (as with the local engine)."""
+    from realpolitik.errors import InputError
     from realpolitik.sources.articles import read_documents
 
-    return list(read_documents(paths, date=date))
+    for p in paths:
+        if p != "-" and not Path(p).exists():
+            raise InputError("no such file or directory", p)
+    return iter(read_documents(paths, date=date))
 
 
-def documents_rdd(spark: SparkSession, docs: list[Document], partitions: int | None = None) -> RDD:
+def batches(
+    docs: Iterable[Document], max_docs: int | None = None, max_chars: int | None = None
+) -> Iterator[list[DocTuple]]:
+    """The documents as consecutive batches of (input position, ...) tuples, read lazily: a batch is full at
+    `max_docs` documents or `max_chars` characters (a longer document is a batch of its own)."""
+    max_docs = max_docs or BATCH_DOCS
+    max_chars = max_chars or BATCH_CHARS
+    batch: list[DocTuple] = []
+    chars = 0
+    for seq, doc in zip(count(), docs, strict=False):
+        if batch and (len(batch) >= max_docs or chars + len(doc.text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(doc_tuple(seq, doc))
+        chars += len(doc.text)
+    if batch:
+        yield batch
+
+
+def documents_rdd(spark: SparkSession, batch: list[DocTuple], partitions: int | None = None) -> RDD:
+    """One batch of document tuples as an RDD."""
     sc = spark.sparkContext
-    n = partitions or max(1, min(len(docs), sc.defaultParallelism * 4))
-    return sc.parallelize([doc_tuple(i, d) for i, d in enumerate(docs)], n)
+    n = partitions or max(1, min(len(batch), sc.defaultParallelism * 4))
+    return sc.parallelize(batch, n)
 
 
-def extract_documents(spark: SparkSession, docs: list[Document], partitions: int | None = None) -> list[dict[str, Any]]:
-    """Event records of `docs` extracted on Spark, in the local engine's order."""
-    if not docs:
-        return []
-    rdd = documents_rdd(spark, docs, partitions).mapPartitions(records_partition)
-    out = rdd.sortBy(lambda t: (t[0], t[1]), numPartitions=1).map(lambda t: t[2]).collect()
-    return [json.loads(s) for s in out]
+def extract_documents(
+    spark: SparkSession, docs: Iterable[Document], partitions: int | None = None, batch_docs: int | None = None
+) -> Iterator[dict[str, Any]]:
+    """Event records of `docs` extracted on Spark, in the local engine's order, batch after batch (each
+    batch sorted by input position and event index; batches follow the input, so the whole is in order)."""
+    for batch in batches(docs, batch_docs):
+        rdd = documents_rdd(spark, batch, partitions).mapPartitions(records_partition)
+        for line in rdd.sortBy(lambda t: (t[0], t[1]), numPartitions=1).map(lambda t: t[2]).toLocalIterator():
+            yield json.loads(line)
 
 
 def extract_with_spark(
@@ -140,13 +178,19 @@ def extract_with_spark(
     master: str | None = None,
     quiet: bool = False,
     partitions: int | None = None,
-) -> list[dict[str, Any]]:
-    """`realpolitik extract --engine spark`: the records the local engine prints, computed on Spark."""
+    batch_docs: int | None = None,
+) -> Iterator[dict[str, Any]]:
+    """`realpolitik extract --engine spark`: the records the local engine prints, computed on Spark, yielded
+    as each batch of documents is done. A missing input or a bad line is raised before Spark starts only when
+    it is in the first document; a bad line later ends the stream where it is, as in the local engine."""
     from realpolitik.spark.session import get_spark
 
     docs = _read(paths, date)
+    first = next(docs, None)  # no Spark session for an empty input
+    if first is None:
+        return
     spark = get_spark(master, quiet=quiet)
-    return extract_documents(spark, docs, partitions)
+    yield from extract_documents(spark, chain([first], docs), partitions, batch_docs)
 
 
 def default_parquet_dir(db: str) -> str:
@@ -166,55 +210,75 @@ def ingest_with_spark(
     quiet: bool = False,
     parquet_dir: str | None = None,
     partitions: int | None = None,
+    batch_docs: int | None = None,
 ) -> dict[str, Any]:
     """`realpolitik ingest --engine spark`: extract on Spark, write Parquet events partitioned by month,
-    store documents/sentences/mentions/actors/events in the DuckDB store. Returns what was done."""
-    import click
-    from pyspark import StorageLevel
+    store documents/sentences/mentions/actors/events in the DuckDB store. Returns what was done.
 
-    from realpolitik.spark.session import get_spark
+    Documents already stored (or seen earlier in the input) are not sent to Spark; the others go batch after
+    batch (`batches`), each batch's events appended to the Parquet directory and its documents stored, in
+    input order, before the next batch is read."""
+    import click
+
+    from realpolitik.spark.session import get_spark, require_pyspark
     from realpolitik.store.db import Store
 
-    docs = _read(paths, date)
+    docs = _read(paths, date)  # paths checked before the store is opened: a mistyped one creates no store
+    require_pyspark()
     out_dir = parquet_dir or default_parquet_dir(db)
     stored = skipped = events = 0
+    spark: SparkSession | None = None
     with Store(db) as store:
-        todo, seen = [], set()
-        for d in docs:
-            if d.key in seen or store.has_document(d.key):
-                skipped += 1
-            else:
-                seen.add(d.key)
-                todo.append(d)
-        if todo:
-            spark = get_spark(master, quiet=quiet)
-            extracted = documents_rdd(spark, todo, partitions).mapPartitions(extract_partition)
-            extracted.persist(StorageLevel.MEMORY_AND_DISK)
-            try:
-                rows = extracted.flatMap(lambda t: event_rows_of(t[1]))
-                from realpolitik.store.scale import PARTITION
+        seen: set[str] = set()
 
-                df = spark.createDataFrame(rows, schema=events_spark_schema())
-                # append: documents already stored never reach Spark, so runs add disjoint events
-                df.write.mode("append").partitionBy(PARTITION).parquet(out_dir)
-                for _, ex in extracted.sortByKey(numPartitions=1).toLocalIterator():
-                    n = store.add_extraction(ex)
-                    events += n
-                    stored += 1
-            finally:
-                extracted.unpersist()
+        def fresh() -> Iterator[Document]:
+            nonlocal skipped
+            for d in docs:
+                if d.key in seen or store.has_document(d.key):
+                    skipped += 1
+                else:
+                    seen.add(d.key)
+                    yield d
+
+        for batch in batches(fresh(), batch_docs):
+            spark = spark or get_spark(master, quiet=quiet)
+            for ex in _extract_batch(spark, batch, partitions, out_dir):
+                events += store.add_extraction(ex)
+                stored += 1
         summary = {
             "stored": stored,
             "skipped": skipped,
             "events": events,
-            "parquet": out_dir if todo else None,
+            "parquet": out_dir if stored else None,
             "documents_in_store": store.count("documents"),
             "events_in_store": store.count("events"),
         }
     click.echo(
         f"{stored} documents stored, {skipped} already present, {events} events added (Spark); "
         f"store {db} holds {summary['documents_in_store']} documents, {summary['events_in_store']} events"
-        + (f"; Parquet events in {out_dir}" if todo else ""),
+        + (f"; Parquet events in {out_dir}" if stored else ""),
         err=quiet is False,
     )
     return summary
+
+
+def _extract_batch(
+    spark: SparkSession, batch: list[DocTuple], partitions: int | None, out_dir: str
+) -> Iterator[Extraction]:
+    """One batch extracted on Spark: its events appended to the Parquet directory, then its extractions
+    yielded in input order (from the persisted RDD, so each document is parsed once)."""
+    from pyspark import StorageLevel
+
+    from realpolitik.store.scale import PARTITION
+
+    extracted = documents_rdd(spark, batch, partitions).mapPartitions(extract_partition)
+    extracted.persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        rows = extracted.flatMap(lambda t: event_rows_of(t[1]))
+        df = spark.createDataFrame(rows, schema=events_spark_schema())
+        # append: documents already stored never reach Spark, so runs (and batches) add disjoint events
+        df.write.mode("append").partitionBy(PARTITION).parquet(out_dir)
+        for _, ex in extracted.sortByKey(numPartitions=1).toLocalIterator():
+            yield ex
+    finally:
+        extracted.unpersist()

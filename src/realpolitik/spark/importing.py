@@ -78,10 +78,13 @@ def import_with_spark(
     parquet_dir: str | None = None,
     quiet: bool = True,
 ) -> tuple[ImportReport, str]:
-    """Parse event files on Spark into Parquet (partitioned by month) and load them into the store."""
+    """Parse event files on Spark into Parquet (partitioned by month) and load them into the store. The
+    driver sends file names only: each file is read on an executor."""
+    from realpolitik.spark.session import get_spark, require_pyspark
+
+    require_pyspark()
     from pyspark import StorageLevel
 
-    from realpolitik.spark.session import get_spark
     from realpolitik.store.db import Store
     from realpolitik.store.imported import load_parquet
     from realpolitik.store.scale import PARTITION

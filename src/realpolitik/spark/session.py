@@ -17,16 +17,22 @@ if TYPE_CHECKING:
 DEFAULT_MASTER = "local[*]"
 
 
+def require_pyspark() -> None:
+    """One line naming the extra to install when pyspark is missing (it is not in the core install)."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        from realpolitik.errors import RealpolitikError
+
+        raise RealpolitikError("--engine spark needs pyspark: pip install 'realpolitik[spark]'") from None
+
+
 def get_spark(master: str | None = None, quiet: bool = True, conf: dict[str, Any] | None = None) -> SparkSession:
     """The active session when there is one and no other master is asked for; else a new one."""
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    try:
-        from pyspark.sql import SparkSession
-    except ImportError as exc:  # pragma: no cover - pyspark is a dependency of the spark extra
-        from realpolitik.errors import RealpolitikError
-
-        raise RealpolitikError("--engine spark needs pyspark: pip install 'realpolitik[spark]'") from exc
+    require_pyspark()
+    from pyspark.sql import SparkSession
 
     active = SparkSession.getActiveSession()
     if active is not None and (master is None or active.sparkContext.master == master):
