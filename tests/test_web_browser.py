@@ -4,6 +4,7 @@ module starts on a free local port. A failing test leaves a screenshot in test-a
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import threading
@@ -99,18 +100,26 @@ def write_server(seed_db: Path, tmp_path: Path) -> Iterator[LiveServer]:
 
 @pytest.fixture()
 def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
-    """A fresh page that records what the browser logs; a screenshot is saved when the test fails."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    """A fresh page that records every console error (Content-Security-Policy violations included), page
+    error, failed request and HTTP error answer; the test fails on any of them, unless it lists the ones it
+    provokes in `page.expected_errors` (regular expressions). A screenshot is saved when the test fails."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
     pg = context.new_page()
     pg.errors = []  # type: ignore[attr-defined]
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.expected_errors = []  # type: ignore[attr-defined]
+    pg.on("console", lambda m: m.type == "error" and pg.errors.append(f"console: {m.text}"))
+    pg.on("pageerror", lambda e: pg.errors.append(f"page error: {e}"))
     pg.on("requestfailed", lambda r: pg.errors.append(f"request failed: {r.url}"))
+    pg.on("response", lambda r: r.status >= 400 and pg.errors.append(f"HTTP {r.status}: {r.url}"))
     failed_before = request.session.testsfailed
     yield pg
-    if request.session.testsfailed > failed_before:
+    unexpected = [e for e in pg.errors if not any(re.search(x, e) for x in pg.expected_errors)]
+    if request.session.testsfailed > failed_before or unexpected:
         ARTIFACTS.mkdir(exist_ok=True)
         pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+    if unexpected:
+        pytest.fail(f"the browser reported errors: {unexpected}")
 
 
 def _wait_view(pg: object, name: str) -> None:
@@ -223,7 +232,10 @@ def test_dyad_and_actor_pages(page: object, read_only_server: LiveServer) -> Non
     page.goto(f"{read_only_server.url}/#/dyad/RUS/MLI")
     _wait_view(page, "dyad")
     assert "helping the Malian state" in page.inner_text("#dyad-sentences")
-    assert page.locator("#dyad-timeline svg rect").count() == 2
+    # both events are dated "2021" only: one band over the year 2021, no monthly bar (not January)
+    assert page.locator("#dyad-timeline g.bar").count() == 0
+    assert page.locator("#dyad-timeline g.year-only").count() == 1
+    assert "2021" in page.text_content("#dyad-timeline g.year-only")
     page.goto(f"{read_only_server.url}/#/actor/RUS?by=year")
     _wait_view(page, "actor")
     assert "DZA" in page.inner_text("#actor-partners") and "MLI" in page.inner_text("#actor-partners")
@@ -267,6 +279,7 @@ def test_script_in_an_article_does_not_run(page: object, write_server: LiveServe
 
 
 def test_write_without_token_is_refused(page: object, write_server: LiveServer) -> None:
+    page.expected_errors = [r"\b401\b", r"\b403\b"]  # the refusals this test provokes
     _paste(page, write_server, "Russia condemned Algeria on Monday.", "")
     page.wait_for_selector("#ingest-result.error")
     assert "401" in page.inner_text("#ingest-result")

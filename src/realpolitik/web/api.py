@@ -192,6 +192,7 @@ def _triad_names(access: StoreAccess, result: dict[str, Any]) -> dict[str, str]:
         str(c) for t in result.get("frustrated_triads") or [] if isinstance(t, dict) for c in t.get("actors") or []
     }
     codes |= {str(c.get("actor")) for c in result.get("cross_pressure") or [] if isinstance(c, dict)}
+    codes |= {str(c) for bloc in result.get("blocs") or [] if isinstance(bloc, list) for c in bloc}
     return names_of(access, sorted(codes))
 
 

@@ -91,4 +91,24 @@ def shifts_ranking(
     return JSONResponse(_cached(access, ("shifts-ranking", by, max_actors, min_events), compute))
 
 
-__all__ = ["_call_analysis", "router"]
+DYAD_QUESTIONS = {"ally": "alliance", "dependence": "dependence", "similarity": "similarity"}
+
+
+@router.get(
+    "/answer", summary="A dyad question for the dashboard's cards: the answer, or why there is none (always 200)"
+)
+def answer(
+    access: Access,
+    question: Annotated[str, Query(pattern="^(ally|dependence|similarity)$")],
+    a: Annotated[str, Query(pattern=CODE_RE)],
+    b: Annotated[str, Query(pattern=CODE_RE)],
+) -> dict[str, Any]:
+    """Why: a card whose data was never imported (no SIPRI register) is an expected state of the page, not a
+    failed request; /api/ally, /api/dependence and /api/similarity keep answering it with 400 or 501."""
+    from fastapi import HTTPException
+
+    try:
+        out = _call_analysis(access, DYAD_QUESTIONS[question], question, to_code(a), to_code(b))
+    except HTTPException as exc:
+        return {"question": question, "available": False, "status": exc.status_code, "detail": exc.detail}
+    return {"question": question, "available": True, "status": 200, "answer": out}

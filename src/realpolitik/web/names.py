@@ -16,6 +16,7 @@ from realpolitik.web.access import StoreAccess
 from realpolitik.web.queries import DYAD, FACTUAL
 
 MAX_SUGGESTIONS = 5
+NEAR_BEST = 0.12  # suggestions within this spelling ratio of the closest one
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def _stored_actors(access: StoreAccess) -> dict[str, tuple[str | None, str | Non
 
 def resolve(access: StoreAccess, query: str, index: list[ActorEntry] | None = None) -> Resolution:
     """The stored actor `query` names (a code, a state's name or alias, a stored actor's name), or an
-    unknown answer with up to five close matches (by spelling, over codes and names) from the store."""
+    unknown answer with up to five close matches (by spelling, over codes and names, as close as the
+    closest within NEAR_BEST) from the store."""
     from realpolitik.sources.countries import fold, to_iso3
 
     q = query.strip()
@@ -109,7 +111,8 @@ def resolve(access: StoreAccess, query: str, index: list[ActorEntry] | None = No
 
 
 def suggest(folded: str, entries: list[ActorEntry], n: int) -> list[dict[str, Any]]:
-    """Actors whose folded name or code is spelled closest to `folded` (difflib ratio >= 0.6), best first."""
+    """Actors whose folded name or code is spelled closest to `folded` (difflib ratio >= 0.6 and near the best),
+    best first."""
     from realpolitik.sources.countries import fold, get_crosswalk
 
     if not folded:
@@ -127,7 +130,9 @@ def suggest(folded: str, entries: list[ActorEntry], n: int) -> list[dict[str, An
         code = keys[key]
         scored[code] = max(scored.get(code, 0.0), difflib.SequenceMatcher(None, folded, key).ratio())
     by_code = {e.code: e for e in entries}
-    best = sorted(scored, key=lambda c: (-scored[c], -by_code[c].n_events, c))[:n]
+    top = max(scored.values(), default=0.0)
+    near = [c for c in scored if scored[c] >= top - NEAR_BEST]  # "Rusia": Russia, not USA as well
+    best = sorted(near, key=lambda c: (-scored[c], -by_code[c].n_events, c))[:n]
     return [{"code": c, "name": by_code[c].name, "n_events": by_code[c].n_events} for c in best]
 
 

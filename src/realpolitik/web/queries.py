@@ -51,7 +51,8 @@ def graph(
     event_types: list[str] | None = None,
     origins: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Top dyads by event count in the window, with sign and weight, and their actors as nodes."""
+    """Top dyads by event count in the window, with sign and weight, and their actors as nodes; `first` and
+    `last` are the dates of the earliest and latest events as written (2024 stays a year, not 2024-01-01)."""
     where, params = period_where(since, until, event_types, origins)
     conds = " AND ".join([FACTUAL, DYAD, *where])
     # One scan: the dyads' aggregates, with the window's totals over every dyad beside them.
@@ -62,7 +63,7 @@ def graph(
                    avg(coalesce(intensity, 0)) AS mean_intensity,
                    count(*) FILTER (WHERE intensity > 0) AS n_coop,
                    count(*) FILTER (WHERE intensity < 0) AS n_conf,
-                   min(date_start) AS first, max(date_start) AS last
+                   arg_min(date, date_start) AS first, arg_max(date, date_start) AS last
             FROM events WHERE {conds}
             GROUP BY 1, 2
         ), t AS (

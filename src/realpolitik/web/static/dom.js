@@ -93,3 +93,55 @@ export function eventItem(ev, { docLink = true } = {}) {
     links.length ? el("div", { class: "links" }, ...links.flatMap((l, i) => (i ? [" · ", l] : [l]))) : null
   );
 }
+
+/** A link to an actor's page, labelled with its name and code ("Russia (RUS)"). */
+export function actorLink(code, name) {
+  const label = name && name !== code ? `${name} (${code})` : code;
+  return el("a", { href: `#/actor/${encodeURIComponent(code)}`, class: "actor-link" }, label);
+}
+
+/** The question pages every actor and dyad page links to: Balance (who must choose) and Shifts (who is realigning). */
+export function questionLinks(codes = []) {
+  const mention = codes.length ? ` involving ${codes.join(" or ")}` : "";
+  return el(
+    "p",
+    { class: "questions" },
+    "Questions: ",
+    el("a", { href: `#/balance${codes.length ? "?actor=" + encodeURIComponent(codes[0]) : ""}`, class: "q-balance" }, `Balance: frustrated triads${mention}`),
+    " · ",
+    el("a", { href: "#/shifts", class: "q-shifts" }, "Shifts: who is realigning")
+  );
+}
+
+/** What a typed actor stands for (`/api/actors/resolve`): {known, code, name, reason, suggestions}. */
+export function resolveActor(q) {
+  return api(`/api/actors/resolve?q=${encodeURIComponent(q)}`);
+}
+
+/** The honest page for an actor the store does not hold: the reason, did-you-mean links, the index. */
+export function unknownActor(view, res, makeHref = (code) => `#/actor/${encodeURIComponent(code)}`) {
+  const section = el("section", { class: "unknown-actor", id: "unknown-actor" },
+    el("h2", {}, "Unknown actor"),
+    el("p", { class: "error", id: "unknown-reason" }, res.reason || `no actor named ${JSON.stringify(res.query)} in this store`));
+  if (res.suggestions && res.suggestions.length) {
+    section.append(el("p", { id: "did-you-mean" }, "Did you mean ",
+      ...res.suggestions.flatMap((s, i) => [i ? ", " : "", el("a", { href: makeHref(s.code) }, `${s.name} (${s.code})`)]), "?"));
+  }
+  section.append(el("p", {}, el("a", { href: "#/actors" }, "Browse the actor index"), " · ", el("a", { href: "#/search" }, "search the evidence")));
+  view.append(section);
+  view.dataset.ready = "unknown-actor";
+}
+
+/** A date the API accepts: YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar; else a readable reason. */
+export function dateProblem(name, value) {
+  if (!value) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return `${name}: write the date as YYYY, YYYY-MM or YYYY-MM-DD (got "${value}")`;
+  const [, y, mo, d] = m;
+  if (mo && (Number(mo) < 1 || Number(mo) > 12)) return `${name}: there is no month ${Number(mo)} (got "${value}")`;
+  if (d) {
+    const days = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
+    if (Number(d) < 1 || Number(d) > days) return `${name}: ${y}-${mo} has no day ${Number(d)} (got "${value}")`;
+  }
+  return null;
+}
