@@ -216,7 +216,8 @@ def test_dashboard_and_assets_are_local(client: TestClient) -> None:
     assert page.status_code == 200
     assert "Content-Security-Policy" in page.headers and "script-src 'self'" in page.headers["Content-Security-Policy"]
     srcs = re.findall(r'(?:src|href)="([^"]+)"', page.text)
-    assert srcs and all(s.startswith(("/static/", "#")) for s in srcs), srcs
+    # this server's files, in-page links, its API docs, and an empty inline icon (no favicon request)
+    assert srcs and all(s.startswith(("/static/", "#", "/docs")) or s == "data:," for s in srcs), srcs
     assert client.get("/static/vendor/cytoscape.min.js").status_code == 200
     assert client.get("/static/../app.py").status_code == 404
     assert client.get("/openapi.json").json()["paths"]["/api/graph"]
