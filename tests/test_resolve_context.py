@@ -43,6 +43,10 @@ def _invoke(args: list[str], stdin: str | None = None) -> Any:
         # a group that governs: its government is the state's
         ("the Taliban government", None, "AFG", "GOV"),
         ("Alexei Navalny", None, "RUS", "OPP"),
+        # a state beside a name another state's table holds is that state's ("Federal Police")
+        ("Brazil's Federal Police", None, "BRA", "COP"),
+        # a national council holding an IGO's name ("Security Council") is not the IGO
+        ("the National Security Council", "Ukraine's", "UKR", "GOV"),
     ],
 )
 def test_context_and_conventions(text: str, context: str | None, country: str, sector: str) -> None:

@@ -79,6 +79,10 @@ REGIONS: tuple[str, ...] = (
     "western world",
     "jordan river",
     "west bank",
+    # bodies whose names hold an IGO's ("Security Council" is the UN's): matched so that they are not the IGO
+    "national security council",
+    "security council of ukraine",
+    "supreme national security council",
 )
 
 
@@ -539,7 +543,8 @@ class Gazetteer:
         raw = strip_determiners(name.translate(_QUOTES))
         found = self._orgs_cased.get(raw) or self._orgs.get(fold(raw))
         if found is not None:
-            return found
+            # "Brazil's Federal Police" is not the one state whose Factbook entry says "Federal Police"
+            return found if country is None or found.country in (None, country) else None
         by_state = self._orgs_shared.get("^" + raw) or self._orgs_shared.get(fold(raw)) or {}
         return by_state.get(country or "")
 
