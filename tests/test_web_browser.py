@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,7 +42,7 @@ def _free_port() -> int:
 class LiveServer:
     """uvicorn serving one app in a background thread, on 127.0.0.1 and a free port."""
 
-    def __init__(self, app: object) -> None:
+    def __init__(self, app: Any) -> None:
         import uvicorn
 
         self.port = _free_port()
@@ -64,7 +65,7 @@ class LiveServer:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (make browser)")
     from playwright.sync_api import sync_playwright
@@ -99,14 +100,14 @@ def write_server(seed_db: Path, tmp_path: Path) -> Iterator[LiveServer]:
 
 
 @pytest.fixture()
-def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A fresh page that records every console error (Content-Security-Policy violations included), page
     error, failed request and HTTP error answer; the test fails on any of them, unless it lists the ones it
     provokes in `page.expected_errors` (regular expressions). A screenshot is saved when the test fails."""
     context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
     pg = context.new_page()
-    pg.errors = []  # type: ignore[attr-defined]
-    pg.expected_errors = []  # type: ignore[attr-defined]
+    pg.errors = []
+    pg.expected_errors = []
     pg.on("console", lambda m: m.type == "error" and pg.errors.append(f"console: {m.text}"))
     pg.on("pageerror", lambda e: pg.errors.append(f"page error: {e}"))
     pg.on("requestfailed", lambda r: pg.errors.append(f"request failed: {r.url}"))
@@ -122,11 +123,11 @@ def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
         pytest.fail(f"the browser reported errors: {unexpected}")
 
 
-def _wait_view(pg: object, name: str) -> None:
+def _wait_view(pg: Any, name: str) -> None:
     pg.wait_for_selector(f'#view[data-ready="{name}"]', timeout=15000)
 
 
-def test_graph_edge_click_shows_rus_dza_evidence(page: object, read_only_server: LiveServer) -> None:
+def test_graph_edge_click_shows_rus_dza_evidence(page: Any, read_only_server: LiveServer) -> None:
     page.goto(f"{read_only_server.url}/#/graph")
     _wait_view(page, "graph")
     _click_edge(page, "DZA|RUS")
@@ -141,7 +142,7 @@ def test_graph_edge_click_shows_rus_dza_evidence(page: object, read_only_server:
     assert page.errors == []  # no failed request: everything the page needs is served locally
 
 
-def _click_edge(page: object, edge_id: str) -> None:
+def _click_edge(page: Any, edge_id: str) -> None:
     """Click an edge where cytoscape drew it on the canvas (at its rendered midpoint)."""
     x, y = page.evaluate(
         """(id) => {
@@ -165,7 +166,7 @@ def real_seed_server(seed_store_path: Path) -> Iterator[LiveServer]:
 
 
 def test_real_seed_graph_rus_dza_edge_shows_its_evidence(
-    page: object, real_seed_server: LiveServer, seed_path: Path
+    page: Any, real_seed_server: LiveServer, seed_path: Path
 ) -> None:
     """Over the real coder's output: no exact counts, but the RUS–DZA relation and its seed sentences."""
     page.goto(f"{real_seed_server.url}/#/graph")
@@ -182,7 +183,7 @@ def test_real_seed_graph_rus_dza_edge_shows_its_evidence(
     assert page.errors == []
 
 
-def test_real_seed_actor_page_shows_shifts_and_frustrated_triads(page: object, real_seed_server: LiveServer) -> None:
+def test_real_seed_actor_page_shows_shifts_and_frustrated_triads(page: Any, real_seed_server: LiveServer) -> None:
     """The actor page over the analysis modules: shifts and the frustrated triads involving the actor."""
     page.goto(f"{real_seed_server.url}/#/actor/RUS?by=year")
     _wait_view(page, "actor")
@@ -202,7 +203,7 @@ def test_real_seed_actor_page_shows_shifts_and_frustrated_triads(page: object, r
     assert page.errors == []
 
 
-def test_real_seed_dyad_page_shows_the_alliance_verdict(page: object, real_seed_server: LiveServer) -> None:
+def test_real_seed_dyad_page_shows_the_alliance_verdict(page: Any, real_seed_server: LiveServer) -> None:
     pytest.importorskip("realpolitik.analysis.alliance", reason="realpolitik.analysis.alliance has not landed")
     page.goto(f"{real_seed_server.url}/#/dyad/RUS/DZA")
     _wait_view(page, "dyad")
@@ -214,7 +215,7 @@ def test_real_seed_dyad_page_shows_the_alliance_verdict(page: object, real_seed_
 
 
 def test_evidence_link_opens_the_document_with_the_sentence_highlighted(
-    page: object, read_only_server: LiveServer
+    page: Any, read_only_server: LiveServer
 ) -> None:
     page.goto(f"{read_only_server.url}/#/graph")
     _wait_view(page, "graph")
@@ -228,7 +229,7 @@ def test_evidence_link_opens_the_document_with_the_sentence_highlighted(
     assert page.locator("#read-only-note").count() == 0
 
 
-def test_dyad_and_actor_pages(page: object, read_only_server: LiveServer) -> None:
+def test_dyad_and_actor_pages(page: Any, read_only_server: LiveServer) -> None:
     page.goto(f"{read_only_server.url}/#/dyad/RUS/MLI")
     _wait_view(page, "dyad")
     assert "helping the Malian state" in page.inner_text("#dyad-sentences")
@@ -244,7 +245,7 @@ def test_dyad_and_actor_pages(page: object, read_only_server: LiveServer) -> Non
     assert "read-only" in page.inner_text("#read-only-note")
 
 
-def _paste(page: object, server: LiveServer, text: str, token: str) -> None:
+def _paste(page: Any, server: LiveServer, text: str, token: str) -> None:
     page.goto(f"{server.url}/#/documents")
     _wait_view(page, "documents")
     page.fill("#ingest-text", text)
@@ -253,7 +254,7 @@ def _paste(page: object, server: LiveServer, text: str, token: str) -> None:
     page.click("#ingest-submit")
 
 
-def test_paste_an_article_and_see_its_events(page: object, write_server: LiveServer) -> None:
+def test_paste_an_article_and_see_its_events(page: Any, write_server: LiveServer) -> None:
     _paste(page, write_server, "Russia condemned Algeria on Monday. Algeria signed an agreement with Mali.", TOKEN)
     _wait_view(page, "document")
     assert "Russia condemned Algeria on Monday." in page.inner_text("#doc-text mark.event-sentence")
@@ -262,7 +263,7 @@ def test_paste_an_article_and_see_its_events(page: object, write_server: LiveSer
     assert page.inner_text("#doc-title") == "Pasted <i>article</i>"
 
 
-def test_script_in_an_article_does_not_run(page: object, write_server: LiveServer) -> None:
+def test_script_in_an_article_does_not_run(page: Any, write_server: LiveServer) -> None:
     hostile = (
         "Russia condemned Algeria on Monday. <script>window.__pwned = 1</script> "
         '<img src=x onerror="window.__pwned = 2"> Algeria signed an agreement with Mali.'
@@ -278,7 +279,7 @@ def test_script_in_an_article_does_not_run(page: object, write_server: LiveServe
     assert page.evaluate("() => window.__pwned") is None
 
 
-def test_write_without_token_is_refused(page: object, write_server: LiveServer) -> None:
+def test_write_without_token_is_refused(page: Any, write_server: LiveServer) -> None:
     page.expected_errors = [r"\b401\b", r"\b403\b"]  # the refusals this test provokes
     _paste(page, write_server, "Russia condemned Algeria on Monday.", "")
     page.wait_for_selector("#ingest-result.error")
@@ -291,7 +292,7 @@ def test_write_without_token_is_refused(page: object, write_server: LiveServer) 
     assert page.locator("#doc-list li").count() == 1
 
 
-def test_upload_an_html_file_and_see_its_events(page: object, write_server: LiveServer, tmp_path: Path) -> None:
+def test_upload_an_html_file_and_see_its_events(page: Any, write_server: LiveServer, tmp_path: Path) -> None:
     """An uploaded page is read as text (its scripts dropped, never run) and its events are shown."""
     html = tmp_path / "algiers-moscow.html"
     html.write_text(
