@@ -224,3 +224,11 @@ def test_a_government_reporting_an_attack_accuses_its_author() -> None:
 def test_an_ability_to_act_is_no_act() -> None:
     got = _events("Britain said the rebels' ability to threaten shipping was now limited.")
     assert not any(r["trigger"] == "threaten" for r in got)
+
+
+def test_leaving_an_organisation_is_a_break_with_it() -> None:
+    assert ("NER", "SANCTION", "ECOWAS") in _codes("Niger announced its withdrawal from ECOWAS.")
+
+
+def test_the_agent_of_an_expulsion_hung_on_its_patient() -> None:
+    assert ("MLI", "SANCTION", "FRA") in _codes("The expulsion of French diplomats by Mali deepened the rift.")

@@ -9,13 +9,11 @@ confidence is lowered so that a reader can tell an event read whole from one com
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from realpolitik.extract.events import locative_spans
+from realpolitik.extract.igos import igo_codes
 from realpolitik.extract.lexicon import DESCRIPTION_NOUNS, GOVERNMENT_NOUNS, ORG_DESCRIPTION_NOUNS
 from realpolitik.model import Actor
 
@@ -26,14 +24,6 @@ if TYPE_CHECKING:
 PARTY_SECTORS = frozenset({None, "GOV", "MIL", "IGO", "LEG", "JUD", "SPY", "ELI", "REB", "INS"})
 #: Confidence factor of an event whose target comes from context.
 CONTEXT_CONFIDENCE = 0.6
-
-
-@lru_cache(maxsize=1)
-def igo_codes() -> frozenset[str]:
-    """Codes of the international organisations in the packaged gazetteer."""
-    text = resources.files("realpolitik").joinpath("data", "gazetteer", "organisations.csv").read_text(encoding="utf-8")
-    rows = csv.reader(line for line in text.splitlines() if line and not line.startswith("#"))
-    return frozenset(r[0] for r in rows if r and r[0] != "code")
 
 
 def _party_key(actor: Actor) -> str | None:

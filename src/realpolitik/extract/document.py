@@ -16,9 +16,10 @@ from realpolitik.extract import ontology
 from realpolitik.extract.actors import through_quantity
 from realpolitik.extract.candidate import Candidate
 from realpolitik.extract.classified import classified_events, rerank
-from realpolitik.extract.context import Salience, complete_from_context, description, igo_codes
+from realpolitik.extract.context import Salience, complete_from_context, description
 from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
 from realpolitik.extract.events import code_sentence
+from realpolitik.extract.igos import igo_codes
 from realpolitik.extract.lexicon import SPEECH_VERBS
 from realpolitik.extract.roles import with_conjuncts
 from realpolitik.extract.text import normalise

@@ -22,6 +22,7 @@ from realpolitik.extract.candidate import (
     same_party,
 )
 from realpolitik.extract.derived import derived_accusations, obligations, purpose_targets
+from realpolitik.extract.igos import igo_codes
 from realpolitik.extract.lexicon import Trigger
 from realpolitik.extract.modality import attribution_token, is_hypothetical, is_negated
 from realpolitik.extract.parties import resolve_all
@@ -173,7 +174,7 @@ def candidates_for(
             patients = [t for c in tok.children if c.dep_ == "nsubjpass" for t in with_conjuncts(c)]
             sources = _resolve_party_tokens(patients, resolve, pair_anaphor)
             roles.targets = prep_objects(tok, ("from",))
-    if spec.event_type == "RETREAT" and tok.pos_ in ("VERB", "AUX"):
+    if spec.event_type == "RETREAT":
         roles.targets.extend(prep_objects(tok, ("from",)))  # "withdraw its troops from Lebanon"
     if spec.event_type == "CONSULT":
         target_tokens = _expand_venues(roles.targets)
@@ -216,6 +217,10 @@ def candidates_for(
         # comes from the enemy the document has already named for that state
         sources = [a for a in (adversary(t) for t in targets[:1]) if a is not None]
     spec = _refine(spec, sources)
+    leaving = spec.mode == "withdraw" or tok.lemma_.lower() in ("withdrawal", "exit", "departure")
+    if spec.event_type == "RETREAT" and leaving and targets and all(t.code in igo_codes() for t in targets):
+        # "their withdrawal from ECOWAS": leaving an organisation is a break with it, not a retreat
+        spec = Trigger("SANCTION", "withdraw", "diplomatic", spec.weight)
     spec, negated, hypothetical = stance_of(tok, spec, negated, hypothetical)
     depth = clause_depth(tok)
     phrase = phrase_depth(tok)

@@ -199,6 +199,9 @@ def noun_agent_groups(noun: Token) -> list[list[Token]]:
     if poss:
         groups.append(with_conjuncts(poss[0]))
     by = prep_objects(noun, ("by",))
+    if not by and noun.lemma_ in PATIENT_NOUNS:
+        # "the expulsion of French diplomats by Mali": the parser often hangs the agent on the patient
+        by = [a for o in prep_objects(noun, ("of",)) for a in prep_objects(o, ("by",))]
     if by:
         groups.append(by)
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
