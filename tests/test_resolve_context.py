@@ -47,6 +47,9 @@ def _invoke(args: list[str], stdin: str | None = None) -> Any:
         ("Brazil's Federal Police", None, "BRA", "COP"),
         # a national council holding an IGO's name ("Security Council") is not the IGO
         ("the National Security Council", "Ukraine's", "UKR", "GOV"),
+        # the context writes the description with another article; a region of the context places it
+        ("the spokesman", "A spokesman for the Nigerian army denied the report.", "NGA", "MIL"),
+        ("the army", "The army said it had repelled an attack in Borno.", "NGA", "MIL"),
     ],
 )
 def test_context_and_conventions(text: str, context: str | None, country: str, sector: str) -> None:

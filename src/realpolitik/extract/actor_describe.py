@@ -8,6 +8,7 @@ description is parsed alone first (its own syntax is the best evidence), then fo
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from realpolitik.extract.actor_match import match_at
@@ -61,14 +62,14 @@ def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> 
         best = _capital_in_context(nlp(context), context.lower().find(text.lower()), len(text), best)
     if context and (best is None or not best.entry.code or best.entry.country is None or not best.entry.sector):
         cdoc = nlp(context)
-        pos = context.lower().find(text.lower())
-        in_context = _resolve_in(cdoc, pos, pos + len(text), date) if pos >= 0 else None
+        pos, text_len = _find(context, text)
+        in_context = _resolve_in(cdoc, pos, pos + text_len, date) if pos >= 0 else None
         if in_context is not None and in_context.entry.code and (best is None or not best.entry.code or _weak(best)):
             best = in_context
         if best is None and tdoc is not None and _is_name(tdoc):
             # a person nobody listed ("Ana Ruiz", context "Peruvian interior"): whose, from the context
             best = _resolved_text(ActorEntry(None, None, _context_office(cdoc), "person", text), text)
-        exclude = (pos, pos + len(text)) if pos >= 0 else None
+        exclude = (pos, pos + text_len) if pos >= 0 else None
         if best is None or _weak(best):
             # a name several states use ("Labour Party", "Land Forces"): the state of the context
             state = _context_state(cdoc, date, exclude)
@@ -90,7 +91,7 @@ def resolve_with(nlp: Any, text: str, context: str | None, date: str | None) -> 
                     best.text,
                 )
         if best is not None and best.entry.code and not best.entry.sector and pos >= 0:
-            sector = _context_sector(cdoc, pos, pos + len(text))
+            sector = _context_sector(cdoc, pos, pos + text_len)
             if sector:
                 e = best.entry
                 best = ResolvedActor(
@@ -209,10 +210,26 @@ def _context_state(doc: Doc, date: str | None, exclude: tuple[int, int] | None) 
     for tok in doc:
         if exclude and exclude[0] <= tok.idx < exclude[1]:
             continue
-        placed = _place(tok)
-        if placed is not None and placed.entry.code:
-            return get_gazetteer().by_code(placed.entry.code) or placed.entry
+        m = match_at(doc, tok.i)
+        placed = _place(tok) if m is None or m.entry is None else _resolved(doc, m.start, m.end, m.entry)
+        if placed is not None and placed.entry.code and placed.entry.kind in ("place", "region"):
+            return get_gazetteer().by_code(placed.entry.code) or placed.entry  # "an attack in Borno"
     return None
+
+
+def _find(context: str, text: str) -> tuple[int, int]:
+    """Where the description is in its context (offset, length), also when the context writes it with
+    another article ("the spokesman" in "A spokesman for the army ..."); (-1, 0) when it is not there."""
+    low = context.lower()
+    pos = low.find(text.lower())
+    if pos >= 0:
+        return pos, len(text)
+    bare = strip_determiners(text)
+    if bare and bare != text:
+        m = re.search(r"\b" + re.escape(bare.lower()) + r"\b", low)
+        if m:
+            return m.start(), len(bare)
+    return -1, 0
 
 
 def _weak(r: ResolvedActor) -> bool:
