@@ -51,10 +51,10 @@ def to_code(name: str) -> str:
     """A country name or code as the store's ISO3 code, with the reference engineer's resolver when present."""
     name = name.strip()
     try:
-        from realpolitik.sources.countries import to_iso3  # type: ignore[import-not-found]
+        from realpolitik.sources.countries import to_iso3
     except ImportError:
-        to_iso3 = None
-    if to_iso3 is not None:
+        pass
+    else:
         try:
             code = to_iso3(name)
         except Exception:  # an unknown name: fall back to the text as a code

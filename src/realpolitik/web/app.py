@@ -100,6 +100,11 @@ def create_app(
     def index() -> FileResponse:
         return FileResponse(INDEX, media_type="text/html")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        """The browser asks for it on pages that name no icon (a JSON answer opened in a tab)."""
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         from realpolitik.web.apidocs import render
