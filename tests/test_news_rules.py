@@ -232,3 +232,17 @@ def test_leaving_an_organisation_is_a_break_with_it() -> None:
 
 def test_the_agent_of_an_expulsion_hung_on_its_patient() -> None:
     assert ("MLI", "SANCTION", "FRA") in _codes("The expulsion of French diplomats by Mali deepened the rift.")
+
+
+def test_a_sentence_opening_pronoun_continues_the_subject_before() -> None:
+    text = (
+        "Armenian Prime Minister Nikol Pashinyan praised the European mediation on Monday. "
+        "He will meet Azerbaijani President Ilham Aliyev in Brussels next month."
+    )
+    second = [r for r in realpolitik.extract(text, date="2024-02-13") if r["sentence"] == 1]
+    assert second and second[0]["source"]["code"] == "ARM" and second[0]["target"]["code"] == "AZE"
+    assert second[0]["source"]["text"] == "He"  # the mention as written, where it is
+
+
+def test_giving_ground_is_a_concession() -> None:
+    assert any(ty == "CONCEDE" for _s, ty, _t in _codes("Hungary gave some ground to the EU on Thursday."))

@@ -50,6 +50,9 @@ class _DocState:
         self.last_forces: str | None = None
         self.fought_forces: str | None = None  # the state whose forces an unnamed enemy last fought
         self.last_rebel: Actor | None = None  # its mention stands for it where a sentence only implies it
+        # the subject of the sentence before, and whether it is a person: what "he"/"it" at the start of the
+        # next sentence most often refers to ("Pashinyan said ... He is due to meet Aliyev")
+        self.last_subject: tuple[Actor, bool] | None = None
 
     def note(self, actor: Actor) -> None:
         if actor.sector in REBEL_SECTORS and actor.country and actor.code == actor.country:
@@ -123,6 +126,7 @@ class DocumentCoder:
             for a in sent_mentions:
                 state.note(a)
                 salience.note(a)
+            state.last_subject = self._sentence_subject(s, doc.date) or state.last_subject
         return ex
 
     # -- actors ---------------------------------------------------------------------------------
@@ -158,7 +162,7 @@ class DocumentCoder:
         def resolve(tok: Any) -> list[Actor]:
             tok = through_quantity(tok)
             if tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS:
-                return _antecedent(tok, resolve)
+                return _antecedent(tok, resolve) or _previous_subject(tok, state)
             r = self._resolve_token(tok, date)
             if r is None or (r.entry.country is None and r.entry.code not in igo_codes()):
                 # "the country", "the junta", "the Council": named earlier in the document
@@ -172,6 +176,15 @@ class DocumentCoder:
             return [actor] if actor.code else []
 
         return resolve
+
+    def _sentence_subject(self, sent: Any, date: str | None) -> tuple[Actor, bool] | None:
+        """The actor the sentence's main clause is about (its root's subject), and whether it is a person."""
+        for tok in sent.root.children:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ != "PRON":
+                r = self._resolve_token(through_quantity(tok), date)
+                if r is not None and r.entry.code:
+                    return self._to_actor(r), r.entry.kind == "person"
+        return None
 
     def _locate(self, tok: Any, actor: Actor, date: str | None) -> Actor:
         """An agent of no named country ("protesters", "police") belongs to the country where the clause
@@ -321,6 +334,26 @@ def _antecedent(pron: Any, resolve: Any) -> list[Actor]:
             if found:
                 return found
     return []
+
+
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+THING_PRONOUNS = frozenset({"it", "its"})
+
+
+def _previous_subject(pron: Any, state: _DocState) -> list[Actor]:
+    """A subject pronoun opening a sentence with no antecedent in it stands for the previous sentence's
+    subject when they agree: "he"/"she" for a person, "it" for a state or organisation."""
+    if state.last_subject is None or pron.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    # only the sentence's first subject continues the one before ("He is due to ..."); a pronoun later in
+    # the sentence refers inside it
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in pron.sent if t.i < pron.i):
+        return []
+    actor, person = state.last_subject
+    word = pron.lower_
+    if (word in PERSON_PRONOUNS and not person) or (word in THING_PRONOUNS and person):
+        return []
+    return [Actor(pron.text, pron.idx, pron.idx + len(pron.text), actor.code, actor.country, actor.sector)]
 
 
 #: Dependents before a name that belong to its noun phrase: titles, demonyms, owners ("Iraqi President
