@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -43,21 +44,26 @@ def api(store: Path) -> Iterator[TestClient]:
 
 
 @pytest.fixture()
-def pg(page: object, server: LiveServer) -> Iterator[object]:  # noqa: F811
+def pg(page: Any, server: LiveServer) -> Iterator[Any]:  # noqa: F811
     """The page, also failing on any request to another origin than the server's."""
     foreign: list[str] = []
-    page.on("request", lambda r: r.url.startswith((server.url, "data:", "blob:")) or foreign.append(r.url))
+
+    def record(request: Any) -> None:
+        if not request.url.startswith((server.url, "data:", "blob:")):
+            foreign.append(request.url)
+
+    page.on("request", record)
     yield page
     assert foreign == [], f"requests to other origins: {foreign}"
 
 
-def open_view(pg: object, server: LiveServer, route: str, ready: str) -> None:
+def open_view(pg: Any, server: LiveServer, route: str, ready: str) -> None:
     pg.goto(f"{server.url}/{route}")
     pg.wait_for_selector(f'#view[data-ready="{ready}"]', timeout=30000)
     pg.wait_for_load_state("networkidle")
 
 
-def loaded(pg: object, *ids: str) -> None:
+def loaded(pg: Any, *ids: str) -> None:
     """Wait until the sections filled after the view is ready (shifts, triads, cards) are no longer loading."""
     pg.wait_for_function(
         "(ids) => ids.every(id => !document.getElementById(id).textContent.includes('loading'))",
@@ -85,7 +91,7 @@ def test_every_route_is_covered() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(ROUTES))
-def test_route_loads_without_console_errors(pg: object, server: LiveServer, name: str) -> None:
+def test_route_loads_without_console_errors(pg: Any, server: LiveServer, name: str) -> None:
     open_view(pg, server, ROUTES[name], name)
     for ids in (["actor-shifts", "actor-triads"], ["card-ally", "card-dependence", "card-similarity"]):
         if all(pg.locator(f"#{i}").count() for i in ids):
@@ -94,7 +100,7 @@ def test_route_loads_without_console_errors(pg: object, server: LiveServer, name
     pg.wait_for_load_state("networkidle")
 
 
-def test_graph_force_layout_names_tooltips_legend_and_csv(pg: object, server: LiveServer, api: TestClient) -> None:
+def test_graph_force_layout_names_tooltips_legend_and_csv(pg: Any, server: LiveServer, api: TestClient) -> None:
     open_view(pg, server, "#/graph", "graph")
     assert pg.evaluate("() => window.__realpolitik.cy.layout({name: 'cose'}).options.name") == "cose"
     labels = pg.evaluate("() => window.__realpolitik.cy.nodes().map(n => n.data('label'))")
@@ -120,7 +126,7 @@ def test_graph_force_layout_names_tooltips_legend_and_csv(pg: object, server: Li
     assert rows[0].startswith("relation,names,events") and len(rows) == 1 + len(api.get("/api/graph").json()["edges"])
 
 
-def test_graph_layout_draws_no_edge_through_another_node(pg: object, server: LiveServer) -> None:
+def test_graph_layout_draws_no_edge_through_another_node(pg: Any, server: LiveServer) -> None:
     """The concentric layout drew DZA–NATO through the USA node; the force-directed one keeps them apart."""
     open_view(pg, server, "#/graph", "graph")
     crossings = pg.evaluate(
@@ -144,7 +150,7 @@ def test_graph_layout_draws_no_edge_through_another_node(pg: object, server: Liv
     assert crossings == []
 
 
-def test_graph_filters_and_a_bad_date_reads_as_a_sentence(pg: object, server: LiveServer, api: TestClient) -> None:
+def test_graph_filters_and_a_bad_date_reads_as_a_sentence(pg: Any, server: LiveServer, api: TestClient) -> None:
     open_view(pg, server, "#/graph?origin=gdelt", "graph")
     expected = api.get("/api/graph", params={"origin": "gdelt"}).json()
     assert f"{expected['total_events']} events" in pg.inner_text("#graph-summary")
@@ -158,7 +164,7 @@ def test_graph_filters_and_a_bad_date_reads_as_a_sentence(pg: object, server: Li
     assert "YYYY, YYYY-MM or YYYY-MM-DD" in pg.inner_text("#graph-problem")
 
 
-def test_actor_page_links_to_the_questions_and_names_the_state(pg: object, server: LiveServer) -> None:
+def test_actor_page_links_to_the_questions_and_names_the_state(pg: Any, server: LiveServer) -> None:
     open_view(pg, server, "#/actor/USA?by=quarter", "actor")
     assert pg.inner_text("#actor-title") == "United States (USA)"
     assert pg.locator("a.q-balance").count() == 1 and pg.locator("a.q-shifts").count() == 1
@@ -172,7 +178,7 @@ def test_actor_page_links_to_the_questions_and_names_the_state(pg: object, serve
     pg.wait_for_selector('#view[data-ready="shifts"]', timeout=60000)
 
 
-def test_unknown_actor_offers_did_you_mean_and_the_index(pg: object, server: LiveServer) -> None:
+def test_unknown_actor_offers_did_you_mean_and_the_index(pg: Any, server: LiveServer) -> None:
     open_view(pg, server, "#/actor/Rusia", "unknown-actor")
     assert "Rusia" in pg.inner_text("#unknown-reason")
     pg.click("#did-you-mean a >> nth=0")
@@ -185,7 +191,7 @@ def test_unknown_actor_offers_did_you_mean_and_the_index(pg: object, server: Liv
     assert pg.locator("#actor-table tbody tr").count() == 1 and "Algeria" in pg.inner_text("#actor-table")
 
 
-def test_dyad_page_tables_axes_and_questions(pg: object, server: LiveServer) -> None:
+def test_dyad_page_tables_axes_and_questions(pg: Any, server: LiveServer) -> None:
     open_view(pg, server, "#/dyad/RUS/DZA", "dyad")
     loaded(pg, "card-ally", "card-dependence", "card-similarity")
     assert pg.locator("a.q-balance").count() == 1 and pg.locator("a.q-shifts").count() == 1
@@ -200,7 +206,7 @@ def test_dyad_page_tables_axes_and_questions(pg: object, server: LiveServer) -> 
     assert bands and all("dated to the year only" in b for b in bands)
 
 
-def test_balance_page_lists_every_frustrated_triad(pg: object, server: LiveServer, api: TestClient) -> None:
+def test_balance_page_lists_every_frustrated_triad(pg: Any, server: LiveServer, api: TestClient) -> None:
     open_view(pg, server, "#/balance?at=2024-11-14&window=3650d", "balance")
     d = api.get("/api/triads", params={"at": "2024-11-14", "window": "3650d"}).json()
     assert pg.locator("#balance-triads > li").count() == len(d["frustrated_triads"]) > 0
@@ -214,7 +220,7 @@ def test_balance_page_lists_every_frustrated_triad(pg: object, server: LiveServe
     assert "no month 13" in pg.inner_text("#balance-problem")
 
 
-def test_shifts_page_ranks_actors_with_drivers_and_sentences(pg: object, server: LiveServer, api: TestClient) -> None:
+def test_shifts_page_ranks_actors_with_drivers_and_sentences(pg: Any, server: LiveServer, api: TestClient) -> None:
     open_view(pg, server, "#/shifts?by=year", "shifts")
     ranking = api.get("/api/shifts/ranking", params={"by": "year"}).json()["ranking"]
     rows = pg.locator("#shifts-ranking tbody tr")
@@ -228,7 +234,7 @@ def test_shifts_page_ranks_actors_with_drivers_and_sentences(pg: object, server:
         assert pg.locator("#shift-drivers details[open] blockquote.evidence").count() >= 1
 
 
-def test_search_finds_evidence_and_downloads_csv(pg: object, server: LiveServer, api: TestClient) -> None:
+def test_search_finds_evidence_and_downloads_csv(pg: Any, server: LiveServer, api: TestClient) -> None:
     open_view(pg, server, "#/search", "search")
     pg.fill("#search-q", "Algeria Russia")
     pg.click("#search-submit")
@@ -241,7 +247,7 @@ def test_search_finds_evidence_and_downloads_csv(pg: object, server: LiveServer,
     assert lines[0] == "date,source,type,target,intensity,origin,sentence" and len(lines) >= 2
 
 
-def test_api_docs_load_offline(pg: object, server: LiveServer) -> None:
+def test_api_docs_load_offline(pg: Any, server: LiveServer) -> None:
     pg.goto(f"{server.url}/docs")
     pg.wait_for_load_state("networkidle")
     assert pg.locator("section h2 code", has_text="GET /api/shifts/ranking").count() == 1

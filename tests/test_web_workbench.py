@@ -9,7 +9,9 @@ import json
 import math
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -37,15 +39,15 @@ def seed_gdelt(tmp_path_factory: pytest.TempPathFactory, seed_store_path: Path, 
 
 
 @pytest.fixture(scope="module")
-def client(seed_gdelt: Path) -> TestClient:
+def client(seed_gdelt: Path) -> Iterator[TestClient]:
     with TestClient(create_app(seed_gdelt), base_url="http://localhost") as c:
         yield c
 
 
-def strict_json(text: str) -> object:
+def strict_json(text: str) -> Any:
     """Parse as a strict JSON parser (a browser's) does: NaN or Infinity is an error."""
 
-    def refuse(token: str) -> object:
+    def refuse(token: str) -> Any:
         raise ValueError(f"not JSON: {token}")
 
     return json.loads(text, parse_constant=refuse)
