@@ -246,3 +246,12 @@ def test_a_sentence_opening_pronoun_continues_the_subject_before() -> None:
 
 def test_giving_ground_is_a_concession() -> None:
     assert any(ty == "CONCEDE" for _s, ty, _t in _codes("Hungary gave some ground to the EU on Thursday."))
+
+
+def test_a_second_act_of_the_same_subject_is_not_the_first_ones_content() -> None:
+    got = _codes("Yerevan denied the claim and called it a provocation by Baku.")
+    assert ("ARM", "REJECT", "AZE") in got or ("ARM", "ACCUSE", "AZE") in got
+    called = [
+        r for r in _events("Yerevan denied the claim and called it a provocation by Baku.") if r["trigger"] == "called"
+    ]
+    assert called and not called[0]["hypothetical"]

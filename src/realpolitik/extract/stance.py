@@ -171,7 +171,10 @@ def unasserted(cands: list[Candidate], trigger_specs: dict[int, Trigger]) -> lis
         for _ in range(4):
             if cur.head.i == cur.i or _beside(cur):
                 break
+            coordinate = cur.dep_ == "conj"  # "denied the claim and called it ...": a second act, not content
             cur = cur.head
+            if coordinate:
+                continue
             spec = trigger_specs.get(cur.i)
             if spec is not None and spec.event_type in EMBEDDING_TYPES and cur.i != c.trigger.i:
                 embedded = True
