@@ -230,8 +230,8 @@ def generate_store(path: Path, n_events: int, per_doc: int = 10) -> float:
             """
         )
         con.execute("COMMIT")
-        assert con.execute("SELECT count(*) FROM events").fetchone()[0] == n_events
-        assert n_docs == con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        assert con.execute("SELECT count(*) FROM events").fetchall()[0][0] == n_events
+        assert n_docs == con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
     return time.perf_counter() - t0
 
 
@@ -337,6 +337,16 @@ def http_figures(base: str, year: str, a: str, b: str) -> list[tuple[str, float,
                 {"code": a, "method": "heuristic", "limit": 20},
             ),
             ("/api/documents", "/api/documents", {}),
+            (
+                "/api/triads (Balance page: every frustrated triad)",
+                "/api/triads",
+                {"method": "heuristic", "limit": 200},
+            ),
+            ("/api/shifts/ranking (Shifts page: every active actor tested)", "/api/shifts/ranking", {"by": "quarter"}),
+            ("/api/actors (actor index)", "/api/actors", {}),
+            ("/api/actors/resolve Rusia (did-you-mean)", "/api/actors/resolve", {"q": "Rusia"}),
+            ("/api/search 'military cooperation'", "/api/search", {"q": "military cooperation"}),
+            ("/api/facets (filter choices)", "/api/facets", {}),
         ]
         for label, path, params in cases:
             status: list[int] = []
@@ -373,6 +383,8 @@ def browser_figures(base: str, a: str) -> list[tuple[str, float, float, str]]:
             ("browser: graph view shown (navigation to ready)", "/#/graph", "graph"),
             (f"browser: actor page {a} shown", f"/#/actor/{a}", "actor"),
             (f"browser: dyad page {a}-DZA shown", f"/#/dyad/{a}/DZA", "dyad"),
+            ("browser: Balance page shown", "/#/balance", "balance"),
+            ("browser: Shifts page shown", "/#/shifts", "shifts"),
         ):
             times = []
             for _ in range(4):

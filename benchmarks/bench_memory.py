@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -165,7 +166,7 @@ def child_extract(path: str, zones: bool) -> int:
     from realpolitik.extract import pipeline
 
     if not zones:
-        pipeline.Extractor.memory_zone = lambda self: nullcontext()  # type: ignore[method-assign]
+        pipeline.Extractor.memory_zone = lambda self: nullcontext()  # type: ignore[method-assign,assignment,return-value]
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - the process ends with the command
     try:
         main(["extract", path, "--format", "jsonl", "--quiet"])
@@ -224,7 +225,7 @@ def extract_run() -> int:
     return 0 if finished or SECONDS else 1
 
 
-def slope(samples: list[tuple[float, ...]], col: int) -> float:
+def slope(samples: Sequence[tuple[float, ...]], col: int) -> float:
     """Least-squares slope of RSS (MiB) against input read, per 100 MB: single samples are noisy (batches
     and worker restarts come and go), the trend is the claim."""
     xs = [s[1] for s in samples]

@@ -87,10 +87,10 @@ def plover_section(shared: Path, verbose: bool) -> tuple[list[Any], list[list[di
         per_type.setdefault(g.event_type or "-", Counter())[got or "no event"] += 1
         if g.sources:
             src_n += 1
-            src_ok += bool(ev) and any(ep.actor_matches(s, ev.get("source")) for s in g.sources)
+            src_ok += ev is not None and any(ep.actor_matches(s, ev.get("source")) for s in g.sources)
         if g.targets:
             tgt_n += 1
-            tgt_ok += bool(ev) and any(ep.actor_matches(t, ev.get("target")) for t in g.targets)
+            tgt_ok += ev is not None and any(ep.actor_matches(t, ev.get("target")) for t in g.targets)
         label = max(sorted(p), key=lambda k: p[k])
         label16 = max(sorted(k for k in p if k != NONE), key=lambda k: p[k])
         clf_ok += label == g.event_type
@@ -168,8 +168,8 @@ def pentaclass_section(shared: Path) -> None:
         pipe_path = Path(tmp) / "pipeline.jsonl"
         with pipe_path.open("w", encoding="utf-8") as f:
             for i, s in enumerate(sents):
-                for rec in safe_extract(s.text, s.date, str(i)):
-                    f.write(json.dumps(rec) + "\n")
+                for found in safe_extract(s.text, s.date, str(i)):
+                    f.write(json.dumps(found) + "\n")
         clf_path = Path(tmp) / "classifier.jsonl"
         with clf_path.open("w", encoding="utf-8") as f:
             for i, p in enumerate(predict([s.text for s in sents])):

@@ -29,7 +29,8 @@ def _tokens(doc: Any, word: str) -> list[Any]:
 def test_surname_after_full_name_takes_its_code(nlp: Any) -> None:
     doc = nlp(TEXT)
     first, later = _tokens(doc, "Kim")
-    assert resolve_token(first, "2024-03-01").entry.code == "PRK"
+    kim = resolve_token(first, "2024-03-01")
+    assert kim is not None and kim.entry.code == "PRK"
     r = resolve_token(later, "2024-03-01")
     assert r is not None and (r.entry.code, r.text) == ("PRK", "Kim")
     ruiz = resolve_token(_tokens(doc, "Ruiz")[-1], "2024-03-01")

@@ -72,9 +72,13 @@ def test_signed_blocs_recover_planted_blocs() -> None:
     for i in range(32):
         for j in range(i + 1, 32):
             if truth[i] == truth[j] and rng.random() < 0.7:
-                u.append(i), v.append(j), s.append(1)
+                u.append(i)
+                v.append(j)
+                s.append(1)
             elif truth[i] != truth[j] and rng.random() < 0.15:
-                u.append(i), v.append(j), s.append(-1)
+                u.append(i)
+                v.append(j)
+                s.append(-1)
     res = signed_blocs(32, np.array(u), np.array(v), np.array(s), seed=1)
     assert res.k == 4
     for b in range(4):

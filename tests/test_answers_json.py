@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -18,7 +19,7 @@ def _reject(constant: str) -> None:
     raise ValueError(f"not JSON: {constant}")
 
 
-def strict_loads(text: str) -> object:
+def strict_loads(text: str) -> Any:
     return json.loads(text, parse_constant=_reject)
 
 

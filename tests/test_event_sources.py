@@ -114,7 +114,7 @@ def test_every_source_imports_with_its_ids_and_a_command(samples: dict[str, Path
     with Store(db, read_only=True) as store:
         by_origin = dict(store.con.execute("SELECT origin, count(*) FROM events GROUP BY 1").fetchall())
         assert set(by_origin) == set(SOURCES)
-        assert store.con.execute("SELECT count(*) FROM events WHERE source_event_id IS NULL").fetchone()[0] == 0
+        assert store.con.execute("SELECT count(*) FROM events WHERE source_event_id IS NULL").fetchall()[0][0] == 0
 
 
 def test_spark_partitions_carry_the_same_rows(samples: dict[str, Path]) -> None:
@@ -367,4 +367,4 @@ def test_parquet_keeps_the_added_columns_and_reads_older_directories(tmp_path: P
     assert older.fetchall() == [(e, None) for e, _, _ in expected]
     with Store(":memory:") as fresh:
         assert scale.load_parquet_events(fresh, out) == 12 and scale.load_parquet_events(fresh, old) == 0
-        assert fresh.con.execute("SELECT count(*) FROM events WHERE place IS NOT NULL").fetchone()[0] == 12
+        assert fresh.con.execute("SELECT count(*) FROM events WHERE place IS NOT NULL").fetchall()[0][0] == 12

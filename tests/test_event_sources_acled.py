@@ -61,8 +61,9 @@ def test_every_codebook_sub_event_type_has_a_plover_coding() -> None:
         for sub in subs:
             coding = acled_to_plover(event_type, sub)
             assert coding is not None and coding.event_type in PLOVER_TYPES, sub
-    assert acled_to_plover("Protests", "Peaceful protest").event_type == "PROTEST"
-    assert acled_to_plover("Riots", "Some new sub-event").mode == "riot"  # falls back on the event type
+    protest, riot = acled_to_plover("Protests", "Peaceful protest"), acled_to_plover("Riots", "Some new sub-event")
+    assert protest is not None and protest.event_type == "PROTEST"
+    assert riot is not None and riot.mode == "riot"  # falls back on the event type
     assert acled_to_plover("Parades", "Marching band") is None
     assert acled_inter_sector("1") == acled_inter_sector("State forces") == "MIL"
     assert acled_inter_sector("6.0") == acled_inter_sector("Protesters") == "OPP"

@@ -39,7 +39,9 @@ def test_hosting_codes_are_read_visitor_to_host_and_no_other(shared_dir: Path) -
         assert coding.swap == hosting, (code, text)
         if text.lower().startswith("receive"):
             assert (coding.event_type, coding.mode, coding.swap) == ("RETREAT", "access", False)
-    assert cameo_to_plover("043").mode == "visit" and not cameo_to_plover("042").swap
+    visit, host = cameo_to_plover("043"), cameo_to_plover("042")
+    assert visit is not None and host is not None
+    assert visit.mode == "visit" and not host.swap
 
 
 def test_cameo_labels_of_the_icews_code_file(shared_dir: Path) -> None:

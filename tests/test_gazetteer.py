@@ -96,7 +96,8 @@ def test_lookup_code(text: str, code: str) -> None:
 
 def test_case_sensitive_forms() -> None:
     gaz = get_gazetteer()
-    assert gaz.lookup("US") is not None and gaz.lookup("US").code == "USA"
+    us = gaz.lookup("US")
+    assert us is not None and us.code == "USA"
     assert gaz.lookup("us") is None
     assert "us" not in gaz.phrases()
     assert "US" in gaz.cased_phrases()

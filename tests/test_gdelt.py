@@ -74,14 +74,15 @@ def test_twelve_real_rows_become_twelve_events(export_12: Path) -> None:
 def test_real_rows_actor_details(export_12: Path) -> None:
     report = ImportReport()
     recs = {eid: rec for rec, eid, _ in gdelt.read_events(str(export_12), report)}
-    putin = recs["gdelt:1258623905"]
-    assert putin.source.text == "VLADIMIR PUTIN"
-    assert (putin.source.code, putin.source.country, putin.source.sector) == ("RUS", "RUS", "GOV")
+    putin = recs["gdelt:1258623905"].source
+    assert putin is not None and putin.text == "VLADIMIR PUTIN"
+    assert (putin.code, putin.country, putin.sector) == ("RUS", "RUS", "GOV")
     # an unattributed "PRESIDENT": a government actor of no known state
-    pres = recs["gdelt:1258623884"]
-    assert (pres.source.code, pres.source.country, pres.source.sector) == (None, None, "GOV")
+    pres = recs["gdelt:1258623884"].source
+    assert pres is not None and (pres.code, pres.country, pres.sector) == (None, None, "GOV")
     # Actor1CountryCode is empty on this row but Actor1Code is ROU: the country comes from the code
-    assert recs["gdelt:1258623888"].source.country == "ROU"
+    rou = recs["gdelt:1258623888"].source
+    assert rou is not None and rou.country == "ROU"
     assert recs["gdelt:1193447433"].mode == "visit"
     assert recs["gdelt:1193447417"].mode == "arrest"
     for rec in recs.values():

@@ -206,7 +206,7 @@ def test_repeated_sipri_rows_are_dropped_reported_and_give_the_same_dependence(
         with Store(db, read_only=True) as store:
             figures.append(dependence(store, "DZA", "RUS")["periods"])
             sql = "SELECT sum(tiv) FROM sipri_deliveries WHERE supplier_iso3 = 'RUS' AND recipient_iso3 = 'DZA'"
-            tiv.append(store.con.execute(sql).fetchone()[0])
+            tiv.append(store.con.execute(sql).fetchall()[0][0])
     assert tiv[0] > 0 and tiv[0] == tiv[1]
     assert figures[0] == figures[1]
 

@@ -207,10 +207,10 @@ def test_an_ingest_killed_mid_way_keeps_whole_documents_and_a_rerun_completes(tm
         kept = set(store.documents().doc_id)
         unwhole = store.con.execute(
             "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.doc_key = d.doc_key)"
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         orphans = store.con.execute(
             "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_key = e.doc_key)"
-        ).fetchone()[0]
+        ).fetchall()[0][0]
     assert 0 < len(kept) < n_docs
     assert unwhole == 0 and orphans == 0
 

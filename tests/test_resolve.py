@@ -17,7 +17,7 @@ from realpolitik.cli import main
 from realpolitik.extract.actors import resolve_text
 
 #: CAMEO country codes the PLOVER gold uses that are not ISO 3166-1 alpha-3.
-OLD_CAMEO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+OLD_CAMEO: dict[str | None, str | None] = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 #: Gold codes for IGOs and NGOs: the answer must carry no country.
 NON_STATE = {"IGO"}
 

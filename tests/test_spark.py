@@ -112,7 +112,7 @@ def test_ingest_with_spark_matches_local_ingest(spark: object, corpus: Path, tmp
     assert {p.name for p in pq.iterdir() if p.is_dir()} == months | (
         {"month=undated"} if expected_events["date_start"].isna().any() else set()
     )
-    n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{pq}/**/*.parquet', hive_partitioning = true)").fetchall()
+    n = duckdb.execute(f"SELECT count(*) FROM read_parquet('{pq}/**/*.parquet', hive_partitioning = true)").fetchall()
     assert n[0][0] == len(expected_events)
     pstore = open_parquet_store(pq)
     assert pstore.query("SELECT * FROM events ORDER BY event_id").equals(expected_events)

@@ -38,7 +38,7 @@ def test_a_failing_document_leaves_the_store_as_it_was_before_it(
 
         def crash(*_a: object, **_k: object) -> int:
             # documents, sentences and mentions of `boom` are already written when this runs
-            assert store.con.execute("SELECT count(*) FROM documents WHERE doc_id = 'boom'").fetchone()[0] == 1
+            assert store.con.execute("SELECT count(*) FROM documents WHERE doc_id = 'boom'").fetchall()[0][0] == 1
             raise RuntimeError("disk full")
 
         monkeypatch.setattr(store, "_insert_events", crash)
@@ -92,7 +92,7 @@ def test_parquet_export_reads_back_in_duckdb(seed_store_path: Path, tmp_path: Pa
         n = store.count("events")
     names = {f.name for f in files}
     assert {"documents.parquet", "sentences.parquet", "events.parquet", "mentions.parquet"} <= names
-    got = duckdb.connect().execute(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'events.parquet'}'").fetchone()[0]
+    got = duckdb.connect().execute(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'events.parquet'}'").fetchall()[0][0]
     assert got == n
 
 
@@ -141,11 +141,13 @@ def test_ingest_caps_duckdb_memory_only_while_it_runs(db_file: Path) -> None:
     from realpolitik.model import Document
 
     with Store(db_file) as store:
-        before = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        before = store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
         seen = []
         store.ingest(
             [Document("a", "Russia signed an agreement with Algeria.", "2024-01-01")],
-            progress=lambda _d: seen.append(store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]),
+            progress=lambda _d: seen.append(
+                store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+            ),
         )
-        after = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        after = store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
     assert after == before and seen and seen[0] != before

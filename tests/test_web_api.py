@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -120,7 +121,7 @@ def web_seed_store(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) ->
 
 
 @pytest.fixture(scope="module")
-def client(web_seed_store: Path) -> TestClient:
+def client(web_seed_store: Path) -> Iterator[TestClient]:
     with TestClient(create_app(web_seed_store), base_url="http://localhost") as c:
         yield c
 
@@ -224,7 +225,7 @@ def test_dashboard_and_assets_are_local(client: TestClient) -> None:
 
 
 @pytest.fixture()
-def writable(tmp_path: Path, web_seed_store: Path) -> TestClient:
+def writable(tmp_path: Path, web_seed_store: Path) -> Iterator[TestClient]:
     db = tmp_path / "w.duckdb"
     db.write_bytes(web_seed_store.read_bytes())
     with TestClient(create_app(db, allow_write=True, token="s3cret"), base_url="http://localhost") as c:

@@ -62,7 +62,7 @@ def clean(text: str) -> str:
 
 def cameo_manual(shared: Path) -> list[tuple[str, str, str]]:
     data = json.loads((shared / "data/codes/cameo_codes_with_manual_examples.json").read_text(encoding="utf-8"))
-    out = []
+    out: list[tuple[str, str, str]] = []
     for code, entry in sorted(data.items()):
         label = label_of_cameo(code)
         if label is None:
@@ -105,7 +105,7 @@ def plover_definitions(shared: Path) -> list[tuple[str, str, str]]:
 def petrarch(path: Path) -> list[tuple[str, str, str]]:
     """(text, label, group) from a PETRARCH XML file (regex-read: the files carry non-XML comment banners)."""
     raw = path.read_text(encoding="utf-8", errors="replace")
-    out = []
+    out: list[tuple[str, str, str]] = []
     for block in re.split(r"<Sentence\s", raw)[1:]:
         text_m = re.search(r"<Text>(.*?)</Text>", block, re.S)
         codings = re.findall(r"<EventCoding\s([^>]*)>", block)

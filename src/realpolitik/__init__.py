@@ -34,7 +34,7 @@ def open(db: str | None = None, read_only: bool = False) -> Store:
 def __getattr__(name: str) -> Any:
     # Later layers expose more API here lazily (e.g. `realpolitik.graph`) without import cost.
     if name == "graph":
-        from realpolitik.analysis.graph import build_graph  # type: ignore[import-not-found]
+        from realpolitik.analysis.graph import build_graph
 
         return build_graph
     if name in _ANSWERS:  # the typed façade of the four questions (realpolitik.analysis.facade)

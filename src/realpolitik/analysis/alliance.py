@@ -62,7 +62,7 @@ def ally(store: Store, a: str, b: str, year: int | None = None) -> dict[str, Any
     ia, ib = resolve_state(a), resolve_state(b)
     ca, cb = ccodes_of(ia), ccodes_of(ib)
     rel = relation(store, "atop_dyad_year")
-    first, last = store.con.execute(f"SELECT min(year), max(year) FROM {rel}").fetchone()
+    first, last = store.con.execute(f"SELECT min(year), max(year) FROM {rel}").fetchall()[0]
     coverage = {
         "source": SOURCE,
         "first_year": int(first),

@@ -113,7 +113,7 @@ def arms_ties(store: Store, ia: str, ib: str) -> dict[str, Any] | None:
     if not has_data(store, "sipri_deliveries"):
         return None
     rel = relation(store, "sipri_deliveries")
-    last = store.con.execute(f"SELECT max(year) FROM {rel}").fetchone()[0]
+    last = store.con.execute(f"SELECT max(year) FROM {rel}").fetchall()[0][0]
     lo = int(last) - RECENT_YEARS + 1
     rows = store.con.execute(
         f"""SELECT coalesce(supplier_iso3, supplier), coalesce(recipient_iso3, recipient), sum(tiv), max(year)

@@ -83,7 +83,7 @@ def _route(question: str, states: list[str], topics: list[str]) -> list[tuple[st
     west = bool(re.search(r"\bwest(ern)?\b", question, re.IGNORECASE))
     if len(states) >= 2:
         a, b = states[0], states[1]
-        out = [(t, lambda s, t=t: _ANSWER[t](s, a, b)) for t in topics if t in _ANSWER]
+        out: list[tuple[str, Any]] = [(t, lambda s, t=t: _ANSWER[t](s, a, b)) for t in topics if t in _ANSWER]
         if "shifts" in topics:
             out.append(("shifts", lambda s: ask_one.moves(s, a, west)))
         return out or [(t, lambda s, t=t: _ANSWER[t](s, a, b)) for t in _ANSWER]

@@ -27,7 +27,7 @@ def suppliers(store: Store, a: str) -> dict[str, Any]:
     from realpolitik.store.reference_tables import relation
 
     rel = relation(store, "sipri_deliveries")
-    last = int(store.con.execute(f"SELECT max(year) FROM {rel}").fetchone()[0])
+    last = int(store.con.execute(f"SELECT max(year) FROM {rel}").fetchall()[0][0])
     y0 = last - PERIOD_YEARS + 1
     sup = _shares(store, rel, y0, last, a, "recipient")
     buy = _shares(store, rel, y0, last, a, "supplier")
@@ -55,7 +55,7 @@ def west(store: Store) -> tuple[set[str], str]:
     from realpolitik.store.reference_tables import relation
 
     rel = relation(store, "atop_dyad_year")
-    last = int(store.con.execute(f"SELECT max(year) FROM {rel}").fetchone()[0])
+    last = int(store.con.execute(f"SELECT max(year) FROM {rel}").fetchall()[0][0])
     allies = set(_pacts(store.con, rel, "USA", last))
     return {
         "USA",
@@ -107,7 +107,7 @@ def allies_of(store: Store, a: str) -> dict[str, Any]:
     from realpolitik.store.reference_tables import relation
 
     rel = relation(store, "atop_dyad_year")
-    last = int(store.con.execute(f"SELECT max(year) FROM {rel}").fetchone()[0])
+    last = int(store.con.execute(f"SELECT max(year) FROM {rel}").fetchall()[0][0])
     allies = sorted(_pacts(store.con, rel, a, last))
     name = country_name(a)
     claim = (

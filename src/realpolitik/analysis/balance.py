@@ -94,7 +94,7 @@ def count_frustrated_triads(edges: pd.DataFrame) -> int:
             con.execute(
                 "SELECT count(*) FROM edges_df e1 JOIN edges_df e2 ON e2.a = e1.b "
                 "JOIN edges_df e3 ON e3.a = e1.a AND e3.b = e2.b WHERE e1.sign * e2.sign * e3.sign < 0"
-            ).fetchone()[0]
+            ).fetchall()[0][0]
         )
     finally:
         con.close()
@@ -200,7 +200,7 @@ def analyse_edges(
     rows = {(r["a"], r["b"]): r for r in edges.to_dict("records")}
     tri = frustrated_triads(edges, max_triads)
     n_tri = len(tri) if max_triads is None or len(tri) < max_triads else count_frustrated_triads(edges)
-    triads = []
+    triads: list[dict[str, Any]] = []
     for t in tri.itertuples(index=False):
         pairs = [((t.x, t.y), int(t.s_xy)), ((t.y, t.z), int(t.s_yz)), ((t.x, t.z), int(t.s_xz))]
         negatives = [p for p, s in pairs if s < 0]
@@ -321,7 +321,7 @@ def reference_balance(
                         "exact": py["exact"],
                     }
                 )
-        head = {
+        head: dict[str, Any] = {
             "network": "reference",
             "from": first,
             "to": last,

@@ -57,7 +57,7 @@ def _pacts(con: Any, rel: str, code: str, year: int) -> dict[str, list[str]]:
     from realpolitik.analysis.signed_edges import cow_to_iso3
     from realpolitik.sources.countries import ccodes_of
 
-    last = con.execute(f"SELECT max(year) FROM {rel}").fetchone()[0]
+    last = con.execute(f"SELECT max(year) FROM {rel}").fetchall()[0][0]
     if last is None or year - int(last) > BASELINE_YEARS:
         return {}
     y = min(year, int(last))

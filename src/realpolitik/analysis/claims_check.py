@@ -135,10 +135,10 @@ def check_claim(store: Store, claim: dict[str, Any]) -> dict[str, Any]:
             "figures": [],
         }
     rel = relation(store, "sipri_deliveries")
-    first, last = (int(x) for x in store.con.execute(f"SELECT min(year), max(year) FROM {rel}").fetchone())
+    first, last = (int(x) for x in store.con.execute(f"SELECT min(year), max(year) FROM {rel}").fetchall()[0])
     y0, y1 = reference_period(claim.get("period"), claim.get("date"), first, last)
     current = measure_value(store, rel, claim, y0, y1)
-    windows = []
+    windows: list[dict[str, Any]] = []
     for end in range(first + WINDOW - 1, last + 1):
         v = measure_value(store, rel, claim, end - WINDOW + 1, end)
         windows.append({"period": f"{end - WINDOW + 1}-{end}", "value": v, "matches": _matches(claim, v)})

@@ -72,7 +72,7 @@ def check(store: Store, claim: dict[str, Any], item: str, measure: str) -> dict[
     year = int(date[:4]) if date[:4].isdigit() else editions[-1]
     ref = max((e for e in editions if e <= year), default=editions[0])
     subject, claimed = claim["subject"], int(claim["value"])
-    figures = []
+    figures: list[dict[str, Any]] = []
     for ed in editions:
         ranking = _ranking(store, rel, ed, item, measure)
         rank = next((i for i, r in enumerate(ranking, 1) if r[0] == subject), None)

@@ -177,7 +177,7 @@ def dependence(store: Store, a: str, b: str, years: str | tuple[int, int] | None
 
     ia, ib = resolve_state(a), resolve_state(b)
     rel = relation(store, "sipri_deliveries")
-    first, last = store.con.execute(f"SELECT min(year), max(year) FROM {rel}").fetchone()
+    first, last = store.con.execute(f"SELECT min(year), max(year) FROM {rel}").fetchall()[0]
     asked = parse_years(years)
     periods = [asked] if asked else default_periods(int(first), int(last))
     figures = [period_figures(store, rel, ia, ib, y0, y1) for y0, y1 in periods]

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -301,7 +302,7 @@ def _cycle_cuts(
         g = coo_matrix((length[keep], (lo_c[keep], hi_c[keep])), shape=(2 * n, 2 * n)).tocsr()
         dist, pred = dijkstra(g, directed=False, indices=np.arange(n), return_predecessors=True, limit=1.0)
         gaps = dist[np.arange(n), np.arange(n) + n]
-        found = []
+        found: list[Any] = []
         for i in np.argsort(gaps, kind="stable").tolist():
             if not gaps[i] < 1.0 - 1e-6 or len(found) >= max(50, n):
                 break
@@ -650,9 +651,9 @@ def _cycle_packing_bound(
     bound = 0.0
     m = len(u)
     if through is not None and len(through):
-        order = through[np.argsort(-w[through], kind="stable")]
+        heaviest = through[np.argsort(-w[through], kind="stable")]
         share = time.perf_counter() + 0.3 * max(0.0, deadline - time.perf_counter())
-        bound += _short_cycles(n, u, v, s, resid, order, share, max_len=4)
+        bound += _short_cycles(n, u, v, s, resid, heaviest, share, max_len=4)
     for _ in range(max_rounds):
         if time.perf_counter() > deadline:
             break

@@ -112,8 +112,8 @@ def reference_edges(store: Store, first: int, last: int, pacts: str = "defense")
 def coverage(store: Store) -> dict[str, Any]:
     from realpolitik.store.reference_tables import relation
 
-    a0, a1 = store.con.execute(f"SELECT min(year), max(year) FROM {relation(store, 'atop_dyad_year')}").fetchone()
-    m0, m1 = store.con.execute(f"SELECT min(year), max(year) FROM {relation(store, 'mid_dyad_years')}").fetchone()
+    a0, a1 = store.con.execute(f"SELECT min(year), max(year) FROM {relation(store, 'atop_dyad_year')}").fetchall()[0]
+    m0, m1 = store.con.execute(f"SELECT min(year), max(year) FROM {relation(store, 'mid_dyad_years')}").fetchall()[0]
     return {
         "atop": {"source": SOURCE_ATOP, "first_year": int(a0), "last_year": int(a1)},
         "mid": {"source": SOURCE_MID, "first_year": int(m0), "last_year": int(m1)},

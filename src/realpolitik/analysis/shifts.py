@@ -156,7 +156,7 @@ def shifts(
                 WHERE is_break GROUP BY period, partner ORDER BY period, partner""",
             args,
         ).df()
-        tables = getattr(src, "tables", set())
+        tables: set[str] = getattr(src, "tables", set())
         years = sorted({int(str(p)[:4]) for p in counts["period"].unique()}) if len(counts) else []
         baselines = {y: reference_partners(src.con, tables, code, y) for y in years} if reference else {}
         baseline_sources = sources_present(src.con, tables) if reference else []

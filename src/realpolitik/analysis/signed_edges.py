@@ -214,7 +214,7 @@ class EventSource:
         row = self.con.execute(sql).fetchone()
         latest = row[0] if row else None
         if self.documents:
-            pub = self.con.execute(f"SELECT max(TRY_CAST(pub_date AS DATE)) FROM {self.documents}").fetchone()[0]
+            pub = self.con.execute(f"SELECT max(TRY_CAST(pub_date AS DATE)) FROM {self.documents}").fetchall()[0][0]
             if pub is not None and (latest is None or pub > latest):
                 latest = pub
         return latest

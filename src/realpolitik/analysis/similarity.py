@@ -22,7 +22,7 @@ CITATION = (
 )
 
 
-def _slope(points: list[tuple[int, float]]) -> float | None:
+def _slope(points: list[tuple[float, float]]) -> float | None:
     if len(points) < 3:
         return None
     n = len(points)

@@ -68,9 +68,9 @@ def event_id_for(doc_key: str, rec: EventRecord) -> str:
         doc_key,
         str(rec.sentence),
         rec.event_type,
-        rec.source.code if rec.source else "",
+        (rec.source.code or "") if rec.source else "",
         str(rec.source.start) if rec.source else "",
-        rec.target.code if rec.target else "",
+        (rec.target.code or "") if rec.target else "",
         str(rec.target.start) if rec.target else "",
         rec.trigger or "",
     ]
@@ -240,7 +240,10 @@ class Store:
             for key, ex in zip(keys, exs, strict=True):
                 if key not in known:
                     fresh.setdefault(key, ex)
-            docs, sentences, mentions, events = [], [], {}, {}
+            docs: list[tuple[Any, ...]] = []
+            sentences: list[tuple[Any, ...]] = []
+            mentions: dict[tuple[str, int, int], tuple[Any, ...]] = {}
+            events: dict[str, tuple[Any, ...]] = {}
             for key, ex in fresh.items():
                 d = ex.document
                 docs.append((key, d.doc_id, d.path, d.url, d.title, d.date, origin, len(d.text), d.text, d.offset))
@@ -355,13 +358,13 @@ class Store:
     def _memory_limit(self, limit: str) -> Iterator[None]:
         """DuckDB's memory limit lowered for a while. DuckDB keeps the blocks it writes cached up to its limit
         (80% of RAM by default), so without this an ingest's memory would grow with the store it writes."""
-        before = self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        before = self.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
         self.con.execute(f"SET memory_limit = '{limit}'")
         try:
             yield
         finally:  # the default back exactly (a setting read back as text is rounded), else what it was
             self.con.execute("RESET memory_limit")
-            if self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] != before:
+            if self.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0] != before:
                 self.con.execute(f"SET memory_limit = '{before}'")
 
     def _ingest_stream(
@@ -440,7 +443,8 @@ class Store:
         include_negated: bool = True,
         limit: int | None = None,
     ) -> tuple[str, list[Any]]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if actor:
             code = resolve_actor_code(actor)
             where.append("(source_code = ? OR target_code = ? OR source_country = ? OR target_country = ?)")
@@ -484,7 +488,7 @@ class Store:
     def count(self, table: str) -> int:
         if not table.isidentifier():
             raise ValueError(table)
-        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
     def tables(self) -> list[str]:
         return [

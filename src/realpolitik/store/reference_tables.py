@@ -132,7 +132,7 @@ def _load_bundled(store: Store, table: str, path: Path) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(f"INSERT INTO \"{table}\" BY NAME SELECT * FROM read_parquet('{_sql_str(path)}')")
-        n = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        n = con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
         con.execute("DELETE FROM reference_imports WHERE table_name = ?", [table])
         con.execute(
             "INSERT INTO reference_imports (table_name, kind, path, n_rows, bundled) VALUES (?, ?, ?, ?, true)",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -38,9 +39,9 @@ def build_countries(src: Path) -> None:
     countries.get_crosswalk.cache_clear()
     ip = pd.read_csv(src / "unga_idealpoints_2025.csv", usecols=["ccode", "iso3c", "countryname"]).dropna()
     ip = ip.drop_duplicates(["ccode"]).astype({"ccode": int})
-    rows: dict[str, dict[str, set[str] | str]] = {}
+    rows: dict[str, dict[str, Any]] = {}  # name, iso2: str; ccodes, cow_abb, names: set[str]
 
-    def row(iso: str, name: str) -> dict[str, set[str] | str]:
+    def row(iso: str, name: str) -> dict[str, Any]:
         return rows.setdefault(iso, {"name": name, "iso2": "", "ccodes": set(), "cow_abb": set(), "names": set()})
 
     by_ccode = {int(c): (i, n) for c, i, n in zip(ip.ccode, ip.iso3c, ip.countryname, strict=True)}

@@ -106,7 +106,7 @@ def _parts(content: str) -> dict[str, str]:
     labels = sorted({p for f, p in FIELDS if p}, key=len, reverse=True)
     pat = re.compile(r"(" + "|".join(re.escape(x) for x in labels) + r"):", re.IGNORECASE)
     hits = list(pat.finditer(content))
-    out = {}
+    out: dict[str, str] = {}
     for i, h in enumerate(hits):
         end = hits[i + 1].start() if i + 1 < len(hits) else len(content)
         out.setdefault(h.group(1).lower(), content[h.end() : end].strip())

@@ -10,6 +10,7 @@ are never bundled with realpolitik: users import their own copy.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,10 @@ OPTIONAL = ("deal_id", "designation", "description", "category", "order_year", "
 _HEADER_KEYS = ("supplier", "recipient")
 
 
+def _empty(col: str, _row: int) -> str:
+    return f"empty {col}"
+
+
 def _header_index(lines: list[str], path: str | Path) -> int:
     for i, line in enumerate(lines[:60]):
         low = line.lower()
@@ -72,7 +77,7 @@ def read_sipri(path: str | Path) -> pd.DataFrame:
     out = pd.DataFrame(index=df.index)
     for col in ("supplier", "recipient"):
         out[col] = df[col].str.strip()
-        fail_rows(out[col] == "", df, path, lambda _i, col=col: f"empty {col}")
+        fail_rows(out[col] == "", df, path, partial(_empty, col))
     out["year"] = to_number(df, "year", path, integer=True)
     check_range(out["year"], df, "year", path, 1900, 2100)
     out["tiv"] = to_number(df, "tiv", path, allow_empty=True).fillna(0.0)
