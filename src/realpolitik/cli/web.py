@@ -40,7 +40,15 @@ def serve(
     """Serve the dashboard and the JSON API (OpenAPI at /docs), read-only unless --allow-write.
 
     Only requests addressed to the server's own names are answered (loopback, --host, --allow-host)."""
-    import uvicorn
+    try:
+        import fastapi  # noqa: F401  (the dashboard's packages are the web extra, not the core install)
+        import uvicorn
+    except ImportError as exc:
+        from realpolitik.errors import RealpolitikError
+
+        raise RealpolitikError(
+            f"serve needs the dashboard's packages ({exc.name}): pip install 'realpolitik[web]'"
+        ) from None
 
     from realpolitik.web.app import create_app
     from realpolitik.web.security import WILDCARD_BINDS, allowed_host_names
