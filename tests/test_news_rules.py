@@ -255,3 +255,13 @@ def test_a_second_act_of_the_same_subject_is_not_the_first_ones_content() -> Non
         r for r in _events("Yerevan denied the claim and called it a provocation by Baku.") if r["trigger"] == "called"
     ]
     assert called and not called[0]["hypothetical"]
+
+
+def test_a_state_protesting_to_a_state_complains_officially() -> None:
+    assert ("PHL", "ACCUSE", "CHN") in _codes("The Philippines protested to China over the collision.")
+    assert any(ty == "PROTEST" for _s, ty, _t in _codes("Thousands of Kenyans protested in Nairobi against taxes."))
+
+
+def test_regret_and_reaffirmation() -> None:
+    assert ("FRA", "ACCUSE", "MLI") in _codes("France regretted the Malian decision.")
+    assert ("USA", "SUPPORT", "PHL") in _codes("The United States reaffirmed its support for the Philippines.")

@@ -216,7 +216,7 @@ def candidates_for(
         # "the defeat of the Malian armed forces": an agentless blow against a state's forces
         # comes from the enemy the document has already named for that state
         sources = [a for a in (adversary(t) for t in targets[:1]) if a is not None]
-    spec = _refine(spec, sources)
+    spec = _refine(spec, sources, targets, tok.lemma_.lower())
     leaving = spec.mode == "withdraw" or tok.lemma_.lower() in ("withdrawal", "exit", "departure")
     if spec.event_type == "RETREAT" and leaving and targets and all(t.code in igo_codes() for t in targets):
         # "their withdrawal from ECOWAS": leaving an organisation is a break with it, not a retreat
@@ -331,10 +331,15 @@ def _giver_and_recipient(
     return givers, sources
 
 
-def _refine(spec: Trigger, sources: list[Actor]) -> Trigger:
-    """Verbal support given by armed forces is material: "forces supported by Wagner fighters" is AID."""
+def _refine(spec: Trigger, sources: list[Actor], targets: list[Actor], lemma: str) -> Trigger:
+    """Verbal support given by armed forces is material: "forces supported by Wagner fighters" is AID. A
+    state's protest to another state is an official complaint (ACCUSE), not a street protest."""
     if spec.event_type == "SUPPORT" and sources and all(s.sector in ARMED_SECTORS for s in sources):
         return Trigger("AID", None, "military", spec.weight, spec.subject_is_target, spec.symmetric)
+    if lemma == "protest" and spec.event_type == "PROTEST" and sources and targets:
+        states = [a for a in sources + targets if a.code == a.country and a.sector in (None, "GOV")]
+        if len(states) == len(sources) + len(targets):
+            return Trigger("ACCUSE", "disapprove", "diplomatic", spec.weight)
     return spec
 
 
