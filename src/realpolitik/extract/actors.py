@@ -23,7 +23,9 @@ from realpolitik.extract.actor_match import Match as _Match
 from realpolitik.extract.actor_match import doc_matches
 from realpolitik.extract.actor_match import ent_at as _ent_at
 from realpolitik.extract.actor_match import match_at as _match_at
+from realpolitik.extract.doc_people import READ_KEY as DOC_READ
 from realpolitik.extract.doc_people import name_span as doc_people_span
+from realpolitik.extract.doc_people import note as note_person
 from realpolitik.extract.doc_people import recall
 from realpolitik.extract.gazetteer import ActorEntry, get_gazetteer, name_code
 
@@ -130,6 +132,8 @@ class ResolvedActor:
 
 
 def _resolved(doc: Doc, start: int, end: int, entry: ActorEntry) -> ResolvedActor:
+    if entry.kind == "person":
+        note_person(doc, start, end, entry)  # the document's people, for their later short names
     span = doc[start:end]
     return ResolvedActor(entry, span.start_char, span.end_char, span.text)
 
@@ -609,6 +613,7 @@ def _unknown_person(tok: Token, date: str | None, depth: int) -> ResolvedActor |
 def find_mentions(doc: Doc, date: str | None = None) -> list[ResolvedActor]:
     """Every actor mention of a parsed Doc: gazetteer names (an adjectival demonym or name widened to the
     agent phrase it modifies: "the Malian armed forces"), known people, and unknown organisations."""
+    doc.user_data[DOC_READ] = True  # its people are noted as they are read (doc_people)
     out: list[ResolvedActor] = []
     taken: set[int] = set()
     for m in doc_matches(doc):
@@ -637,6 +642,10 @@ def find_mentions(doc: Doc, date: str | None = None) -> list[ResolvedActor]:
         taken.update(range(span.start, span.end))
         out.append(r)
     out.sort(key=lambda r: r.start)
+    for tok in doc:  # names NER missed ("Ana Ruiz, the Peruvian interior minister"): noted, not mentions
+        run_end = tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"
+        if tok.pos_ == "PROPN" and run_end and tok.i not in taken and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
+            _named(tok, date)
     return out
 
 

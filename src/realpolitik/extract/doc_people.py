@@ -5,9 +5,10 @@ leader Kim Jong Un", "Ana Ruiz, Peru's interior minister"), and by surname after
 Looked up alone, the surname may be nobody, or somebody else of that name in the tables ("Kim" is a
 thousand people). The document has already said who it is; this module remembers it.
 
-`recall(tok, date)` is called by `actors._named` for a one- or two-word name; the people of a Doc are read
-once, on first use, and cached on the Doc. A document parsed in parts (see `pipeline._extract_long`) can
-carry its people to the next part with `document_people(doc, date)` and `seed_people(doc, people)`.
+`note` is called by `actors` for every name it resolves to a person (so the people of a Doc cost no second
+reading: `find_mentions` reads every name of the Doc first, in text order); `recall(tok, date)` is called
+by `actors._named` for a one- or two-word name. A document parsed in parts can carry its people to the next
+part with `document_people(doc, date)` and `seed_people(doc, people)`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ Token = Any
 
 _KEY = "realpolitik_doc_people"
 _SEED = "realpolitik_doc_people_seed"
+READ_KEY = "realpolitik_doc_people_read"  # set by actors.find_mentions: every name of the Doc was read
 
 
 @dataclass(frozen=True)
@@ -63,36 +65,34 @@ def _words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     return tuple(words)
 
 
-def people(doc: Doc, date: str | None) -> list[NamedPerson]:
-    """The people a Doc names in full (two words or more) and resolves to a person with a code, in
-    text order; cached on the Doc."""
-    cached = doc.user_data.get(_KEY)
-    if cached is not None:
-        return cached
-    doc.user_data[_KEY] = []  # while reading: a name inside does not look itself up
-    from realpolitik.extract.actors import resolve_token
+def note(doc: Doc, start: int, end: int, entry: ActorEntry) -> None:
+    """Remember a person the resolver has just read in full (tokens start..end of the Doc): called by
+    `actors` for every name it resolves to someone, so the document's people cost no second reading."""
+    if not entry.code or entry.kind not in ("person", "agent"):
+        return
+    words = _words(doc, start, end)
+    if len(words) < 2:
+        return
+    known = doc.user_data.setdefault(_KEY, {})
+    known.setdefault(doc[start].idx, NamedPerson(doc[start].idx, words, entry))
 
-    out: list[NamedPerson] = list(doc.user_data.get(_SEED, []))
-    seen: set[int] = set()
-    for tok in doc:
-        span = name_span(tok) if tok.i not in seen else None
-        if span is None:
-            continue
-        seen.update(range(*span))
-        words = _words(doc, *span)
-        if len(words) < 2:
-            continue
-        r = resolve_token(doc[span[1] - 1], date)
-        if r is not None and r.entry.code and r.entry.kind in ("person", "agent"):
-            out.append(NamedPerson(doc[span[0]].idx, words, r.entry))
-    doc.user_data[_KEY] = out
-    return out
+
+def people(doc: Doc, date: str | None = None) -> list[NamedPerson]:
+    """The people the Doc has named in full so far (as the resolver read them) and those seeded from
+    earlier parts of the document, in text order."""
+    known = doc.user_data.get(_KEY, {})
+    return [*doc.user_data.get(_SEED, []), *(known[k] for k in sorted(known))]
 
 
 def recall(tok: Token, date: str | None) -> ActorEntry | None:
     """Who a short name ("Ruiz", "Kim", "Ana Ruiz") is, from its full form earlier in the document: the
     latest person named in full whose name has these words as its last words ("Ruiz"), first word
     ("Kim", for family names written first) or first and last ("Bola Tinubu" for "Bola Ahmed Tinubu")."""
+    if not tok.text[:1].isupper():
+        return None
+    _read(tok.doc, date)
+    if not (tok.doc.user_data.get(_KEY) or tok.doc.user_data.get(_SEED)):
+        return None
     span = name_span(tok)
     if span is None:
         return None
@@ -109,8 +109,19 @@ def recall(tok: Token, date: str | None) -> ActorEntry | None:
     return None
 
 
+def _read(doc: Doc, date: str | None) -> None:
+    """Make sure the resolver has read the Doc's names once (`actors.find_mentions` marks a Doc read; the
+    pipeline calls it first, so this costs nothing there; a caller resolving single tokens gets it once)."""
+    if doc.user_data.get(READ_KEY):
+        return
+    from realpolitik.extract.actors import find_mentions
+
+    find_mentions(doc, date)
+
+
 def document_people(doc: Doc, date: str | None) -> list[NamedPerson]:
     """The people of a parsed part of a document, to carry to the next part with `seed_people`."""
+    _read(doc, date)
     return list(people(doc, date))
 
 
