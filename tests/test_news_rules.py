@@ -265,3 +265,15 @@ def test_a_state_protesting_to_a_state_complains_officially() -> None:
 def test_regret_and_reaffirmation() -> None:
     assert ("FRA", "ACCUSE", "MLI") in _codes("France regretted the Malian decision.")
     assert ("USA", "SUPPORT", "PHL") in _codes("The United States reaffirmed its support for the Philippines.")
+
+
+def test_a_vow_of_hostile_action_is_a_threat() -> None:
+    got = _codes("Kabul condemned the Pakistani strikes and vowed to retaliate against Islamabad.")
+    assert ("AFG", "THREATEN", "PAK") in got
+    assert not any(ty == "AGREE" for _s, ty, _t in got)
+
+
+def test_the_two_neighbours_urged_are_the_two_others() -> None:
+    text = "India and Pakistan exchanged fire on Sunday. Beijing urged the two neighbours to show restraint."
+    got = _codes(text)
+    assert {("CHN", "REQUEST", "IND"), ("CHN", "REQUEST", "PAK")} <= got

@@ -115,7 +115,8 @@ class DocumentCoder:
             self._fix_rebels(sent_mentions, state)
             ex.mentions.extend((i, a) for a in sent_mentions)
             if sent_mentions or len(s) > 3:
-                resolver, pair = self._resolver(s, state, sent_mentions, doc.date, salience), self._pair(state)
+                resolver = self._resolver(s, state, sent_mentions, doc.date, salience)
+                pair = self._pair(state, sent_mentions)
                 cands = code_sentence(s, resolver, pair, self._adversary(state))
                 if self.classifier:
                     cands = rerank(s, cands) if cands else classified_events(s, resolver, pair)
@@ -239,11 +240,20 @@ class DocumentCoder:
 
         return adversary
 
-    def _pair(self, state: _DocState) -> Any:
+    def _pair(self, state: _DocState, sent_mentions: list[Actor] | None = None) -> Any:
+        # "Beijing urged the two neighbours": the pair is the two states named last other than those the
+        # sentence itself names
+        named = {a.code for a in sent_mentions or [] if a.code}
+
         def pair(tok: Any) -> list[Actor]:
             if not self._is_pair_anaphor(tok):
                 return []
-            two = state.last_two_states()
+            # an object ("urged the two neighbours") is two others than the subject; a subject ("Kishida
+            # said the two leaders agreed") may include the speaker
+            head = tok.head if tok.lower_ in ("two", "both") else tok
+            obj = head.dep_ in ("dobj", "pobj", "dative") or tok.dep_ in ("dobj", "pobj", "dative")
+            others = [a for a in state.recent_states if a.code not in named] if obj else []
+            two = others[-2:] if len(others) >= 2 else state.last_two_states()
             return [Actor(tok.text, tok.idx, tok.idx + len(tok.text), a.code, a.country, a.sector) for a in two]
 
         return pair

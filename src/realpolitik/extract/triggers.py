@@ -14,6 +14,8 @@ from realpolitik.extract.candidate import COOPERATIVE
 from realpolitik.extract.lexicon import Trigger
 
 Token = Any
+#: Acts whose announced intention is a threat.
+HOSTILE_INTENTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 
 
 def find_triggers(sent: Any) -> list[tuple[Token, Trigger, str]]:
@@ -55,6 +57,12 @@ def _verb_trigger(tok: Token, lemma: str, consumed: set[int]) -> tuple[Token, Tr
     label = _label(tok, lemma)
     if label is not None:
         return tok, label, tok.text
+    if lemma in lx.INTENT_VERBS:
+        # "vowed to retaliate", "pledged to strike back": an intention of hostile action is a threat
+        for c in tok.children:
+            inner = lx.VERBS.get(c.lemma_.lower()) if c.dep_ == "xcomp" and c.pos_ == "VERB" else None
+            if inner is not None and inner.event_type in HOSTILE_INTENTS:
+                return tok, Trigger("THREATEN", None, inner.context), f"{tok.text} {c.text}"
     if lemma in lx.ATTEMPT_VERBS and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children):
         return None  # "seeks to deepen ties": the intended act is the event, coded from its own verb (stance_of)
     for o in objs:
