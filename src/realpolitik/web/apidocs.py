@@ -65,6 +65,20 @@ def _try_form(path: str, params: list[dict[str, Any]]) -> str:
     return f"<form class='try' method='get' action='{escape(path)}'>{''.join(fields)}<button>Send</button></form>"
 
 
+def _form_fields(schema: dict[str, Any], body: dict[str, Any] | None) -> str:
+    """The fields of a form request body (the ingest endpoint), from the schema's components."""
+    if not body:
+        return ""
+    fields: list[dict[str, Any]] = []
+    for media, content in (body.get("content") or {}).items():
+        ref = (content.get("schema") or {}).get("$ref", "")
+        model = (schema.get("components") or {}).get("schemas", {}).get(ref.rsplit("/", 1)[-1], {})
+        required = set(model.get("required") or [])
+        for name, prop in (model.get("properties") or {}).items():
+            fields.append({"name": name, "in": media, "required": name in required, "schema": prop})
+    return "<p>Request body fields:</p>" + _params_table(fields) if fields else "<p>A request body.</p>"
+
+
 def render(schema: dict[str, Any]) -> str:
     """The whole page: a table of contents and, per endpoint, its summary, parameters and answers."""
     info = schema.get("info") or {}
@@ -80,11 +94,11 @@ def render(schema: dict[str, Any]) -> str:
             answers = ", ".join(
                 f"{escape(code)} {escape(r.get('description', ''))}" for code, r in (op.get("responses") or {}).items()
             )
-            body = "<p>Form fields (multipart/form-data).</p>" if op.get("requestBody") else ""
+            body = _form_fields(schema, op.get("requestBody"))
             form = _try_form(path, params) if method == "get" and "{" not in path else ""
             sections.append(
                 f"<section id='{escape(anchor)}'><h2><code>{method.upper()} {escape(path)}</code></h2>"
-                f"<p>{escape(summary)}</p>{body}{_params_table(params)}<p class='muted'>Answers: {answers}</p>{form}</section>"
+                f"<p>{escape(summary)}</p>{body}{_params_table(params) if params or not body else ''}<p class='muted'>Answers: {answers}</p>{form}</section>"
             )
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
