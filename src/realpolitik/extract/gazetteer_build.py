@@ -109,17 +109,19 @@ def _state_in(title: str, states: dict[str, str]) -> str | None:
 def _role_end(
     name: str, since: str | None, first: int, later: list[tuple[int, list[tuple[str, str | None, list[str]]]]]
 ) -> str | None:
-    """End of a role: the first later edition that no longer names the person in that office ends it at
-    its new holder's start date (or, when that is not known, at the end of the last edition naming the
-    person); None while the person is still named."""
-    last_seen = first
+    """End of a role: the start date of the first holder of the office who began after the person, in
+    the later editions that no longer name the person (an edition that merely leaves a vice president out
+    ends nothing); None while the person is still named, else the end of the last edition naming them."""
+    last_seen, absent = first, False
     for year, holders in later:
         if any(n == name for n, _, _ in holders):
-            last_seen = year
+            last_seen, absent = year, False
             continue
+        absent = True
         dates = sorted(s for _, s, _ in holders if s and (since is None or s > since))
-        return dates[0] if dates else f"{last_seen}-12-31"
-    return None
+        if dates:
+            return dates[0]
+    return f"{last_seen}-12-31" if absent else None
 
 
 def wikidata_people(data: Path, states: dict[str, str]) -> list[tuple[str, ...]]:
@@ -136,6 +138,35 @@ def wikidata_people(data: Path, states: dict[str, str]) -> list[tuple[str, ...]]
             end = f"{r['end_year']}-12-31" if r["end_year"] else ""
             rows.append((name, "", iso3, iso3, "GOV", start, end, f"Wikidata: {r['positionLabel']}"))
     return sorted(set(rows))
+
+
+def merge_leaders(factbook: list[tuple[str, ...]], wikidata: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Factbook roles with the Wikidata leaders: a Wikidata name of a person the Factbook dates (same state,
+    same surname: "Joe Biden" and "Joseph R. Biden") becomes an alias of the Factbook rows, which date the
+    role by edition; the other Wikidata rows are kept as they are (mostly the same people spelt otherwise:
+    "Abdullah II of Jordan" is the Factbook's "King Abdallah II")."""
+    by_surname: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for k, row in enumerate(factbook):
+        by_surname[(row[2], _surname(row[0]))].append(k)
+    rows = [list(r) for r in factbook]
+    out_wd = []
+    for row in wikidata:
+        name, country = row[0], row[2]
+        same = by_surname.get((country, _surname(name)), [])
+        if same:
+            for k in same:
+                if fold(name) != fold(rows[k][0]):
+                    rows[k][1] = "|".join(dict.fromkeys([*filter(None, rows[k][1].split("|")), name]))
+            continue
+        out_wd.append(row)
+    return sorted(tuple(r) for r in rows) + sorted(out_wd)
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, suffixes, numerals and "of <country>" left out."""
+    words = [w for w in fold(name.split(" of ")[0]).replace("-", " ").split() if w.isalpha()]
+    words = [w for w in words if w not in ("jr", "sr") and not re.fullmatch(r"[ivx]+", w)]
+    return words[-1] if words else ""
 
 
 # -- organisations --------------------------------------------------------------------------------------
@@ -186,7 +217,7 @@ def ucdp_groups(data: Path, states: dict[str, str]) -> Iterator[tuple[str, str, 
 def build(data: Path, out: Path) -> dict[str, int]:
     """Write the three tables; returns row counts."""
     states = _state_names(out / "states.csv")
-    people = factbook_people(data, states, set(states.values())) + wikidata_people(data, states)
+    people = merge_leaders(factbook_people(data, states, set(states.values())), wikidata_people(data, states))
     _write(out / "current_people.tsv.gz", "name\taliases\tcode\tcountry\tsector\tstart\tend\tsource", people)
 
     # surface -> (country, sector, code or "") -> sources
