@@ -91,7 +91,8 @@ def test_build_is_deterministic_and_the_package_is_current(shared_dir: Path, tmp
         ("Dina Boluarte", "2025-12-01", "PER", "ELI"),  # succeeded on 10 Oct 2025 (Factbook 2025)
         ("Bernardo Arévalo", "2024-06-01", "GTM", "GOV"),  # the archive wrote "Bernardo AR VALO de Le n"
         ("Luis Arce", "2022-01-01", "BOL", "GOV"),  # "Luis Alberto ARCE Catacora": news form generated
-        ("Kamala Harris", "2022-01-01", "USA", "GOV"),
+        ("Ma'ruf Amin", "2023-06-01", "IDN", "GOV"),  # vice president from the 2021 edition ...
+        ("Ma'ruf Amin", "2025-06-01", "IDN", "ELI"),  # ... to his successor's start (2024-10-20)
     ],
 )
 def test_factbook_people_are_dated(name: str, date: str, code: str, sector: str) -> None:
