@@ -50,6 +50,8 @@ def _invoke(args: list[str], stdin: str | None = None) -> Any:
         # the context writes the description with another article; a region of the context places it
         ("the spokesman", "A spokesman for the Nigerian army denied the report.", "NGA", "MIL"),
         ("the army", "The army said it had repelled an attack in Borno.", "NGA", "MIL"),
+        # "pro-Russian" says whom separatists side with, not whose they are
+        ("pro-Russian separatists", "Pro-Russian separatists shelled a town in eastern Ukraine.", "UKR", "REB"),
     ],
 )
 def test_context_and_conventions(text: str, context: str | None, country: str, sector: str) -> None:

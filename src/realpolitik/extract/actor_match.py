@@ -135,11 +135,18 @@ def doc_matches(doc: Doc) -> list[Match]:
             continue
         if entry is not None and entry.kind in STATE_LIKE and _inside_longer_person(persons, start, end):
             continue  # "Chad" in "Chad Smith", "Jordan" in "Jordan Bardella"
+        if entry is not None and entry.kind in STATE_LIKE and _after_pro(doc, start):
+            continue  # "pro-Russian separatists" are not Russia's: the prefix says whom they side with
         taken.update(range(start, end))
         out.append(Match(start, end, entry))
     out.sort(key=lambda x: x.start)
     doc.user_data[_CACHE_KEY] = out
     return out
+
+
+def _after_pro(doc: Doc, start: int) -> bool:
+    """Whether the name follows "pro-" or "anti-" ("pro-Russian", "anti-American")."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti")
 
 
 def _inside_longer_person(persons: list[Any], start: int, end: int) -> bool:
