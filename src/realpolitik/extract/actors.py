@@ -202,6 +202,10 @@ def _named(tok: Token, date: str | None) -> ResolvedActor | None:
             return _resolved(doc, ent.start, ent.end, _titled(doc, first, ent.end, found[0]))
         return None
     if ent.label_ == "ORG":
+        if len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent):  # a person the tagger read as an ORG
+            person = get_gazetteer().person(ent.text, date, short=False)
+            if person is not None:
+                return _resolved(doc, ent.start, ent.end, person)
         return _unknown_org(ent)
     return None
 
