@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from realpolitik.extract.names import name_code
+
 EDITIONS = (2021, 2022, 2023, 2024, 2025)
 
 _ROW = re.compile(r"^\s*\((\d+), (\d+), (\d+), N'((?:[^']|'')*)', N'((?:[^']|'')*)'\)[,;]?\s*$")
@@ -383,8 +385,6 @@ def parties(content: str) -> list[tuple[str, str]]:
         name, acronym = " ".join(words), m[2]
         if len(words) < 2 or not _clean(name) or words[-1][:1].islower():
             continue
-        from realpolitik.extract.gazetteer import name_code
-
         out.append((name, name_code(name)))
         if len(acronym) >= 3:
             out.append(("^" + acronym, name_code(name)))
@@ -440,8 +440,6 @@ def terrorist_groups(content: str) -> list[tuple[str, str]]:
         inside = [a.strip() for a in re.findall(r"\(([^()]*)\)", piece)]
         name = " ".join(re.sub(r"\([^()]*\)", " ", piece).split())
         acronyms = [a for a in inside if re.fullmatch(r"[A-Z][A-Z-]{2,11}", a)]
-        from realpolitik.extract.gazetteer import name_code
-
         code = acronyms[0] if acronyms else name_code(name)
         if name and _clean(name) and len(name) > 2 and (name[:1].isupper() or name.startswith(("al-", "ash-"))):
             out.append((name, code))

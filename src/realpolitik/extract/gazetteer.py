@@ -15,14 +15,39 @@ from __future__ import annotations
 
 import csv
 import gzip
-import hashlib
 import io
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from realpolitik.extract.names import (
+    HONORIFICS,
+    NOT_SURNAMES,
+    QUOTES,
+    SUFFIXES,
+    ascii_quotes,
+    fold,
+    latin,
+    name_code,
+    namelike,
+    skeleton,
+    strip_determiners,
+)
+
+# the name helpers are used from here by the resolver and the store: re-exported
+__all__ = [
+    "ActorEntry",
+    "Gazetteer",
+    "ascii_quotes",
+    "fold",
+    "get_gazetteer",
+    "latin",
+    "lookup_code",
+    "name_code",
+    "strip_determiners",
+]
 
 KINDS = ("state", "capital", "demonym", "seat", "igo", "group", "firm", "person", "agent", "region", "place", "unknown")
 
@@ -121,91 +146,6 @@ class Membership:
     last: int
 
 
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """The matching key of a surface form: typographic quotes made ASCII, accents removed, lower case,
-    spaces collapsed. "Côte d’Ivoire" and "cote d'ivoire" fold alike."""
-    text = text.translate(_QUOTES)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s*-\s*", "-", " ".join(text.lower().split()))
-
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "ʻ": "'", "`": "'", "“": '"', "”": '"'})
-
-#: Letters that Unicode does not decompose into a base letter and an accent, and the Cyrillic and Greek
-#: alphabets (one Latin spelling per letter, BGN/PCGN-like): enough for a code to keep every letter.
-_LATIN_LOWER: dict[str, str] = {
-    **dict(zip("øæœłđðıħ", ["o", "ae", "oe", "l", "d", "d", "i", "h"], strict=True)),
-    "ß": "ss",
-    "þ": "th",
-    "ə": "a",
-    **dict(zip("абвгдезийклмнопрстуфыэёіўјћ", "abvgdeziyklmnoprstufyeeiujc", strict=True)),
-    **dict(
-        zip(
-            "жхцчшщюяєїґљњђџѕ",
-            ["zh", "kh", "ts", "ch", "sh", "shch", "yu", "ya", "ye", "yi", "g", "lj", "nj", "dj", "dz", "dz"],
-            strict=True,
-        )
-    ),
-    "ъ": "",
-    "ь": "",
-    **dict(zip("αβγδεζηικλμνξοπρσςτυφωάέήίόύώϊϋ", "avgdeziiklmnxoprsstyfoaeiioyoiy", strict=True)),
-    "θ": "th",
-    "χ": "ch",
-    "ψ": "ps",
-}
-_LATIN = str.maketrans(
-    {
-        **_LATIN_LOWER,
-        **{k.upper(): v.capitalize() for k, v in _LATIN_LOWER.items() if len(k.upper()) == 1 and k.upper() != k},
-    }
-)
-
-
-def latin(text: str) -> str:
-    """Accents removed and Cyrillic/Greek letters spelt in Latin ones: "López" -> "Lopez",
-    "Зеленський" -> "Zelenskyi". Other scripts are left as they are."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(
-        c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) not in ("Lm", "Sk")
-    )
-    return kept.translate(_LATIN)
-
-
-def name_code(name: str) -> str:
-    """The upper-case code of a named actor nobody listed: "Andrés Manuel López Obrador" ->
-    ANDRES_MANUEL_LOPEZ_OBRADOR, never a lone "_" where a letter was. A name in a script with no Latin
-    spelling here (Arabic, Chinese) gets NAME_ and a short digest of the name, so that two different
-    names never share a code (and none is UNKNOWN)."""
-    text = latin(" ".join(name.split()))
-    if any(c.isalpha() and not c.isascii() for c in text):
-        digest = hashlib.sha1(unicodedata.normalize("NFC", name.strip()).encode("utf-8")).hexdigest()[:10]
-        ascii_part = "_".join(re.sub(r"[^A-Z0-9&]+", " ", text.upper().encode("ascii", "ignore").decode()).split())
-        return f"{ascii_part}_{digest.upper()}" if ascii_part else f"NAME_{digest.upper()}"
-    return "_".join(re.sub(r"[^A-Z0-9&]+", " ", text.upper()).split())
-
-
-_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"\s*(?:'s|’s|'|’)$")
-
-
-_SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "´": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
-
-
-def ascii_quotes(text: str) -> str:
-    """Typographic quotes and apostrophes made ASCII, one character for one (offsets unchanged): spaCy's
-    English model reads "Algiers’ interference" as a possessive only with the ASCII apostrophe."""
-    return text.translate(_SAME_LENGTH)
-
-
-def strip_determiners(text: str) -> str:
-    """'the Kremlin's' -> 'Kremlin': leading article and trailing possessive removed."""
-    text = " ".join(text.strip().split())
-    text = _LEADING.sub("", text)
-    return _POSSESSIVE.sub("", text)
-
-
 def _split(field: str | None) -> list[str]:
     return [p.strip() for p in (field or "").split("|") if p.strip()]
 
@@ -265,7 +205,7 @@ class Gazetteer:
         self._load_states()
         self._load_named("organisations.csv", "igo")
         for surface, code, country, sector in _rows_optional_tsv("phoenix_groups.tsv"):
-            if not _namelike(surface) or not surface[:1].isupper():
+            if not namelike(surface) or not surface[:1].isupper():
                 continue
             form = surface if " " in surface else "^" + surface  # one-word names only as written
             self._add(form, ActorEntry(code, country or None, sector or None, "group", surface))
@@ -278,7 +218,7 @@ class Gazetteer:
     # -- loading --------------------------------------------------------------------------------
     def _add(self, surface: str, entry: ActorEntry, override: bool = False) -> None:
         if surface.startswith("^"):
-            form = surface[1:].translate(_QUOTES)
+            form = surface[1:].translate(QUOTES)
             if override or form not in self._cased:
                 self._cased[form] = entry
             return
@@ -287,7 +227,7 @@ class Gazetteer:
             key = key[4:]
         if key and (override or key not in self._forms):
             self._forms[key] = entry
-        written = " ".join(surface.translate(_QUOTES).lower().split())
+        written = " ".join(surface.translate(QUOTES).lower().split())
         written = written[4:] if written.startswith("the ") else written
         if written != key and (override or written not in self._written):
             self._written[written] = entry
@@ -337,7 +277,7 @@ class Gazetteer:
 
     def _load_people(self) -> None:
         for name, code, country, sector, start, end in _rows_optional_tsv("phoenix_people.tsv"):
-            if name.lower().rsplit(" ", 1)[-1] in _NOT_SURNAMES:
+            if name.lower().rsplit(" ", 1)[-1] in NOT_SURNAMES:
                 continue  # Phoenix lists a few bodies among people ("Clinton Administration")
             if " " not in name.strip():
                 # a bare Phoenix surname ("Mubarak") is too ambiguous for text matching: kept for look-ups only
@@ -420,7 +360,7 @@ class Gazetteer:
     def lookup(self, text: str, date: str | None = None) -> ActorEntry | None:
         """The entry for a name as written: a state, alias, demonym, capital, seat, IGO, group, firm,
         person (by date) or code ("DZA"). Leading "the" and trailing "'s" are ignored."""
-        raw = strip_determiners(text.translate(_QUOTES))
+        raw = strip_determiners(text.translate(QUOTES))
         if not raw:
             return None
         if raw in self._cased:
@@ -446,7 +386,7 @@ class Gazetteer:
         no date, or a date before any role, the latest known role. Titles are not stripped: pass the name.
         short=False refuses a bare surname found only by shortening Phoenix names (use it when nothing
         says the word is a person's name: "Sahel" is also a place)."""
-        name = strip_determiners(name.translate(_QUOTES))
+        name = strip_determiners(name.translate(QUOTES))
         key = fold(name)
         roles = self._people.get(key) or self._people.get("^" + name) or self._surnames.get(key)
         if not roles and (short or " " in key):
@@ -478,11 +418,11 @@ class Gazetteer:
         if not self._short_index:
             self._build_short_index()
         words = key.replace("-", " ").split()  # "al-bashir" -> "al bashir": particles are separate words
-        while len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
+        while len(words) > 2 and words[-1].rstrip(".") in SUFFIXES:
             words = words[:-1]  # "Ferdinand Marcos Jr." is "Ferdinand Marcos"
         if not words:
             return None
-        if len(words) > 1 and words[0] in _HONORIFICS:
+        if len(words) > 1 and words[0] in HONORIFICS:
             words = words[1:]
         short = f"{words[0]} {words[-1]}" if len(words) > 1 else words[0]
         keys = self._short_index.get(short)
@@ -499,8 +439,8 @@ class Gazetteer:
         for key in self._people:
             if key.startswith("^"):
                 continue
-            words = [w for w in key.replace("-", " ").split() if w.isalpha() and w not in _SUFFIXES]
-            if words and words[0] in _HONORIFICS:
+            words = [w for w in key.replace("-", " ").split() if w.isalpha() and w not in SUFFIXES]
+            if words and words[0] in HONORIFICS:
                 words = words[1:]
             if len(words) < 2 or len(words[-1]) < 3 or self.agent_sector(words[-1]) or self.agent_sector(words[0]):
                 continue  # "US Secretary", "President Bush": a title is not a name
@@ -519,9 +459,9 @@ class Gazetteer:
         if self._ascii_index is None:
             self._ascii_index = {}
             for k in self._factbook_keys:
-                self._ascii_index.setdefault(_skeleton(k), set()).add(k)
-        skeleton = _skeleton(fold(name))
-        keys = self._ascii_index.get(skeleton) if len(skeleton) >= 5 else None
+                self._ascii_index.setdefault(skeleton(k), set()).add(k)
+        bones = skeleton(fold(name))
+        keys = self._ascii_index.get(bones) if len(bones) >= 5 else None
         if not keys:
             return None
         codes = {_latest(self._people[k]).entry.code for k in keys}
@@ -540,7 +480,7 @@ class Gazetteer:
         if self._orgs is None:
             self._load_orgs()
         assert self._orgs is not None
-        raw = strip_determiners(name.translate(_QUOTES))
+        raw = strip_determiners(name.translate(QUOTES))
         found = self._orgs_cased.get(raw) or self._orgs.get(fold(raw))
         if found is not None:
             # "Brazil's Federal Police" is not the one state whose Factbook entry says "Federal Police"
@@ -634,87 +574,6 @@ class Gazetteer:
         return bool(code) and code in self._codes and self._codes[code].kind == "state"
 
 
-_HONORIFICS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "sheikh",
-        "shaikh",
-        "maulana",
-        "mullah",
-        "haji",
-        "hajji",
-        "imam",
-        "ayatollah",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "lt",
-        "capt",
-        "captain",
-        "maj",
-        "major",
-        "president",
-        "king",
-        "queen",
-        "prince",
-        "emir",
-        "sultan",
-    ]
-)
-_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
-_NOT_SURNAMES = frozenset(
-    [
-        "republic",
-        "kingdom",
-        "federation",
-        "union",
-        "state",
-        "states",
-        "government",
-        "administration",
-        "regime",
-        "party",
-        "army",
-        "forces",
-        "ministry",
-        "council",
-        "committee",
-        "front",
-        "movement",
-        "group",
-        "office",
-    ]
-)
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
-
-
-def _namelike(surface: str) -> bool:
-    """A group name worth matching in text: it has a word of three letters or more that is not a month
-    (Phoenix lists groups such as "21 June" or "313" that would match dates and numbers)."""
-    words = re.findall(r"[^\W\d_]{3,}", surface.lower())
-    return any(w not in _MONTHS for w in words)
-
-
 def _latest(roles: list[Role]) -> Role:
     """The most recent role: latest start (open start counts as earliest), ties to the later list entry."""
     best = roles[0]
@@ -741,12 +600,6 @@ def _generated(name: str) -> Iterator[list[str]]:
     rows = _rows_optional_tsv(name)
     next(rows, None)
     yield from rows
-
-
-def _skeleton(key: str) -> str:
-    """The consonants of a folded name in order ("jose raul mulino" -> "jsrlml"): what survives of a
-    name whose accented letters were lost, whichever vowels they were."""
-    return re.sub(r"[^a-z]|[aeiouyn]", "", key)
 
 
 @lru_cache(maxsize=1)
