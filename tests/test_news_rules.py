@@ -277,3 +277,19 @@ def test_the_two_neighbours_urged_are_the_two_others() -> None:
     text = "India and Pakistan exchanged fire on Sunday. Beijing urged the two neighbours to show restraint."
     got = _codes(text)
     assert {("CHN", "REQUEST", "IND"), ("CHN", "REQUEST", "PAK")} <= got
+
+
+def test_a_mediator_deals_with_each_party_of_the_deal_it_brokered() -> None:
+    text = (
+        "Israel and Hezbollah fought for a year. A ceasefire will take effect after both sides accepted "
+        "an agreement brokered by the United States and France, Biden said."
+    )
+    got = _codes(text)
+    assert {("USA", "CONSULT", "ISR"), ("USA", "CONSULT", "HEZBOLLAH"), ("FRA", "CONSULT", "ISR")} <= got
+    assert {("ISR", "AGREE", "HEZBOLLAH"), ("HEZBOLLAH", "AGREE", "ISR")} <= got  # "both sides": a state and a group
+
+
+def test_a_dateline_of_several_cities_is_blanked() -> None:
+    records = realpolitik.extract("Headline\n\nPARIS/BERLIN (Reuters) -France and Germany signed a pact.", "2024-03-07")
+    assert all((r["source"] or {}).get("text") not in ("PARIS", "BERLIN") for r in records)
+    assert ("FRA", "AGREE", "DEU") in _codes("Headline\n\nPARIS/BERLIN (Reuters) -France and Germany signed a pact.")

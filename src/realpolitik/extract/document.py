@@ -53,6 +53,7 @@ class _DocState:
         # the subject of the sentence before, and whether it is a person: what "he"/"it" at the start of the
         # next sentence most often refers to ("Pashinyan said ... He is due to meet Aliyev")
         self.last_subject: tuple[Actor, bool] | None = None
+        self.recent_parties: list[tuple[str, Actor]] = []
 
     def note(self, actor: Actor) -> None:
         if actor.sector in REBEL_SECTORS and actor.country and actor.code == actor.country:
@@ -62,6 +63,10 @@ class _DocState:
         if actor.code and actor.country == actor.code and actor.sector not in REBEL_SECTORS:
             self.recent_states = [a for a in self.recent_states if a.code != actor.code] + [actor]
             self.state_counts[actor.code] += 1
+        if actor.code and (actor.code == actor.country or actor.country is None or actor.sector in REBEL_SECTORS):
+            # parties to a conflict or a deal: states, named armed groups, organisations ("both sides")
+            key = actor.code + (":REB" if actor.sector in REBEL_SECTORS and actor.code == actor.country else "")
+            self.recent_parties = [(k, a) for k, a in self.recent_parties if k != key] + [(key, actor)]
 
     def last_two_states(self) -> list[Actor]:
         return self.recent_states[-2:] if len(self.recent_states) >= 2 else []
@@ -252,8 +257,11 @@ class DocumentCoder:
             # said the two leaders agreed") may include the speaker
             head = tok.head if tok.lower_ in ("two", "both") else tok
             obj = head.dep_ in ("dobj", "pobj", "dative") or tok.dep_ in ("dobj", "pobj", "dative")
-            others = [a for a in state.recent_states if a.code not in named] if obj else []
-            two = others[-2:] if len(others) >= 2 else state.last_two_states()
+            # "the two countries" are states; "both sides", "the two" may be a state and an armed group
+            states_only = tok.lemma_.lower() in STATE_PAIR_NOUNS
+            pool = state.recent_states if states_only else [a for _k, a in state.recent_parties]
+            others = [a for a in pool if a.code not in named] if obj else []
+            two = others[-2:] if len(others) >= 2 else (pool[-2:] if len(pool) >= 2 else [])
             return [Actor(tok.text, tok.idx, tok.idx + len(tok.text), a.code, a.country, a.sector) for a in two]
 
         return pair
@@ -347,6 +355,8 @@ def _antecedent(pron: Any, resolve: Any) -> list[Actor]:
 
 
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+#: Pair nouns that can only mean two states.
+STATE_PAIR_NOUNS = frozenset({"country", "nation", "state", "capital", "neighbour", "neighbor", "government"})
 THING_PRONOUNS = frozenset({"it", "its"})
 
 

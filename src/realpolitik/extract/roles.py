@@ -91,6 +91,8 @@ MEETING_NOUNS = frozenset(
         "negotiation",
     }
 )
+#: Verbs of go-betweens, whose event is with each party of what they bring about.
+MEDIATION_VERBS = frozenset({"broker", "mediate", "facilitate", "negotiate"})
 #: Verbs whose passive form describes the subject's own stance or activity ("is opposed to", "was engaged in").
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "engage", "involve", "dedicate", "resolve"})
 #: Prepositions that put an event noun inside the subject's own activity.
@@ -175,6 +177,8 @@ def subjects_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return [], False
         return subjects_of(head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if verb.tag_ == "VBN" and prep_objects(verb, ("by",)):  # "an agreement brokered by X": X acts
+            return prep_objects(verb, ("by",)), True
         if head.lemma_ in CONTROL_NOUNS:
             return noun_agents(head), False
         if verb.tag_ == "VBN":  # "forces supported by X": reduced passive
@@ -233,6 +237,10 @@ def verb_roles(verb: Token) -> Roles:
         roles.targets.extend(prep_objects(verb, ("to", "against", "with")))
         if verb.dep_ in ("acl",) and verb.tag_ == "VBN" and not roles.targets:
             roles.targets = [verb.head]
+            if verb.lemma_ in MEDIATION_VERBS:
+                # "an agreement brokered by the US": the mediator deals with the agreement's parties (those
+                # who reach or accept it, or those it is between)
+                roles.targets = prep_objects(verb.head, ("between", "with")) + governing_agents(verb.head)
     else:
         roles.sources = subjects
         objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]

@@ -19,7 +19,7 @@ _SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "�
 #: A wire dateline opening a paragraph: "DOHA, Qatar — ", "MOSCOW, June 19 (AFP): ", "ABIDJAN, IVORY COAST - ".
 #: The place is where the story was filed, not an actor of it.
 DATELINE = re.compile(
-    r"(?m)^[ \t]*(?:[A-Z][A-Z'.\-]{2,}(?: [A-Z][A-Z'.\-]+)*)"  # the city, in capitals
+    r"(?m)^[ \t]*(?:[A-Z][A-Z'.\-]{2,}(?:[ /][A-Z][A-Z'.\-]+)*)"  # the city (or cities), in capitals
     r"(?=[ \t]*[,(]|[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d)"  # then a place, a date or an agency (not "NATO: ...")
     r"(?:,[ \t]*[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*)*)?"  # its state or country
     r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"  # a date

@@ -16,6 +16,8 @@ from realpolitik.extract.lexicon import Trigger
 Token = Any
 #: Acts whose announced intention is a threat.
 HOSTILE_INTENTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+#: Verbs of avowed intention (a decision, "decided to expel", is the act itself, not a threat of it).
+PROMISE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 
 
 def find_triggers(sent: Any) -> list[tuple[Token, Trigger, str]]:
@@ -57,7 +59,7 @@ def _verb_trigger(tok: Token, lemma: str, consumed: set[int]) -> tuple[Token, Tr
     label = _label(tok, lemma)
     if label is not None:
         return tok, label, tok.text
-    if lemma in lx.INTENT_VERBS:
+    if lemma in PROMISE_VERBS:
         # "vowed to retaliate", "pledged to strike back": an intention of hostile action is a threat
         for c in tok.children:
             inner = lx.VERBS.get(c.lemma_.lower()) if c.dep_ == "xcomp" and c.pos_ == "VERB" else None
