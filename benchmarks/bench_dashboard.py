@@ -187,7 +187,11 @@ def generate_store(path: Path, n_events: int, per_doc: int = 10) -> float:
         }
         con.execute(
             """
-            INSERT INTO events
+            INSERT INTO events (event_id, doc_key, doc_id, sentence, event_type, mode, context, cameo, intensity,
+                                source_code, source_country, source_sector, source_text, source_start, source_end,
+                                target_code, target_country, target_sector, target_text, target_start, target_end,
+                                date, date_start, negated, hypothetical, attributed_to, confidence,
+                                evidence_text, evidence_start, evidence_end, trigger, origin, url)
             WITH g AS MATERIALIZED (
                 SELECT i, i // $per_doc AS doc, i % $per_doc AS sent,
                        floor($n_actors * pow(random(), 2.2))::INT AS si,

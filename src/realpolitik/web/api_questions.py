@@ -72,7 +72,7 @@ def shifts_ranking(
     by: Unit = "quarter",
     max_actors: Annotated[
         int, Query(ge=1, le=500, description="test at most this many actors, most active first")
-    ] = 40,
+    ] = 30,
     min_events: Annotated[int, Query(ge=1, le=100000)] = 2,
 ) -> Any:
     from realpolitik.web.access import store_on_cursor
