@@ -107,3 +107,21 @@ def test_reference_import_json(shared_dir: Path, tmp_path: Path) -> None:
     assert report["table"] == "cow_states" and report["rows"] > 100 and report["bad_rows"] == []
     code, out, _ = _run("import", "cow", cow, "--db", db)
     assert f"{report['rows']} rows from {cow} into cow_states" in out
+
+
+def test_an_output_path_that_cannot_be_written_is_one_error_line(shared_dir: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "events.duckdb")
+    gdelt = str(shared_dir / "data" / "gdelt" / "gdelt2_export_12rows.export.CSV")
+    assert _run("import", "gdelt", gdelt, "--db", db, "-q")[0] == 0
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    bad = str(blocker / "out")  # inside a file: no system can create it
+    for args in (
+        ["report", "RUS", "DZA", "--html", bad],
+        ["graph", "--output", bad],
+        ["export", "--parquet", bad],
+        ["export-events", bad],
+    ):
+        code, _, err = _run(*args, "--db", db)
+        lines = err.splitlines()
+        assert code == 2 and len(lines) == 1 and lines[0].startswith(f"error: {bad}"), (args, code, err)

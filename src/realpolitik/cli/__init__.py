@@ -19,7 +19,8 @@ from realpolitik.errors import RealpolitikError
 
 
 class _Group(click.Group):
-    """A group that turns RealpolitikError into one clean `error: ...` line and exit status 2."""
+    """A group that turns RealpolitikError, and a file the system refuses (an output path in a missing
+    directory, a file not allowed), into one clean `error: ...` line and exit status 2."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -29,6 +30,11 @@ class _Group(click.Group):
             sys.exit(2)
         except BrokenPipeError:  # `realpolitik events | head`
             sys.exit(0)
+        except OSError as exc:
+            if exc.filename is None:  # not about a path the user gave: a real fault, with its traceback
+                raise
+            click.echo(f"error: {exc.filename}: {(exc.strerror or str(exc)).lower()}", err=True)
+            sys.exit(2)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

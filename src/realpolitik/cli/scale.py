@@ -75,6 +75,7 @@ def export_events_cmd(out_dir: str, db: str | None, quiet: bool) -> None:
 
     with Store(db_path(db), read_only=True) as store:
         n = store.count("events")
+        Path(out_dir).mkdir(parents=True, exist_ok=True)  # a path that cannot be a directory fails in one line
         scale.write_events_parquet(store.con, out_dir)
     note(f"{n} events written to {out_dir} (Parquet, partitioned by month)", quiet)
 
