@@ -293,3 +293,13 @@ def test_a_dateline_of_several_cities_is_blanked() -> None:
     records = realpolitik.extract("Headline\n\nPARIS/BERLIN (Reuters) -France and Germany signed a pact.", "2024-03-07")
     assert all((r["source"] or {}).get("text") not in ("PARIS", "BERLIN") for r in records)
     assert ("FRA", "AGREE", "DEU") in _codes("Headline\n\nPARIS/BERLIN (Reuters) -France and Germany signed a pact.")
+
+
+def test_both_sides_are_the_story_parties_not_a_mediator_named_between() -> None:
+    text = (
+        "Armenia accused Azerbaijan of shelling its villages. Baku denied it and blamed Yerevan. "
+        "The talks are mediated by the European Union. "
+        "Russia, which keeps a base in Armenia, urged both sides to show restraint."
+    )
+    urged = {r["target"]["code"] for r in _events(text) if r["trigger"] == "urged"}
+    assert urged == {"ARM", "AZE"}

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 #: Sectors of actors that stand for a state or an organisation as a party to relations.
 PARTY_SECTORS = frozenset({None, "GOV", "MIL", "IGO", "LEG", "JUD", "SPY", "ELI", "REB", "INS"})
+#: How many sentences back a party still counts as part of the story's current thread.
+RECENT_SENTENCES = 3
 #: Confidence factor of an event whose target comes from context.
 CONTEXT_CONFIDENCE = 0.6
 
@@ -47,8 +49,10 @@ class Salience:
 
     counts: dict[str, int] = field(default_factory=dict)
     last_seen: dict[str, int] = field(default_factory=dict)
+    last_sentence: dict[str, int] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
     clock: int = 0
+    sentence: int = 0
 
     def note(self, actor: Actor) -> None:
         key = _party_key(actor)
@@ -57,7 +61,15 @@ class Salience:
         self.clock += 1
         self.counts[key] = self.counts.get(key, 0) + 1
         self.last_seen[key] = self.clock
+        self.last_sentence[key] = self.sentence
         self.actors[key] = actor
+
+    def next_sentence(self) -> None:
+        self.sentence += 1
+
+    def recent(self, key: str) -> bool:
+        """Named in the last few sentences: the story's thread, which a one-sided event most often continues."""
+        return self.sentence - self.last_sentence.get(key, -RECENT_SENTENCES - 1) <= RECENT_SENTENCES
 
     def recent_state(self, exclude: set[str]) -> Actor | None:
         """The state named last (before the sentence being read), skipping `exclude`: what "the country",
@@ -87,7 +99,12 @@ class Salience:
         state_like = _state_like(source)
         ranked = sorted(
             (k for k in self.counts if usable(self.actors[k])),
-            key=lambda k: (state_like and not _state_like(self.actors[k]), -self.counts[k], -self.last_seen[k]),
+            key=lambda k: (
+                state_like and not _state_like(self.actors[k]),
+                not self.recent(k),
+                -self.counts[k],
+                -self.last_seen[k],
+            ),
         )
         return self.actors[ranked[0]] if ranked else None
 

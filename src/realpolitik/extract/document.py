@@ -54,6 +54,7 @@ class _DocState:
         # next sentence most often refers to ("Pashinyan said ... He is due to meet Aliyev")
         self.last_subject: tuple[Actor, bool] | None = None
         self.recent_parties: list[tuple[str, Actor]] = []
+        self.party_counts: Counter[str] = Counter()
 
     def note(self, actor: Actor) -> None:
         if actor.sector in REBEL_SECTORS and actor.country and actor.code == actor.country:
@@ -67,6 +68,7 @@ class _DocState:
             # parties to a conflict or a deal: states, named armed groups, organisations ("both sides")
             key = actor.code + (":REB" if actor.sector in REBEL_SECTORS and actor.code == actor.country else "")
             self.recent_parties = [(k, a) for k, a in self.recent_parties if k != key] + [(key, actor)]
+            self.party_counts[actor.code] += 1
 
     def last_two_states(self) -> list[Actor]:
         return self.recent_states[-2:] if len(self.recent_states) >= 2 else []
@@ -115,6 +117,7 @@ class DocumentCoder:
         for k, s in enumerate(sents):
             while unparsed and unparsed[0].start < sentence_bounds(s)[0]:
                 salience.note(unparsed.popleft())
+            salience.sentence = numbers[k]
             i = numbers[k]
             sent_mentions = mentions_by_sent.get(k, [])
             self._fix_rebels(sent_mentions, state)
@@ -248,11 +251,12 @@ class DocumentCoder:
     def _pair(self, state: _DocState, sent_mentions: list[Actor] | None = None) -> Any:
         # "Beijing urged the two neighbours": the pair is the two states named last other than those the
         # sentence itself names
-        named = {a.code for a in sent_mentions or [] if a.code}
+        mentions = sent_mentions or []
 
         def pair(tok: Any) -> list[Actor]:
             if not self._is_pair_anaphor(tok):
                 return []
+            named = _subject_codes(tok, mentions)
             # an object ("urged the two neighbours") is two others than the subject; a subject ("Kishida
             # said the two leaders agreed") may include the speaker
             head = tok.head if tok.lower_ in ("two", "both") else tok
@@ -261,7 +265,7 @@ class DocumentCoder:
             states_only = tok.lemma_.lower() in STATE_PAIR_NOUNS
             pool = state.recent_states if states_only else [a for _k, a in state.recent_parties]
             others = [a for a in pool if a.code not in named] if obj else []
-            two = others[-2:] if len(others) >= 2 else (pool[-2:] if len(pool) >= 2 else [])
+            two = _main_two(others if len(others) >= 2 else pool, state)
             return [Actor(tok.text, tok.idx, tok.idx + len(tok.text), a.code, a.country, a.sector) for a in two]
 
         return pair
@@ -355,9 +359,37 @@ def _antecedent(pron: Any, resolve: Any) -> list[Actor]:
 
 
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+#: How many of the parties named last "the two sides" is chosen from.
+PAIR_WINDOW = 4
 #: Pair nouns that can only mean two states.
 STATE_PAIR_NOUNS = frozenset({"country", "nation", "state", "capital", "neighbour", "neighbor", "government"})
 THING_PRONOUNS = frozenset({"it", "its"})
+
+
+def _subject_codes(tok: Any, mentions: list[Actor]) -> set[str]:
+    """Codes of the parties named as the subject of the clause a word is the object of ("Russia urged the
+    two sides": Russia)."""
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    spans = []
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        # the subject phrase without its clauses ("Russia, which keeps a base in Armenia,": Russia)
+        aside = {w.i for c in subj.children if c.dep_ in ("relcl", "acl", "appos") for w in c.subtree}
+        spans.extend((w.idx, w.idx + len(w.text)) for w in subj.subtree if w.i not in aside)
+    return {a.code for a in mentions if a.code and any(lo <= a.start < hi for lo, hi in spans)}
+
+
+def _main_two(pool: list[Actor], state: _DocState) -> list[Actor]:
+    """The pair "the two sides" means: of the last few parties named, the two the story has named most
+    (a mediator named in between does not displace the parties), in the order they were named."""
+    recent = pool[-PAIR_WINDOW:]
+    if len(recent) < 2:
+        return []
+    ranked = sorted(range(len(recent)), key=lambda i: (-state.party_counts.get(recent[i].code or "", 0), -i))
+    return [recent[i] for i in sorted(ranked[:2])]
 
 
 def _previous_subject(pron: Any, state: _DocState) -> list[Actor]:
