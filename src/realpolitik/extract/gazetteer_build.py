@@ -194,6 +194,10 @@ def partyfacts(data: Path) -> Iterator[tuple[str, str, str, str]]:
                 yield "^" + short, iso3, code, "Party Facts"
 
 
+#: UCDP records where a group fights; the groups it locates in Israel are Palestinian (CAMEO codes them PSE).
+UCDP_HOME = {"ISR": "PSE"}
+
+
 def ucdp_groups(data: Path, states: dict[str, str]) -> Iterator[tuple[str, str, str, str]]:
     """(surface, iso3 or "", code, source) for UCDP rebel and other non-state groups (Org 1 and 2); the
     country is the conflict location when there is one only; the code is made from the group's name
@@ -205,6 +209,7 @@ def ucdp_groups(data: Path, states: dict[str, str]) -> Iterator[tuple[str, str, 
                 continue
             places = {states.get(fold(re.sub(r"\s*\(.*?\)", "", p))) for p in r["Location"].split(",") if p.strip()}
             iso3 = places.pop() if len(places) == 1 else None
+            iso3 = UCDP_HOME.get(iso3 or "", iso3)
             code = name_code(r["NameData"])
             for name in (r["NameData"], r["NameOrigFullEng"]):
                 name = name.strip()
@@ -254,6 +259,10 @@ def build(data: Path, out: Path) -> dict[str, int]:
         # a state's forces now (Factbook) over a party over an armed group of the past (UCDP lists the ANC)
         sector = next(s for s in ("MIL", "COP", "SPY", "GOV", "PTY", "REB") if s in sectors)
         sources = "; ".join(_compact(sorted({s for v in owners.values() for s in v})))
+        if sector == "REB" and len(countries) > 1:
+            # the Factbook lists a group under every state it operates in; UCDP gives the group its home
+            ucdp = {c for (c, sec, _), src in owners.items() if sec == "REB" and c and any("UCDP" in x for x in src)}
+            countries = ucdp if len(ucdp) == 1 else countries
         if len(countries) > 1 and sector != "REB":
             # "Land Forces", "Labour Party": one row per state; only a state named beside it says which
             for country in sorted(countries):
