@@ -8,20 +8,27 @@ long documents in chunks); the batching and parsing around it live in `pipeline.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter, deque
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
 from realpolitik.extract import ontology
 from realpolitik.extract.actors import through_quantity
+from realpolitik.extract.anaphora import (
+    PERSONAL_PRONOUNS,
+    STATE_PAIR_NOUNS,
+    DocState,
+    antecedent,
+    main_two,
+    previous_subject,
+    subject_codes,
+)
 from realpolitik.extract.candidate import Candidate
 from realpolitik.extract.classified import classified_events, rerank
 from realpolitik.extract.context import Salience, complete_from_context, description
 from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
 from realpolitik.extract.events import code_sentence
 from realpolitik.extract.igos import igo_codes
-from realpolitik.extract.lexicon import SPEECH_VERBS
-from realpolitik.extract.roles import with_conjuncts
 from realpolitik.extract.text import normalise
 from realpolitik.model import Actor, Document, EventRecord, Evidence
 
@@ -37,41 +44,6 @@ class Extraction:
     sentences: list[Evidence] = field(default_factory=list)
     mentions: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence index, actor)
     events: list[EventRecord] = field(default_factory=list)
-
-
-class _DocState:
-    """What the coder remembers while reading a document: recent states (for "the two
-    countries"), the country of the last unnamed rebels, and state counts."""
-
-    def __init__(self) -> None:
-        self.recent_states: list[Actor] = []
-        self.rebel_country: str | None = None
-        self.state_counts: Counter[str] = Counter()
-        self.last_forces: str | None = None
-        self.fought_forces: str | None = None  # the state whose forces an unnamed enemy last fought
-        self.last_rebel: Actor | None = None  # its mention stands for it where a sentence only implies it
-        # the subject of the sentence before, and whether it is a person: what "he"/"it" at the start of the
-        # next sentence most often refers to ("Pashinyan said ... He is due to meet Aliyev")
-        self.last_subject: tuple[Actor, bool] | None = None
-        self.recent_parties: list[tuple[str, Actor]] = []
-        self.party_counts: Counter[str] = Counter()
-
-    def note(self, actor: Actor) -> None:
-        if actor.sector in REBEL_SECTORS and actor.country and actor.code == actor.country:
-            self.last_rebel = actor
-        if actor.sector == "MIL" and actor.code and actor.code == actor.country:
-            self.last_forces = actor.code
-        if actor.code and actor.country == actor.code and actor.sector not in REBEL_SECTORS:
-            self.recent_states = [a for a in self.recent_states if a.code != actor.code] + [actor]
-            self.state_counts[actor.code] += 1
-        if actor.code and (actor.code == actor.country or actor.country is None or actor.sector in REBEL_SECTORS):
-            # parties to a conflict or a deal: states, named armed groups, organisations ("both sides")
-            key = actor.code + (":REB" if actor.sector in REBEL_SECTORS and actor.code == actor.country else "")
-            self.recent_parties = [(k, a) for k, a in self.recent_parties if k != key] + [(key, actor)]
-            self.party_counts[actor.code] += 1
-
-    def last_two_states(self) -> list[Actor]:
-        return self.recent_states[-2:] if len(self.recent_states) >= 2 else []
 
 
 class DocumentCoder:
@@ -90,7 +62,7 @@ class DocumentCoder:
         before parsing; sentence numbers then count all sentences, parsed or not."""
         pub = parse_pub_date(doc.date)
         ex = Extraction(document=doc)
-        state = _DocState()
+        state = DocState()
         salience = Salience()
         mentions_by_sent: dict[int, list[Actor]] = {}
         original = doc.text
@@ -164,14 +136,14 @@ class DocumentCoder:
         return Actor(text, resolved.start, resolved.end, e.code, e.country, e.sector)
 
     def _resolver(
-        self, sent: Any, state: _DocState, sent_mentions: list[Actor], date: str | None, salience: Salience
+        self, sent: Any, state: DocState, sent_mentions: list[Actor], date: str | None, salience: Salience
     ) -> Any:
         by_span = {(a.start, a.end): a for a in sent_mentions}
 
         def resolve(tok: Any) -> list[Actor]:
             tok = through_quantity(tok)
             if tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS:
-                return _antecedent(tok, resolve) or _previous_subject(tok, state)
+                return antecedent(tok, resolve) or previous_subject(tok, state)
             r = self._resolve_token(tok, date)
             if r is None or (r.entry.country is None and r.entry.code not in igo_codes()):
                 # "the country", "the junta", "the Council": named earlier in the document
@@ -234,7 +206,7 @@ class DocumentCoder:
         return None
 
     @staticmethod
-    def _adversary(state: _DocState) -> Any:
+    def _adversary(state: DocState) -> Any:
         """The enemy the document has named for a state's forces: that state's rebels, once mentioned."""
 
         def adversary(target: Actor) -> Actor | None:
@@ -248,7 +220,7 @@ class DocumentCoder:
 
         return adversary
 
-    def _pair(self, state: _DocState, sent_mentions: list[Actor] | None = None) -> Any:
+    def _pair(self, state: DocState, sent_mentions: list[Actor] | None = None) -> Any:
         # "Beijing urged the two neighbours": the pair is the two states named last other than those the
         # sentence itself names
         mentions = sent_mentions or []
@@ -256,7 +228,7 @@ class DocumentCoder:
         def pair(tok: Any) -> list[Actor]:
             if not self._is_pair_anaphor(tok):
                 return []
-            named = _subject_codes(tok, mentions)
+            named = subject_codes(tok, mentions)
             # an object ("urged the two neighbours") is two others than the subject; a subject ("Kishida
             # said the two leaders agreed") may include the speaker
             head = tok.head if tok.lower_ in ("two", "both") else tok
@@ -265,17 +237,17 @@ class DocumentCoder:
             states_only = tok.lemma_.lower() in STATE_PAIR_NOUNS
             pool = state.recent_states if states_only else [a for _k, a in state.recent_parties]
             others = [a for a in pool if a.code not in named] if obj else []
-            two = _main_two(others if len(others) >= 2 else pool, state)
+            two = main_two(others if len(others) >= 2 else pool, state)
             return [Actor(tok.text, tok.idx, tok.idx + len(tok.text), a.code, a.country, a.sector) for a in two]
 
         return pair
 
-    def _fix_rebels(self, mentions: list[Actor], state: _DocState) -> None:
+    def _fix_rebels(self, mentions: list[Actor], state: DocState) -> None:
         for k, a in enumerate(mentions):
             mentions[k] = self._rebel_country(a, mentions, state)
 
     @staticmethod
-    def _rebel_country(actor: Actor, sent_mentions: list[Actor], state: _DocState) -> Actor:
+    def _rebel_country(actor: Actor, sent_mentions: list[Actor], state: DocState) -> Actor:
         """Unnamed rebels belong to the state whose forces they fight in the same sentence, else to
         the country of the rebels last named in the document, else to the document's main state."""
         if actor.sector not in REBEL_SECTORS or actor.code not in (None, actor.country) or actor.country:
@@ -329,83 +301,6 @@ class DocumentCoder:
             confidence=c.confidence,
             trigger=c.trigger_text,
         )
-
-
-PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "its", "their", "his", "her"})
-
-
-def _antecedent(pron: Any, resolve: Any) -> list[Actor]:
-    """A pronoun subject of a reported clause is the reporter ("Gbagbo announced that he will ..."); else
-    the nearest actor named before it in the same sentence."""
-    cur = pron.head
-    for _ in range(4):
-        if cur.lemma_ in SPEECH_VERBS and cur.pos_ in ("VERB", "AUX"):
-            subj = [c for c in cur.children if c.dep_ == "nsubj" and c.i != pron.i and c.pos_ != "PRON"]
-            if subj:  # "Chad, Niger and Togo said they would ...": each of them
-                return (
-                    [a for t in with_conjuncts(subj[0]) for a in resolve(t)]
-                    if pron.lower_ == "they"
-                    else resolve(subj[0])
-                )
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-    for tok in reversed(list(pron.sent.doc[pron.sent.start : pron.i])):
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
-            found = resolve(tok)
-            if found:
-                return found
-    return []
-
-
-PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
-#: How many of the parties named last "the two sides" is chosen from.
-PAIR_WINDOW = 4
-#: Pair nouns that can only mean two states.
-STATE_PAIR_NOUNS = frozenset({"country", "nation", "state", "capital", "neighbour", "neighbor", "government"})
-THING_PRONOUNS = frozenset({"it", "its"})
-
-
-def _subject_codes(tok: Any, mentions: list[Actor]) -> set[str]:
-    """Codes of the parties named as the subject of the clause a word is the object of ("Russia urged the
-    two sides": Russia)."""
-    verb = tok
-    for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    spans = []
-    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-        # the subject phrase without its clauses ("Russia, which keeps a base in Armenia,": Russia)
-        aside = {w.i for c in subj.children if c.dep_ in ("relcl", "acl", "appos") for w in c.subtree}
-        spans.extend((w.idx, w.idx + len(w.text)) for w in subj.subtree if w.i not in aside)
-    return {a.code for a in mentions if a.code and any(lo <= a.start < hi for lo, hi in spans)}
-
-
-def _main_two(pool: list[Actor], state: _DocState) -> list[Actor]:
-    """The pair "the two sides" means: of the last few parties named, the two the story has named most
-    (a mediator named in between does not displace the parties), in the order they were named."""
-    recent = pool[-PAIR_WINDOW:]
-    if len(recent) < 2:
-        return []
-    ranked = sorted(range(len(recent)), key=lambda i: (-state.party_counts.get(recent[i].code or "", 0), -i))
-    return [recent[i] for i in sorted(ranked[:2])]
-
-
-def _previous_subject(pron: Any, state: _DocState) -> list[Actor]:
-    """A subject pronoun opening a sentence with no antecedent in it stands for the previous sentence's
-    subject when they agree: "he"/"she" for a person, "it" for a state or organisation."""
-    if state.last_subject is None or pron.dep_ not in ("nsubj", "nsubjpass"):
-        return []
-    # only the sentence's first subject continues the one before ("He is due to ..."); a pronoun later in
-    # the sentence refers inside it
-    if any(t.dep_ in ("nsubj", "nsubjpass") for t in pron.sent if t.i < pron.i):
-        return []
-    actor, person = state.last_subject
-    word = pron.lower_
-    if (word in PERSON_PRONOUNS and not person) or (word in THING_PRONOUNS and person):
-        return []
-    return [Actor(pron.text, pron.idx, pron.idx + len(pron.text), actor.code, actor.country, actor.sector)]
 
 
 #: Dependents before a name that belong to its noun phrase: titles, demonyms, owners ("Iraqi President
