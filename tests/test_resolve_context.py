@@ -81,6 +81,14 @@ def test_names_in_other_scripts_resolve_like_their_latin_spelling() -> None:
     assert resolve_text("Владимир Путин", None, "2022-01-01") == resolve_text("Vladimir Putin", None, "2022-01-01")
 
 
+def test_codes_of_unlisted_organisations_fold_accents() -> None:
+    from realpolitik.extract.pipeline import extract_records
+
+    text = "The Confédération Générale du Travail called a strike against the government of Emmanuel Macron."
+    codes = {(r["source"] or {}).get("code") for r in extract_records(text, "2023-03-01")}
+    assert "CONFEDERATION_GENERALE_DU_TRAVAIL" in codes
+
+
 def test_unknown_names_never_share_a_code() -> None:
     a = resolve_text("Związek Twórców Rzeczywistości", "Związek Twórców Rzeczywistości protested.", None)
     b = resolve_text("Zjednoczenie Ludzi Wolnych", "Zjednoczenie Ludzi Wolnych protested.", None)
