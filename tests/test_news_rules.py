@@ -303,3 +303,13 @@ def test_both_sides_are_the_story_parties_not_a_mediator_named_between() -> None
     )
     urged = {r["target"]["code"] for r in _events(text) if r["trigger"] == "urged"}
     assert urged == {"ARM", "AZE"}
+
+
+def test_an_ally_is_allied_with_its_possessor() -> None:
+    assert ("HUN", "COOPERATE", "RUS") in _codes("Orban, Russia's closest ally in the EU, blocked the deal.")
+    assert ("RUS", "COOPERATE", "EU") not in _codes("Orban, Russia's closest ally in the EU, blocked the deal.")
+
+
+def test_a_separate_act_beside_a_dyad_is_kept_for_its_context() -> None:
+    text = "Peru had a gas deal with Bolivia, and when Lima abruptly cancelled the deal the Bolivians were furious."
+    assert ("PER", "REJECT", "BOL") in _codes(text)

@@ -377,13 +377,28 @@ def _drop_one_sided(cands: list[Candidate]) -> list[Candidate]:
     dyadic = [c for c in cands if c.source is not None and c.target is not None]
     one_sided = [c for c in cands if c.source is not None and c.target is None and _clausal(c.trigger)]
     if dyadic and any(not (c.hypothetical or c.negated or c.derived) for c in dyadic):
-        return dyadic
+        # a separate act of the sentence ("Australia had a deal with France, and when Canberra cancelled
+        # it ...") is no fragment of its dyads: kept, for the document to name its target
+        separate = [c for c in one_sided if not c.hypothetical and _separate_act(c, dyadic)]
+        return sorted(dyadic + separate, key=lambda c: (c.trigger.i, c.spec.event_type, c.derived))
     # only unasserted or derived dyads (wanted, threatened, refused; a reporter's accusation): the asserted
     # act of the clause stays too
     keep = dyadic + [c for c in one_sided if not c.hypothetical]
     if dyadic:
         return sorted(keep, key=lambda c: (c.trigger.i, c.spec.event_type, c.derived))
     return one_sided
+
+
+def _separate_act(c: Candidate, dyadic: list[Candidate]) -> bool:
+    """A verb event of its own clause, of another type than the sentence's dyads and not above or below
+    any of their triggers in the parse."""
+    tok = c.trigger
+    if tok.pos_ not in ("VERB", "AUX") or clause_depth(tok) > 1:
+        return False
+    if any(d.spec.event_type == c.spec.event_type for d in dyadic):
+        return False
+    ancestors = {a.i for a in tok.ancestors}
+    return not any(d.trigger.i in ancestors or tok.i in {a.i for a in d.trigger.ancestors} for d in dyadic)
 
 
 def _clausal(tok: Token) -> bool:

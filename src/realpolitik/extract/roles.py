@@ -91,6 +91,10 @@ MEETING_NOUNS = frozenset(
         "negotiation",
     }
 )
+#: Nouns of a standing relation to the possessor ("Russia's ally", "Moscow's backers"): the one named by
+#: the noun acts, the possessor is the other party.
+RELATION_NOUNS = frozenset({"ally", "partner", "friend", "backer", "supporter", "patron", "protector"})
+COALITION_NOUNS = frozenset({"coalition", "alliance", "bloc", "camp", "axis", "pact"})
 #: Verbs of go-betweens, whose event is with each party of what they bring about.
 MEDIATION_VERBS = frozenset({"broker", "mediate", "facilitate", "negotiate"})
 #: Verbs whose passive form describes the subject's own stance or activity ("is opposed to", "was engaged in").
@@ -257,6 +261,8 @@ def verb_roles(verb: Token) -> Roles:
 
 
 def noun_roles(noun: Token) -> Roles:
+    if noun.lemma_.lower() in RELATION_NOUNS:
+        return _relation_roles(noun)
     roles = Roles()
     groups = noun_agent_groups(noun)
     if noun.lemma_ in MOTION_NOUNS and not groups:
@@ -282,6 +288,25 @@ def noun_roles(noun: Token) -> Roles:
     between = prep_objects(noun, ("between",))
     if between:
         roles.pair = between
+    return roles
+
+
+def _relation_roles(noun: Token) -> Roles:
+    """ "Orban, Russia's closest ally", "X is Moscow's main partner": the one the noun names stands in the
+    relation to the possessor (or the `of`/`to`/`with` phrase); an `in` phrase is where, not with whom."""
+    roles = Roles()
+    others = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(noun, ("of", "to", "with"))
+    # "the key ally in a US-led coalition": membership of a coalition is a relation to it
+    others += [o for o in prep_objects(noun, ("in", "within")) if o.lemma_.lower() in COALITION_NOUNS]
+    if noun.dep_ == "appos":
+        roles.sources = [noun.head]
+    elif noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+        roles.sources = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("attr", "oprd"):
+        # "Pyongyang has become one of Moscow's biggest backers"
+        verb = noun.head.head.head
+        roles.sources = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    roles.targets = [t for o in others for t in with_conjuncts(o)]
     return roles
 
 
