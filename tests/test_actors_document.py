@@ -49,3 +49,9 @@ def test_people_carry_to_the_next_part_of_a_document(nlp: Any) -> None:
     seed_people(part2, document_people(part1, "2024-03-01"))
     r = resolve_token(_tokens(part2, "Ruiz")[0], "2024-03-01")
     assert r is not None and r.entry.country == "PER"
+
+
+def test_an_organisation_several_states_have_takes_the_state_of_its_sentence(nlp: Any) -> None:
+    doc = nlp("Mexico deployed the National Guard to the border on Monday.")
+    guard = [m for m in find_mentions(doc) if m.text == "National Guard"]
+    assert guard and (guard[0].entry.code, guard[0].entry.sector) == ("MEX", "MIL")

@@ -282,6 +282,19 @@ def _state_among(doc: Doc, tokens: list[Token]) -> ActorEntry | None:
     return None
 
 
+def _nearest_state_with(ent: Any, states: frozenset[str]) -> ActorEntry | None:
+    """Of the states the sentence names, the one nearest to `ent` among `states` (the states that have
+    an organisation of that name); None when there are none."""
+    if not states:
+        return None
+    sent = ent.sent
+    found = [m for m in doc_matches(ent.doc) if sent.start <= m.start < sent.end and m.entry is not None]
+    found = [m for m in found if m.entry.kind in _STATE_LIKE and m.entry.country in states]
+    if not found:
+        return None
+    return min(found, key=lambda m: (abs(m.start - ent.start), m.start)).entry
+
+
 def _unknown_org(ent: Any) -> ResolvedActor | None:
     """An organisation NER found and the gazetteer does not know: kept under an upper-case code so that
     firms and agencies "when they act" are not lost; events and conferences are not actors. A state named
@@ -296,7 +309,10 @@ def _unknown_org(ent: Any) -> ResolvedActor | None:
         return None  # "Defense" of "Defense Minister": part of an office, not an organisation
     state = _state_among(ent.doc, words)
     near = state or _state_among(ent.doc, list(ent.root.lefts))  # "British" before "Labour Party"
-    known = gaz.organisation_in(" ".join(t.text for t in words), near.country if near else None)
+    org_name = " ".join(t.text for t in words)
+    if near is None:  # "the National Guard" in a sentence about Mexico: the state named nearest that has one
+        near = _nearest_state_with(ent, gaz.organisation_states(org_name))
+    known = gaz.organisation_in(org_name, near.country if near else None)
     if known is not None and known.code:  # a party, armed group or state force of the open-data tables
         return _resolved(ent.doc, words[0].i, words[-1].i + 1, known)
     sector = _sector_of_words(words)

@@ -488,6 +488,15 @@ class Gazetteer:
         by_state = self._orgs_shared.get("^" + raw) or self._orgs_shared.get(fold(raw)) or {}
         return by_state.get(country or "")
 
+    def organisation_states(self, name: str) -> frozenset[str]:
+        """The states that have an organisation of this name ("National Guard": USA, MEX, ...); empty
+        when the name is one state's or nobody's."""
+        if self._orgs is None:
+            self._load_orgs()
+        raw = strip_determiners(name.translate(QUOTES))
+        by_state = self._orgs_shared.get("^" + raw) or self._orgs_shared.get(fold(raw)) or {}
+        return frozenset(by_state)
+
     def _load_orgs(self) -> None:
         self._orgs = {}
         rows: dict[str, dict[str, ActorEntry]] = {}
