@@ -313,3 +313,18 @@ def test_an_ally_is_allied_with_its_possessor() -> None:
 def test_a_separate_act_beside_a_dyad_is_kept_for_its_context() -> None:
     text = "Peru had a gas deal with Bolivia, and when Lima abruptly cancelled the deal the Bolivians were furious."
     assert ("PER", "REJECT", "BOL") in _codes(text)
+
+
+def test_the_army_of_a_story_is_its_main_states() -> None:
+    text = "Sudan cut ties with the UAE on Tuesday. Sudan blamed the RSF for the drone strikes. The army has accused the RSF of shelling Port Sudan."
+    got = _events(text)
+    accusations = [r for r in got if r["sentence"] == 2 and r["event_type"] == "ACCUSE"]
+    assert accusations and accusations[0]["source"]["code"] == "SDN" and accusations[0]["source"]["sector"] == "MIL"
+
+
+def test_the_one_blamed_for_attacks_is_their_author() -> None:
+    got = realpolitik.extract(
+        "Sudan says the RSF were blamed for three days of attacks on Port Sudan.", date="2024-03-07"
+    )
+    attacks = [r for r in got if r["event_type"] == "ASSAULT"]
+    assert attacks and attacks[0]["source"]["code"] == "RSF"  # alleged (hypothetical), but by the RSF

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 #: Sectors of actors that stand for a state or an organisation as a party to relations.
 PARTY_SECTORS = frozenset({None, "GOV", "MIL", "IGO", "LEG", "JUD", "SPY", "ELI", "REB", "INS"})
+#: Forces referred to by a bare definite noun, with their sector ("the army" of the story's state).
+FORCE_NOUNS = {"army": "MIL", "military": "MIL", "navy": "MIL", "police": "COP", "junta": "GOV"}
 #: How many sentences back a party still counts as part of the story's current thread.
 RECENT_SENTENCES = 3
 #: Confidence factor of an event whose target comes from context.
@@ -77,6 +79,12 @@ class Salience:
         states = [k for k, a in self.actors.items() if a.code == a.country and a.sector not in ("REB", "INS")]
         states = [k for k in states if k not in exclude]
         return self.actors[max(states, key=lambda k: self.last_seen[k])] if states else None
+
+    def main_state(self, exclude: set[str]) -> Actor | None:
+        """The state the document has named most so far (ties to the latest), skipping `exclude`."""
+        states = [k for k, a in self.actors.items() if a.code == a.country and a.sector not in ("REB", "INS")]
+        states = [k for k in states if k not in exclude]
+        return self.actors[max(states, key=lambda k: (self.counts[k], self.last_seen[k]))] if states else None
 
     def recent_igo(self) -> Actor | None:
         """The international organisation named last: what "the bloc" or "the Council" refers back to."""
@@ -147,6 +155,12 @@ def description(tok: Any, in_sentence: list[Actor], salience: Salience) -> Actor
     kingdom"): the state named last before this sentence, other than those the sentence names itself; an
     organisation so referred to ("the bloc", "the Council"): the organisation named last."""
     lemma = tok.lemma_.lower()
+    if lemma in FORCE_NOUNS and tok.tag_ in ("NN", "NNS", "NNP") and _bare_definite(tok):
+        # "the army", "the police" of a story: the forces of the state it is mostly about
+        home = salience.main_state(set())
+        if home is not None:
+            return Actor(tok.text, tok.idx, tok.idx + len(tok.text), home.code, home.country, FORCE_NOUNS[lemma])
+        return None
     if lemma in ORG_DESCRIPTION_NOUNS and tok.tag_ in ("NN", "NNP") and _bare_definite(tok):
         igo = salience.recent_igo()
         return Actor(tok.text, tok.idx, tok.idx + len(tok.text), igo.code, None, igo.sector) if igo else None

@@ -94,6 +94,8 @@ MEETING_NOUNS = frozenset(
 #: Nouns of a standing relation to the possessor ("Russia's ally", "Moscow's backers"): the one named by
 #: the noun acts, the possessor is the other party.
 RELATION_NOUNS = frozenset({"ally", "partner", "friend", "backer", "supporter", "patron", "protector"})
+#: Verbs that name whom an act is laid on ("blamed X for the attacks", "X was accused of attacks").
+BLAME_VERBS = frozenset({"blame", "accuse", "charge", "suspect", "hold", "fault", "condemn", "denounce"})
 COALITION_NOUNS = frozenset({"coalition", "alliance", "bloc", "camp", "axis", "pact"})
 #: Verbs of go-betweens, whose event is with each party of what they bring about.
 MEDIATION_VERBS = frozenset({"broker", "mediate", "facilitate", "negotiate"})
@@ -338,6 +340,12 @@ def governing_agents(noun: Token) -> list[Token]:
             subj, passive = subjects_of(head)
             return [] if passive else subj
         if cur.dep_ in ("pobj",) and head.dep_ == "prep":
+            verb = head.head
+            if head.lower_ in ("for", "of") and verb.lemma_ in BLAME_VERBS:
+                # "the RSF were blamed for attacks on Port Sudan", "Iran is accused of attacks": the one blamed
+                blamed = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+                if blamed:
+                    return with_conjuncts(blamed[0])
             if head.lower_ in EXAMPLE_PREPS and head.head.pos_ in ("VERB", "AUX"):
                 # "X's initiatives are ..., such as the signing": the example belongs to the clause subject
                 return _clause_subject_owner(head.head)
