@@ -102,7 +102,7 @@ def subject_codes(tok: Any, mentions: list[Actor]) -> set[str]:
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    spans = []
+    spans: list[tuple[int, int]] = []
     for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         # the subject phrase without its clauses ("Russia, which keeps a base in Armenia,": Russia)
         aside = {w.i for c in subj.children if c.dep_ in ("relcl", "acl", "appos") for w in c.subtree}

@@ -142,7 +142,13 @@ def complete_from_context(cands: list[Candidate], in_sentence: list[Actor], sali
             partner = salience.partner(c.source, others, exclude)
             if partner is not None:
                 c = replace(c, target=partner, confidence=round(c.confidence * CONTEXT_CONFIDENCE, 3))
-        key = (c.source and c.source.code, c.target and c.target.code, c.spec.event_type, c.negated, c.hypothetical)
+        key = (
+            c.source.code if c.source else None,
+            c.target.code if c.target else None,
+            c.spec.event_type,
+            c.negated,
+            c.hypothetical,
+        )
         if key in seen and c.target is not None:
             continue
         seen.add(key)

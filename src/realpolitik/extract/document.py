@@ -104,9 +104,9 @@ class DocumentCoder:
                 dates = find_dates(s.text, pub)
                 for c in cands:
                     ex.events.append(self._record(doc, i, s, c, dates, pub))
-            for a in sent_mentions:
-                state.note(a)
-                salience.note(a)
+            for m in sent_mentions:
+                state.note(m)
+                salience.note(m)
             state.last_subject = self._sentence_subject(s, doc.date) or state.last_subject
         return ex
 
@@ -276,8 +276,8 @@ class DocumentCoder:
         etype, mode = c.spec.event_type, c.spec.mode
         cameo = ontology.default_cameo(etype, mode)
         context = [c.spec.context] if c.spec.context else []
-        for a in (c.source, c.target):
-            if a is not None and a.sector == "MIL" and "military" not in context:
+        for party in (c.source, c.target):
+            if party is not None and party.sector == "MIL" and "military" not in context:
                 context.append("military")
         a, b = sentence_bounds(sent)
         rel = c.trigger.idx - sent.start_char

@@ -194,7 +194,7 @@ def candidates_for(
     if not targets and len(_distinct(sources)) >= 2 and mutual:
         pair = sources
         sources = []
-    dyads: list[tuple[Actor, Actor]] | None = None
+    dyads: list[tuple[Actor | None, Actor | None]] | None = None
     if pair and len(_distinct(pair)) >= 2 and not (sources and targets):
         dyads = _all_pairs(_distinct(pair), both_ways=mutual)
     elif pair and sources and not targets:
@@ -225,7 +225,9 @@ def candidates_for(
     depth = clause_depth(tok)
     phrase = phrase_depth(tok)
     if dyads is None:
-        dyads = [(s, t) for s in sources or [None] for t in targets or [None]]  # type: ignore[misc]
+        opt_sources: list[Actor | None] = list(sources) or [None]
+        opt_targets: list[Actor | None] = list(targets) or [None]
+        dyads = [(s, t) for s in opt_sources for t in opt_targets]
     for s, t in dyads:
         if s is not None and t is not None and same_party(s, t):
             if len(dyads) == 1:
@@ -281,7 +283,7 @@ def _distinct(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def _all_pairs(actors: list[Actor], both_ways: bool) -> list[tuple[Actor, Actor]]:
+def _all_pairs(actors: list[Actor], both_ways: bool) -> list[tuple[Actor | None, Actor | None]]:
     """Every dyad among parties acting together: each ordered pair for a mutual act, else in text order."""
     return [(a, b) for i, a in enumerate(actors) for j, b in enumerate(actors) if i != j and (both_ways or i < j)]
 

@@ -316,7 +316,7 @@ def _detached_venue(noun: Token) -> list[Token]:
     """`in`/`at` + a meeting noun after an attendance noun, attached by the parser to a verb above it
     ("as evidenced by the participation of X in the conference": `in` hangs on the main verb)."""
     ancestors = {a.i for a in noun.ancestors}
-    out = []
+    out: list[Token] = []
     for tok in noun.doc[noun.i + 1 : noun.sent.end]:
         if tok.dep_ == "prep" and tok.lower_ in ("in", "at") and tok.head.i in ancestors:
             out.extend(o for o in tok.children if o.dep_ == "pobj" and o.lemma_.lower() in MEETING_NOUNS)

@@ -153,7 +153,7 @@ EMBEDDING_TYPES = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
 
 def condition_subjects(tok: Token) -> list[Token]:
     """Subjects of an if/unless clause under the trigger or its complement."""
-    out = []
+    out: list[Token] = []
     for head in [tok, *(c for c in tok.children if c.dep_ in ("xcomp", "ccomp"))]:
         for c in head.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_OPENERS for m in c.children):
