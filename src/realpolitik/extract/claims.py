@@ -302,7 +302,7 @@ def _percent_claims(doc: Doc, sent: Span, actors: _Actors, ev: Evidence, date: s
             claim.item = " ".join(t.text for t in whole.subtree if t.dep_ not in ("poss", "case", "det")).strip()
             if arms and lemma in EXPORT_LEMMAS | {"industry"}:
                 claim.measure = "arms_buyer_share"
-                claim.subject, claim.counterpart = subj, owner
+                _set_parties(claim, subj, owner)
             elif arms and lemma in IMPORT_LEMMAS:
                 if (
                     subj is not None
@@ -311,15 +311,15 @@ def _percent_claims(doc: Doc, sent: Span, actors: _Actors, ev: Evidence, date: s
                     and head.dep_ not in ("nsubj", "nsubjpass")
                 ):
                     claim.measure = "arms_supplier_share"  # "Russia supplies 80% of Algeria's weapons"
-                    claim.subject, claim.counterpart = subj, owner
+                    _set_parties(claim, subj, owner)
                 else:  # "80% of Algeria's weapons are Russian-made"
                     claim.measure = "arms_import_share"
                     other = [a for a in actors.items if owner is None or _state(a) != _state(owner)]
                     near = sorted(other, key=lambda a: abs(a.start - start))
-                    claim.subject, claim.counterpart = owner or subj, near[0] if near else None
+                    _set_parties(claim, owner or subj, near[0] if near else None)
             else:
                 claim.measure = "share"
-                claim.subject, claim.counterpart = owner or subj, (subj if owner else None)
+                _set_parties(claim, owner or subj, (subj if owner else None))
         elif by is not None:
             verb = by.head
             claim.measure = "change"
@@ -328,20 +328,28 @@ def _percent_claims(doc: Doc, sent: Span, actors: _Actors, ev: Evidence, date: s
                 or verb.lemma_
             )
             claim.item = f"{verb.lemma_} {claim.item}".strip() if claim.item != verb.lemma_ else verb.lemma_
-            claim.subject = _clause_subject(verb, actors, set())
+            _set_subject(claim, _clause_subject(verb, actors, set()))
         else:
-            claim.subject = _clause_subject(head, actors, set())
+            _set_subject(claim, _clause_subject(head, actors, set()))
         _fill_actor_fields(claim)
         out.append(claim)
     return out
 
 
+def _set_subject(claim: Claim, subj: ResolvedActor | None) -> None:
+    """The claim's subject as the contract holds it: the state code and the mention as written."""
+    claim.subject, claim.subject_text = (_state(subj), subj.text) if subj is not None else (None, None)
+
+
+def _set_parties(claim: Claim, subj: ResolvedActor | None, counterpart: ResolvedActor | None) -> None:
+    _set_subject(claim, subj)
+    claim.counterpart, claim.counterpart_text = (
+        (_state(counterpart), counterpart.text) if counterpart is not None else (None, None)
+    )
+
+
 def _fill_actor_fields(claim: Claim) -> None:
-    subj, cp = claim.subject, claim.counterpart
-    if subj is not None and not isinstance(subj, str):
-        claim.subject, claim.subject_text = _state(subj), subj.text
-    if cp is not None and not isinstance(cp, str):
-        claim.counterpart, claim.counterpart_text = _state(cp), cp.text
+    """A claim about a party and itself has no counterpart."""
     if claim.counterpart is not None and claim.counterpart == claim.subject:
         claim.counterpart = claim.counterpart_text = None
 
@@ -376,7 +384,7 @@ def _money_claims(doc: Doc, sent: Span, actors: _Actors, ev: Evidence, date: str
             if (t := _token_at(doc, a.start)) is not None and _governing_prep(t) in ("with", "to", "from")
         ]
         near = party or sorted(others, key=lambda a: abs(a.start - start))
-        claim.subject, claim.counterpart = subj, near[0] if near else None
+        _set_parties(claim, subj, near[0] if near else None)
         _fill_actor_fields(claim)
         out.append(claim)
     return out
@@ -415,8 +423,9 @@ def _rank_claims(doc: Doc, sent: Span, actors: _Actors, ev: Evidence, date: str 
         arms = _arms_context(role_tok.subtree) or _arms_context(sent)
         arms_role = kind in ("buyer", "supplier", "import", "export") and arms
         measure = f"arms_{kind}_rank" if arms_role else f"{kind}_rank"  # "the third customer of the Russian ..."
-        claim = Claim(ranked, None, measure, float(rank), "rank", doc.text[start:end], start, end, ev,
-                      counterpart=None if world else whose, item=item, kind="rank", period=_period(sent, date), date=date)  # fmt: skip
+        claim = Claim(None, None, measure, float(rank), "rank", doc.text[start:end], start, end, ev,
+                      item=item, kind="rank", period=_period(sent, date), date=date)  # fmt: skip
+        _set_parties(claim, ranked, None if world else whose)
         _fill_actor_fields(claim)
         if world:
             claim.notes.append("world ranking")
