@@ -183,7 +183,7 @@ def petrarch_records(path: str | Path) -> list[GoldSentence]:
     from realpolitik.extract.ontology import cameo_to_plover
 
     raw = Path(path).read_text(encoding="utf-8", errors="replace")
-    out = []
+    out: list[GoldSentence] = []
     for block in re.split(r"<Sentence\s", raw)[1:]:
         text_m = re.search(r"<Text>(.*?)</Text>", block, re.S)
         codings = re.findall(r"<EventCoding\s([^>]*)>", block)
