@@ -328,3 +328,25 @@ def test_the_one_blamed_for_attacks_is_their_author() -> None:
     )
     attacks = [r for r in got if r["event_type"] == "ASSAULT"]
     assert attacks and attacks[0]["source"]["code"] == "RSF"  # alleged (hypothetical), but by the RSF
+
+
+STORY = (
+    "Azerbaijan accused Armenia of shelling its positions on Tuesday. Yerevan denied the claim and called it "
+    "a provocation. The European Union mediates the talks. Russia, which keeps a base in Armenia, urged both "
+    "sides to show restraint. The country's defence ministry later recalled its envoy. He will meet Aliyev."
+)
+
+
+def test_context_coding_does_not_depend_on_the_hash_seed(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        cmd = [sys.executable, "-m", "realpolitik", "extract", str(path), "--date", "2024-02-13", "--format", "jsonl"]
+        outputs.append(subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout)
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") >= 5
