@@ -350,3 +350,8 @@ def test_context_coding_does_not_depend_on_the_hash_seed(tmp_path) -> None:
         cmd = [sys.executable, "-m", "realpolitik", "extract", str(path), "--date", "2024-02-13", "--format", "jsonl"]
         outputs.append(subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout)
     assert outputs[0] == outputs[1] and outputs[0].count("\n") >= 5
+
+
+def test_a_go_between_deals_with_both_sides_of_the_story() -> None:
+    text = "Russia and Ukraine sent delegations to Istanbul. Turkish Foreign Minister Hakan Fidan chaired the talks."
+    assert {("TUR", "CONSULT", "RUS"), ("TUR", "CONSULT", "UKR")} <= _codes(text)

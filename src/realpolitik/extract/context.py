@@ -91,6 +91,13 @@ class Salience:
         igos = [k for k, a in self.actors.items() if a.country is None]
         return self.actors[max(igos, key=lambda k: self.last_seen[k])] if igos else None
 
+    def main_parties(self, source: Actor, exclude: set[str]) -> list[Actor]:
+        """The two parties the document has named most (other than `source`): the sides of its story."""
+        own = {source.code, source.country} - {None}
+        keys = [k for k in self.counts if k not in own | exclude and self.actors[k].country not in own]
+        keys.sort(key=lambda k: (-self.counts[k], -self.last_seen[k]))
+        return [self.actors[k] for k in keys[:2]]
+
     def partner(self, source: Actor, in_sentence: list[Actor], exclude: set[str]) -> Actor | None:
         """The party a one-sided event of `source` is most likely aimed at, or None."""
         own = {source.code, source.country} - {None}
@@ -139,7 +146,17 @@ def complete_from_context(cands: list[Candidate], in_sentence: list[Actor], sali
                 if not (a.start >= c.source.start and a.end <= c.source.end)
                 and not any(lo <= a.start < hi for lo, hi in inner)
             ]
-            partner = salience.partner(c.source, others, exclude)
+            if c.spec.mode == "third-party":
+                # a go-between ("chairs the talks", "offered to mediate") deals with both sides of the story
+                for side in salience.main_parties(c.source, exclude)[:-1]:
+                    conf = round(c.confidence * CONTEXT_CONFIDENCE, 3)
+                    extra = replace(c, target=side, confidence=conf)
+                    out.append(extra)
+                    seen.add((c.source.code, side.code, c.spec.event_type, c.negated, c.hypothetical))
+                sides = salience.main_parties(c.source, exclude)
+                partner = sides[-1] if sides else None
+            else:
+                partner = salience.partner(c.source, others, exclude)
             if partner is not None:
                 c = replace(c, target=partner, confidence=round(c.confidence * CONTEXT_CONFIDENCE, 3))
         key = (
