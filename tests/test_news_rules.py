@@ -355,3 +355,14 @@ def test_context_coding_does_not_depend_on_the_hash_seed(tmp_path) -> None:
 def test_a_go_between_deals_with_both_sides_of_the_story() -> None:
     text = "Russia and Ukraine sent delegations to Istanbul. Turkish Foreign Minister Hakan Fidan chaired the talks."
     assert {("TUR", "CONSULT", "RUS"), ("TUR", "CONSULT", "UKR")} <= _codes(text)
+
+
+def test_a_long_document_carries_its_people_across_parts() -> None:
+    from realpolitik.extract.pipeline import CHUNK_CHARS
+
+    opening = "North Korean leader Kim Jong Un met Russian President Vladimir Putin in Pyongyang. "
+    text = (opening * 40 + "\n\n") * 20 + "Kim praised Russia on Monday."
+    assert len(text) > CHUNK_CHARS  # read in parts
+    records = realpolitik.extract(text, date="2024-06-19")
+    praise = [r for r in records if r["trigger"] == "praised"]
+    assert praise and praise[0]["source"]["code"] == "PRK"

@@ -74,9 +74,15 @@ class Extractor(DocumentCoder):
     def _extract_long(self, doc: Document) -> Extraction:
         """A document longer than one parse can hold (spaCy's limit, and memory) is read in chunks of whole
         sentences; offsets and sentence numbers are those of the whole document."""
+        from realpolitik.extract.doc_people import NamedPerson, document_people, seed_people
+
         ex = Extraction(document=doc)
+        carried: list[NamedPerson] = []  # people named in full in earlier chunks resolve their short names
         for base, chunk in text_chunks(doc.text, CHUNK_CHARS):
-            part = self.extract_parsed(Document(doc.doc_id, chunk, doc.date), *self._parse(chunk))
+            sdoc, spans = self._parse(chunk)
+            seed_people(sdoc, carried)
+            part = self.extract_parsed(Document(doc.doc_id, chunk, doc.date), sdoc, spans)
+            carried = document_people(sdoc, doc.date)
             shift = len(ex.sentences)
             ex.sentences.extend(_moved(e, base) for e in part.sentences)
             ex.mentions.extend((i + shift, _moved(a, base)) for i, a in part.mentions)
