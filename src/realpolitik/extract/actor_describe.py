@@ -210,8 +210,8 @@ def _context_state(doc: Doc, date: str | None, exclude: tuple[int, int] | None) 
     for tok in doc:
         if exclude and exclude[0] <= tok.idx < exclude[1]:
             continue
-        m = match_at(doc, tok.i)
-        placed = _place(tok) if m is None or m.entry is None else _resolved(doc, m.start, m.end, m.entry)
+        hit = match_at(doc, tok.i)
+        placed = _place(tok) if hit is None or hit.entry is None else _resolved(doc, hit.start, hit.end, hit.entry)
         if placed is not None and placed.entry.code and placed.entry.kind in ("place", "region"):
             return get_gazetteer().by_code(placed.entry.code) or placed.entry  # "an attack in Borno"
     return None

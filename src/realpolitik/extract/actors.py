@@ -289,7 +289,9 @@ def _nearest_state_with(ent: Any, states: frozenset[str]) -> ActorEntry | None:
         return None
     sent = ent.sent
     found = [m for m in doc_matches(ent.doc) if sent.start <= m.start < sent.end and m.entry is not None]
-    found = [m for m in found if m.entry.kind in _STATE_LIKE and m.entry.country in states]
+    found = [
+        m for m in found if m.entry is not None and m.entry.kind in _STATE_LIKE and (m.entry.country or "") in states
+    ]
     if not found:
         return None
     return min(found, key=lambda m: (abs(m.start - ent.start), m.start)).entry

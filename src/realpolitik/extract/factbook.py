@@ -279,7 +279,9 @@ def executive_roles(content: str) -> list[tuple[str, str, str | None, str, list[
 
 
 def _split_outside_parens(text: str, sep: str) -> list[str]:
-    parts, depth, cur = [], 0, []
+    parts: list[str] = []
+    depth = 0
+    cur: list[str] = []
     for ch in text:
         depth += {"(": 1, ")": -1}.get(ch, 0)
         if ch == sep and depth <= 0:
@@ -314,7 +316,7 @@ def person_names(pre: str) -> list[tuple[str, str, list[str]]]:
     A name is the last run of name words holding a surname in capitals; a one-word name keeps its title
     ('Pope Francis', 'King Charles III'). The archive's lost characters stay lost ('Andr s Manuel L Pez
     Obrador'): `gazetteer.lossy_key` matches such names."""
-    out = []
+    out: list[tuple[str, str, list[str]]] = []
     pre = re.sub(r'"[^"]*"', " ", pre)  # nicknames: Voreqe "Frank" BAINIMARAMA
     for part in re.split(r",|\s+and\s+", pre):
         tokens = part.split()

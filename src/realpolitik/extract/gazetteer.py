@@ -271,9 +271,9 @@ class Gazetteer:
     def _load_agents(self) -> None:
         for row in _rows_optional_tsv("phoenix_agents.tsv"):
             self._agents.setdefault(row[0], row[1])
-        for row in _rows("agents.csv"):
-            if row["sector"]:
-                self._agents[fold(row["lemma"])] = row["sector"].strip()
+        for rec in _rows("agents.csv"):
+            if rec["sector"]:
+                self._agents[fold(rec["lemma"])] = rec["sector"].strip()
 
     def _load_people(self) -> None:
         for name, code, country, sector, start, end in _rows_optional_tsv("phoenix_people.tsv"):
@@ -295,10 +295,10 @@ class Gazetteer:
             if _src.startswith("CIA"):
                 self._factbook_keys.update(fold(f) for f in forms)
         for row in _rows("people.csv"):
-            aliases = _split(row["aliases"])
+            alias_list = _split(row["aliases"])
             self._add_role(
                 row["name"],
-                aliases,
+                alias_list,
                 row["code"],
                 row["country"] or None,
                 row["sector"] or None,
@@ -549,9 +549,9 @@ class Gazetteer:
             until = 9999 if int(last) == newest else int(last)
             self._members.setdefault(code, []).append(Membership(iso3, status, since, until))
         for row in _rows("memberships.csv"):
-            last = int(row["last"]) if row["last"] else 9999
+            ends = int(row["last"]) if row["last"] else 9999
             self._members.setdefault(row["igo"].upper(), []).append(
-                Membership(row["iso3"], row["status"], int(row["first"]), last)
+                Membership(row["iso3"], row["status"], int(row["first"]), ends)
             )
 
     def agent_sector(self, lemma: str) -> str | None:

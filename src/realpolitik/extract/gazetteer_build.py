@@ -25,7 +25,7 @@ import gzip
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from realpolitik.extract.factbook import (
@@ -251,7 +251,7 @@ def build(data: Path, out: Path) -> dict[str, int]:
         orgs[form][(country, "PTY", code)].add(src)
     for form, country, code, src in ucdp_groups(data, states):
         orgs[form][(country, "REB", code)].add(src)
-    org_rows = []
+    org_rows: list[tuple[str, str, str, str, str]] = []
     for form in sorted(orgs):
         owners = orgs[form]
         countries = {c for c, _, _ in owners if c}
@@ -295,7 +295,7 @@ def _compact(sources: list[str]) -> list[str]:
     return rest
 
 
-def _write(path: Path, header: str, rows: list[tuple[str, ...]]) -> None:
+def _write(path: Path, header: str, rows: Sequence[tuple[str, ...]]) -> None:
     body = HEADER + header + "\n" + "".join("\t".join(" ".join(f.split()) for f in r) + "\n" for r in rows)
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as fh:
         fh.write(body.encode("utf-8"))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import gzip
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -234,7 +234,7 @@ def _lines(path: Path) -> Iterator[str]:
         yield from fh
 
 
-def write_tsv(path: Path, rows: list[tuple[str, ...]]) -> None:
+def write_tsv(path: Path, rows: Sequence[tuple[str, ...]]) -> None:
     """Rows as gzip TSV; mtime 0 so that the same input always gives the same bytes."""
     text = NOTICE + "".join("\t".join(row) + "\n" for row in rows)
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:
