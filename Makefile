@@ -32,6 +32,8 @@ browser:
 
 test: $(DEV_STAMP) browser
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: $(DEV_STAMP)
