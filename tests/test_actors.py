@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from realpolitik.extract.actors import find_mentions, is_pair_anaphor, resolve_token
+from realpolitik.extract.actors import is_pair_anaphor, resolve_token
 from realpolitik.extract.gazetteer import ascii_quotes
+from realpolitik.extract.mentions import find_mentions
 from realpolitik.extract.nlp import load_nlp
 
 

@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from realpolitik.extract.actors import find_mentions, resolve_token
+from realpolitik.extract.actors import resolve_token
 from realpolitik.extract.doc_people import document_people, seed_people
+from realpolitik.extract.mentions import find_mentions
 from realpolitik.extract.nlp import load_nlp
 
 TEXT = (

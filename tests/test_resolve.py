@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from realpolitik.cli import main
-from realpolitik.extract.actors import resolve_text
+from realpolitik.extract.mentions import resolve_text
 
 #: CAMEO country codes the PLOVER gold uses that are not ISO 3166-1 alpha-3.
 OLD_CAMEO: dict[str | None, str | None] = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from realpolitik.cli import main
-from realpolitik.extract.actors import resolve_text
+from realpolitik.extract.mentions import resolve_text
 
 
 def _invoke(args: list[str], stdin: str | None = None) -> Any:

@@ -34,8 +34,8 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 def resolve_command(text: str, context: str | None, date: str | None, as_json: bool, quiet: bool) -> None:
     """Resolve an actor description to {code, country, sector, name}; TEXT "-" reads JSONL from stdin.
     --quiet is accepted as by the other commands: resolve writes nothing but its answers."""
-    from realpolitik.extract.actors import resolve_with
     from realpolitik.extract.gazetteer import ascii_quotes
+    from realpolitik.extract.mentions import resolve_with
     from realpolitik.extract.nlp import load_nlp
 
     default = read_date(date, "--date", None) if date else None

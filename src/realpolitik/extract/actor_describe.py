@@ -21,11 +21,11 @@ from realpolitik.extract.actors import (
     _place,
     _resolved,
     _sector_of_words,
-    find_mentions,
     resolve_token,
     through_quantity,
 )
 from realpolitik.extract.gazetteer import ActorEntry, ascii_quotes, get_gazetteer, strip_determiners
+from realpolitik.extract.mentions import find_mentions
 
 Doc = Any
 

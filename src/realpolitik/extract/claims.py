@@ -5,7 +5,7 @@ an ordinal or superlative before a role noun such as customer/supplier/producer)
 says what it is a quantity of ("15% of Russia's total military exports": the whole is exports, its owner
 Russia), whom the claim is about (the subject of the clause that governs it: "Algeria represents ... with
 orders representing 15% ..."), and the counterpart ("Russian-made"). Actors come from
-`realpolitik.extract.actors.find_mentions`.
+`realpolitik.extract.mentions.find_mentions`.
 
 Measures (subject S, counterpart C):
 - arms_import_share: share of S's arms imports supplied by C ("80% of Algeria's weapons are Russian-made")
@@ -310,7 +310,7 @@ def claims_in_doc(
     doc: Doc, doc_id: str, date: str | None = None, mentions: list[ResolvedActor] | None = None
 ) -> list[Claim]:
     """Claims of a parsed document, in text order."""
-    from realpolitik.extract.actors import find_mentions
+    from realpolitik.extract.mentions import find_mentions
 
     mentions = mentions if mentions is not None else find_mentions(doc, date)
     out: list[Claim] = []

@@ -114,7 +114,7 @@ def _read(doc: Doc, date: str | None) -> None:
     pipeline calls it first, so this costs nothing there; a caller resolving single tokens gets it once)."""
     if doc.user_data.get(READ_KEY):
         return
-    from realpolitik.extract.actors import find_mentions
+    from realpolitik.extract.mentions import find_mentions
 
     find_mentions(doc, date)
 

@@ -29,7 +29,8 @@ class Extractor(DocumentCoder):
     """The text event coder. Thread-unsafe per instance; one per process or executor."""
 
     def __init__(self, prefilter: bool = True, classifier: bool = True) -> None:
-        from realpolitik.extract.actors import find_mentions, is_pair_anaphor, resolve_token
+        from realpolitik.extract.actors import is_pair_anaphor, resolve_token
+        from realpolitik.extract.mentions import find_mentions
         from realpolitik.extract.nlp import load_nlp
 
         self.nlp = load_nlp()
