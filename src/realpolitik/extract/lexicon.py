@@ -60,16 +60,17 @@ def load_triggers() -> dict[str, dict[str, Trigger]]:
     return tables
 
 
-def load_word_classes() -> dict[str, frozenset[str]]:
-    """The word classes of `word_classes.txt`: `[name]` headers, then one word a line."""
+def load_word_classes(name: str = "word_classes.txt") -> dict[str, frozenset[str]]:
+    """The word classes of a rule file (`word_classes.txt`, `actor_words.txt`): `[name]` headers, then one
+    word a line."""
     classes: dict[str, set[str]] = {}
     current: set[str] | None = None
-    for n, line in _rule_file("word_classes.txt"):
+    for n, line in _rule_file(name):
         word = line.strip()
         if word.startswith("[") and word.endswith("]"):
             current = classes.setdefault(word[1:-1], set())
         elif current is None:
-            raise RealpolitikError(f"word_classes.txt:{n}: a word before any [class] header")
+            raise RealpolitikError(f"{name}:{n}: a word before any [class] header")
         else:
             current.add(word)
     return {k: frozenset(v) for k, v in classes.items()}
