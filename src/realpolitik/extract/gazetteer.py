@@ -13,15 +13,22 @@ leading "^" ("US", "UK", "IS"): lower-cased they are ordinary English words.
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from realpolitik.extract.gazetteer_data import (
+    REGIONS,
+    ActorEntry,
+    Membership,
+    Role,
+    _generated,
+    _latest,
+    _plurals,
+    _rows,
+    _rows_optional_tsv,
+    _split,
+    normalise_date,
+)
+from realpolitik.extract.gazetteer_orgs import OrgTables
 from realpolitik.extract.names import (
     HONORIFICS,
     NOT_SURNAMES,
@@ -49,138 +56,8 @@ __all__ = [
     "strip_determiners",
 ]
 
-KINDS = ("state", "capital", "demonym", "seat", "igo", "group", "firm", "person", "agent", "region", "place", "unknown")
 
-#: Geographic regions that contain a state name ("Latin America", "South Sudan" is a state, "North Africa"
-#: is not): matched so that the longer, non-actor phrase wins over the state name inside it.
-REGIONS: tuple[str, ...] = (
-    "latin america",
-    "south america",
-    "north america",
-    "central america",
-    "the americas",
-    "north africa",
-    "west africa",
-    "east africa",
-    "southern africa",
-    "central africa",
-    "sub-saharan africa",
-    "horn of africa",
-    "middle east",
-    "near east",
-    "far east",
-    "central asia",
-    "south asia",
-    "southeast asia",
-    "east asia",
-    "western europe",
-    "eastern europe",
-    "central europe",
-    "new guinea",
-    "the gulf",
-    "persian gulf",
-    "arabian gulf",
-    "gulf of guinea",
-    "sahel region",
-    "korean peninsula",
-    "new mexico",
-    "new york",
-    "new jersey",
-    "washington state",
-    "georgia state",
-    "indian ocean",
-    "south china sea",
-    "east china sea",
-    "black sea",
-    "red sea",
-    "global south",
-    "sahel",
-    "the sahel",
-    "maghreb",
-    "levant",
-    "balkans",
-    "caucasus",
-    "horn of africa",
-    "western world",
-    "jordan river",
-    "west bank",
-    # bodies whose names hold an IGO's ("Security Council" is the UN's): matched so that they are not the IGO
-    "national security council",
-    "security council of ukraine",
-    "supreme national security council",
-)
-
-
-@dataclass(frozen=True)
-class ActorEntry:
-    """One resolved actor identity (code is None only for an agent of unknown allegiance, "rebels").
-
-    code: ISO3 for a state and its organs, an acronym for an IGO, an upper-case name for a named group
-    or firm. country: the ISO3 the actor belongs to (None for IGOs). sector: PLOVER/CAMEO agent code or
-    None. kind: which table it came from (see KINDS). name: the canonical name.
-    """
-
-    code: str | None
-    country: str | None
-    sector: str | None
-    kind: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Role:
-    """A person's role over a period; start/end are YYYY-MM-DD strings or None (open)."""
-
-    entry: ActorEntry
-    start: str | None
-    end: str | None
-
-
-@dataclass(frozen=True)
-class Membership:
-    """A state listed in an IGO by the Factbook editions `first`..`last` (years) with a status."""
-
-    iso3: str
-    status: str
-    first: int
-    last: int
-
-
-def _split(field: str | None) -> list[str]:
-    return [p.strip() for p in (field or "").split("|") if p.strip()]
-
-
-def _rows(name: str) -> Iterator[dict[str, str]]:
-    """Rows of a package CSV file, '#' comment lines skipped."""
-    raw = resources.files("realpolitik").joinpath("data", "gazetteer", name).read_text(encoding="utf-8")
-    lines = [ln for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
-    yield from csv.DictReader(lines)
-
-
-def _plurals(demonym: str) -> list[str]:
-    """Regular plural nouns of a demonym: 'Algerian' -> 'Algerians', 'Iraqi' -> 'Iraqis'. Forms ending in
-    -ese, -sh, -ch, -ss (Chinese, British, French, Swiss) have none."""
-    low = demonym.lower()
-    if low.endswith(("ese", "sh", "ch", "ss", "s", "x", "z")):
-        return []
-    return [demonym + "s"]
-
-
-def normalise_date(date: str | None, end: bool = False) -> str | None:
-    """'2024' -> '2024-01-01' (or '2024-12-31' with end=True); '2024-11' likewise; full dates kept."""
-    if not date:
-        return None
-    date = date.strip()[:10]
-    if re.fullmatch(r"\d{4}", date):
-        return f"{date}-12-31" if end else f"{date}-01-01"
-    if re.fullmatch(r"\d{4}-\d{2}", date):
-        return f"{date}-31" if end else f"{date}-01"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        return date
-    return None
-
-
-class Gazetteer:
+class Gazetteer(OrgTables):
     """All actor surface forms, people's dated roles and agent nouns, indexed for look-up."""
 
     def __init__(self) -> None:
@@ -467,93 +344,6 @@ class Gazetteer:
         codes = {_latest(self._people[k]).entry.code for k in keys}
         return self._people[min(keys)] if len(codes) == 1 else None
 
-    def organisation(self, name: str) -> ActorEntry | None:
-        """A political party, armed group or state force from the open-data tables (Party Facts, UCDP,
-        the Factbook): "Bharatiya Janata Party" -> IND PTY, "Peruvian National Police" -> PER COP,
-        "JNIM" as written. Looked up, never matched in text: 11,000 names would slow the matchers and
-        catch ordinary phrases; NER finds the organisation and this says whose it is."""
-        return self.organisation_in(name, None)
-
-    def organisation_in(self, name: str, country: str | None) -> ActorEntry | None:
-        """`organisation`, for a name several states use ("Labour Party", "Land Forces"): the one of
-        `country` (a state named beside it); None when no state says which."""
-        if self._orgs is None:
-            self._load_orgs()
-        assert self._orgs is not None
-        raw = strip_determiners(name.translate(QUOTES))
-        found = self._orgs_cased.get(raw) or self._orgs.get(fold(raw))
-        if found is not None:
-            # "Brazil's Federal Police" is not the one state whose Factbook entry says "Federal Police"
-            return found if country is None or found.country in (None, country) else None
-        by_state = self._orgs_shared.get("^" + raw) or self._orgs_shared.get(fold(raw)) or {}
-        return by_state.get(country or "")
-
-    def organisation_states(self, name: str) -> frozenset[str]:
-        """The states that have an organisation of this name ("National Guard": USA, MEX, ...); empty
-        when the name is one state's or nobody's."""
-        if self._orgs is None:
-            self._load_orgs()
-        raw = strip_determiners(name.translate(QUOTES))
-        by_state = self._orgs_shared.get("^" + raw) or self._orgs_shared.get(fold(raw)) or {}
-        return frozenset(by_state)
-
-    def _load_orgs(self) -> None:
-        self._orgs = {}
-        rows: dict[str, dict[str, ActorEntry]] = {}
-        for surface, code, country, sector, _src in _generated("current_orgs.tsv"):
-            entry = ActorEntry(code, country or None, sector or None, "group", surface.lstrip("^"))
-            cased = surface.startswith("^")
-            if cased and surface[1:] in self._cased:
-                continue  # the hand-written tables say it already
-            key = ("^" + surface[1:]) if cased else fold(surface)
-            key = key[4:] if key.startswith("the ") else key
-            if not cased and key in self._forms:
-                continue
-            rows.setdefault(key, {})[country] = entry
-        for key, by_state in rows.items():
-            if len(by_state) > 1:
-                self._orgs_shared[key] = by_state
-            elif key.startswith("^"):
-                self._orgs_cased[key[1:]] = next(iter(by_state.values()))
-            else:
-                self._orgs[key] = next(iter(by_state.values()))
-
-    def members(self, igo: str, date: str | None = None, status: str = "member") -> list[str]:
-        """ISO3 codes of the states the Factbook lists in an organisation ("ECOWAS", "NATO", "AU"; any
-        spelling of organisations.csv) with that status; with a date, only the states listed in an edition
-        of that year or later (Mali left ECOWAS in 2025: not a member on 2025-06-01). For an analysis
-        that expands "ECOWAS members" or "the bloc" into states."""
-        if self._members is None:
-            self._load_members()
-        assert self._members is not None
-        entry = self.lookup(igo)
-        code = entry.code if entry is not None and entry.kind == "igo" and entry.code else igo
-        year = int(date[:4]) if date and date[:4].isdigit() else None
-        out = []
-        for m in self._members.get(code.upper(), []):
-            if m.status != status or (year is not None and not (m.first <= year <= m.last)):
-                continue
-            out.append(m.iso3)
-        return sorted(set(out))
-
-    def _load_members(self) -> None:
-        self._members = {}
-        known = {c.upper(): c for c, e in self._codes.items() if e.kind == "igo"}
-        rows = list(_generated("igo_members.tsv"))
-        oldest = min((int(r[3]) for r in rows), default=0)
-        newest = max((int(r[4]) for r in rows), default=0)
-        for igo, iso3, status, first, last in rows:
-            code = known.get(igo.upper(), igo).upper()
-            # listed in the first (last) edition: a member since before (still a member after) it
-            since = 0 if int(first) == oldest else int(first)
-            until = 9999 if int(last) == newest else int(last)
-            self._members.setdefault(code, []).append(Membership(iso3, status, since, until))
-        for row in _rows("memberships.csv"):
-            ends = int(row["last"]) if row["last"] else 9999
-            self._members.setdefault(row["igo"].upper(), []).append(
-                Membership(row["iso3"], row["status"], int(row["first"]), ends)
-            )
-
     def agent_sector(self, lemma: str) -> str | None:
         """The PLOVER/CAMEO agent code of a noun lemma ("rebel" -> REB, "armed forces" -> MIL)."""
         key = fold(lemma)
@@ -581,34 +371,6 @@ class Gazetteer:
 
     def is_state_code(self, code: str | None) -> bool:
         return bool(code) and code in self._codes and self._codes[code].kind == "state"
-
-
-def _latest(roles: list[Role]) -> Role:
-    """The most recent role: latest start (open start counts as earliest), ties to the later list entry."""
-    best = roles[0]
-    for r in roles[1:]:
-        if (r.start or "") >= (best.start or ""):
-            best = r
-    return best
-
-
-def _rows_optional_tsv(name: str) -> Iterator[list[str]]:
-    """Rows of a generated gzip TSV (the Phoenix import); nothing if it has not been built."""
-    path = resources.files("realpolitik").joinpath("data", "gazetteer", name + ".gz")
-    if not path.is_file():
-        return
-    with gzip.open(io.BytesIO(path.read_bytes()), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or not line.strip():
-                continue
-            yield line.rstrip("\n").split("\t")
-
-
-def _generated(name: str) -> Iterator[list[str]]:
-    """Rows of a table written by `gazetteer_build` (its header row skipped); nothing if not built."""
-    rows = _rows_optional_tsv(name)
-    next(rows, None)
-    yield from rows
 
 
 @lru_cache(maxsize=1)
