@@ -300,13 +300,18 @@ def test_triads_keep_only_those_involving_the_actor(client: TestClient, monkeypa
     }
     seen: list[dict] = []
 
-    def balance(store: Store, at: str | None = None, window: str = "365d", method: str = "auto") -> dict:
-        seen.append({"at": at, "window": window, "method": method, "events": store.count("events")})
-        return json.loads(json.dumps(answer))
+    from types import SimpleNamespace
 
-    real = api.analysis_function
+    def balance(
+        db: Store | None = None, at: str | None = None, window: str = "365d", method: str = "auto"
+    ) -> SimpleNamespace:
+        assert db is not None
+        seen.append({"at": at, "window": window, "method": method, "events": db.count("events")})
+        return SimpleNamespace(data=json.loads(json.dumps(answer)))
+
+    real = api.facade_function
     monkeypatch.setattr(
-        api, "analysis_function", lambda m, n: balance if (m, n) == ("balance", "balance") else real(m, n)
+        api, "facade_function", lambda m, n: balance if (m, n) == ("balance", "balance") else real(m, n)
     )
     out = client.get("/api/triads", params={"code": "Algeria", "at": "2024-11-14", "window": "730d"}).json()
     assert [t["actors"] for t in out["frustrated_triads"]] == [["DZA", "MAR", "FRA"], ["MLI", "DZA", "RUS"]]
@@ -435,16 +440,19 @@ def test_real_balance_triads_involve_the_actor(real_seed_copy: Path) -> None:
 
 
 def test_analysis_answers_are_cached_until_a_write(writable: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
     from realpolitik.web import api
 
     calls: list[int] = []
 
-    def shifts(store: Store, code: str, by: str = "quarter") -> dict:
-        calls.append(store.count("documents"))
-        return {"actor": code, "by": by, "changes": []}
+    def shifts(code: str, by: str = "quarter", db: Store | None = None) -> SimpleNamespace:
+        assert db is not None
+        calls.append(db.count("documents"))
+        return SimpleNamespace(data={"actor": code, "by": by, "changes": []})
 
-    real = api.analysis_function
-    monkeypatch.setattr(api, "analysis_function", lambda m, n: shifts if (m, n) == ("shifts", "shifts") else real(m, n))
+    real = api.facade_function
+    monkeypatch.setattr(api, "facade_function", lambda m, n: shifts if (m, n) == ("shifts", "shifts") else real(m, n))
     for _ in range(2):
         assert writable.get("/api/shifts", params={"code": "RUS"}).json() == {
             "actor": "RUS",

@@ -157,6 +157,7 @@ def balance(
     last: int | None = None,
     pacts: str = "defense",
     weighted: bool = True,
+    method: str = "auto",
 ) -> BalanceAnswer:
     """Frustration index and blocs of the signed graph (`realpolitik.analysis.balance`): of events at `at`
     over `window`, or with `reference_only` of pacts and disputes over [first, last]."""
@@ -173,7 +174,7 @@ def balance(
                 raise InputError("reference_only needs first and/or last (years)")
             r = reference_balance(store, y0, y1, pacts=pacts, weighted=weighted, blocs=blocs)
         else:
-            r = run(store, at=at, window=window, weighted=weighted, blocs=blocs)
+            r = run(store, at=at, window=window, weighted=weighted, blocs=blocs, method=method)
     kb = r.get("k_blocs")
     return BalanceAnswer(
         float(r["frustration_index"]),

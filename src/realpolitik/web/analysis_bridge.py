@@ -31,6 +31,28 @@ def analysis_function(module: str, name: str) -> Callable[..., Any]:
     return fn
 
 
+#: The questions the web API asks, as (analysis module, function) -> the typed façade's function.
+FACADE_FUNCTIONS = {
+    ("alliance", "ally"): "ally",
+    ("dependence", "dependence"): "dependence",
+    ("similarity", "similarity"): "similarity",
+    ("shifts", "shifts"): "shifts",
+    ("balance", "balance"): "balance",
+}
+
+
+def facade_function(module: str, name: str) -> Callable[..., Any]:
+    """The typed façade function (`realpolitik.analysis.facade`) that answers `module.name`: the one entry
+    point the CLI, `ask` and the web API share."""
+    analysis_function(module, name)  # the analysis module is there (else CapabilityMissing)
+    from realpolitik.analysis import facade
+
+    fn = getattr(facade, FACADE_FUNCTIONS.get((module, name), ""), None)
+    if fn is None:
+        raise CapabilityMissing(f"realpolitik.analysis.facade has no question {module}.{name}")
+    return fn
+
+
 ANALYSIS_MODULES: tuple[str, ...] = ("alliance", "dependence", "similarity", "shifts", "balance")
 
 

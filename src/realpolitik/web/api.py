@@ -19,7 +19,7 @@ from realpolitik.errors import RealpolitikError
 from realpolitik.model import Document
 from realpolitik.web import queries, series
 from realpolitik.web.access import StoreAccess, store_on_cursor
-from realpolitik.web.analysis_bridge import CapabilityMissing, analysis_function, jsonable, to_code
+from realpolitik.web.analysis_bridge import CapabilityMissing, facade_function, jsonable, to_code
 from realpolitik.web.security import MAX_UPLOAD_BYTES, require_write
 from realpolitik.web.validation import check_dates
 
@@ -52,13 +52,13 @@ def _call_analysis(access: StoreAccess, module: str, name: str, *args: Any, **kw
     Answers are cached per store state (`access.generation`), so callers must not modify what they get.
     """
     try:
-        fn = analysis_function(module, name)
+        fn = facade_function(module, name)
     except CapabilityMissing as exc:
         raise HTTPException(501, str(exc)) from None
 
     def compute() -> Any:
-        with access.cursor() as cur:
-            return jsonable(fn(store_on_cursor(access, cur), *args, **kw))
+        with access.cursor() as cur:  # the typed façade the CLI and `ask` call; its full result is `.data`
+            return jsonable(fn(*args, db=store_on_cursor(access, cur), **kw).data)
 
     key = ("analysis", module, name, args, tuple(sorted(kw.items())))
     try:
