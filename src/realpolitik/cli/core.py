@@ -23,18 +23,40 @@ def progress_bar(label: str, quiet: bool, total: int | None = None) -> Iterator[
     if quiet or not sys.stderr.isatty():
         yield lambda *_a, **_k: None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),  # an ETA once the total is known
         transient=True,
         console=_stderr_console(),
     ) as prog:
         task = prog.add_task(label, total=total)
-        yield lambda *_a, **_k: prog.advance(task)
+
+        def step(*_a: Any, advance: int = 1, **_k: Any) -> None:
+            prog.advance(task, advance)
+
+        yield step
+
+
+def _total(inputs: list[str], quiet: bool) -> int | None:
+    """The number of documents the inputs hold, counted ahead for a progress bar with a total and an ETA
+    (only when a bar is shown; None for standard input)."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from realpolitik.sources.articles import expected_documents
+
+    return expected_documents(inputs)
 
 
 def _stderr_console() -> Any:
@@ -157,7 +179,7 @@ def extract(
     extractor = get_extractor()
     buffered: list[dict[str, Any]] = []
     docs = read_documents(inputs, date=date, errors=errors)
-    with progress_bar("extracting", quiet) as advance:
+    with progress_bar("extracting", quiet, _total(inputs, quiet)) as advance:
         for ex in extractor.extract_many(docs, workers=_workers(workers)):
             recs = [e.to_dict() for e in ex.events]
             if fmt == "jsonl":
@@ -231,7 +253,7 @@ def ingest(
         _report_skipped(errors)
     die_with_parent()  # parsing workers must not outlive a killed command
     with Store(db_path(db)) as store:
-        with progress_bar("ingesting", quiet) as advance:
+        with progress_bar("ingesting", quiet, _total(inputs, quiet)) as advance:
             try:
                 docs = read_documents(inputs, date=date, errors=errors)
                 report = store.ingest(docs, progress=advance, workers=_workers(workers))
@@ -311,6 +333,8 @@ def demo(db: str | None, quiet: bool) -> None:
     """Ingest the seed article and print what was found: actors, and events by dyad with evidence."""
     from realpolitik.demo import run_demo
 
+    if not quiet:  # the model load and the first parse take seconds: say what is happening
+        click.echo("realpolitik demo: loading the English pipeline and reading the seed article ...", err=True)
     run_demo(seed_article_path(), db_path(db), quiet=quiet)
 
 

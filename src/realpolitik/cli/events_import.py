@@ -15,10 +15,28 @@ from realpolitik.cli.options import db_option, db_path, json_option, print_json,
 MAX_SKIPS_SHOWN = 20
 
 
-def _progress(label: str, quiet: bool) -> Any:
+def _progress(label: str, quiet: bool, paths: list[str] | None = None) -> Any:
     from realpolitik.cli.core import progress_bar
 
-    return progress_bar(label, quiet)
+    return progress_bar(label, quiet, _rows_total(paths or [], quiet))
+
+
+def _rows_total(paths: list[str], quiet: bool) -> int | None:
+    """Data rows of plain event files, counted ahead for a progress total and ETA (one header line each);
+    None for archives (their rows are not known without unpacking) or when no bar is shown."""
+    import sys
+    from pathlib import Path
+
+    if quiet or not sys.stderr.isatty():
+        return None
+    total = 0
+    for p in paths:
+        path = Path(p)
+        if not path.is_file() or path.suffix.lower() in (".zip", ".gz", ".bz2", ".xz"):
+            return None
+        with open(path, "rb") as fh:
+            total += max(0, sum(1 for line in fh if line.strip()) - 1)
+    return total
 
 
 def _report(report: Any, db: str, as_json: bool, quiet: bool, extra: dict[str, Any] | None = None) -> None:
@@ -83,7 +101,7 @@ def _import_events(
     else:
         from realpolitik.store.db import Store
 
-        with Store(target) as store, _progress(f"importing {src.label}", quiet) as advance:
+        with Store(target) as store, _progress(f"importing {src.label}", quiet, list(paths)) as advance:
             report = import_events(src, store, list(paths), progress=lambda n: advance(advance=n))
         _report(report, target, as_json, quiet)
     _fail_if_barren(report)

@@ -109,6 +109,29 @@ def read_documents(
             yield from _kept_going(_read_file(f, date, errors), errors)
 
 
+def expected_documents(paths: Iterable[str]) -> int | None:
+    """How many documents `read_documents` will yield for these paths, counted ahead for a progress total:
+    one per line of a JSONL file, one per text or HTML file, an estimate of the parts of a large text file;
+    None when a path is standard input or cannot be listed (a stream's size is not known in advance)."""
+    total = 0
+    for p in paths:
+        if p == "-":
+            return None
+        try:
+            files = input_files(Path(p))
+        except InputError:
+            return None
+        for f in files:
+            if f.suffix.lower() in JSONL_SUFFIXES:
+                with open(f, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            elif f.suffix.lower() in TEXT_SUFFIXES and f.stat().st_size > LARGE_TEXT_BYTES:
+                total += f.stat().st_size // PART_CHARS + 1  # parts of about PART_CHARS characters
+            else:
+                total += 1
+    return total
+
+
 def input_files(path: Path) -> list[Path]:
     """The files a path names: itself, or a directory's supported files in order; an error if there are none."""
     if not path.exists():
