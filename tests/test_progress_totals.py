@@ -19,11 +19,3 @@ def test_documents_are_counted_ahead_of_reading(tmp_path: Path) -> None:
     assert expected_documents([str(jsonl)]) == 5
     assert expected_documents([str(tmp_path)]) == 6  # the directory: the JSONL lines and the text file
     assert expected_documents([str(jsonl), "-"]) is None  # a stream's size is not known ahead
-
-
-def test_the_progress_step_advances_by_what_it_is_told() -> None:
-    from realpolitik.cli.core import progress_bar
-
-    with progress_bar("x", quiet=True, total=10) as advance:  # quiet: a no-op that takes the same calls
-        advance()
-        advance(advance=5)
