@@ -366,3 +366,13 @@ def test_a_long_document_carries_its_people_across_parts() -> None:
     records = realpolitik.extract(text, date="2024-06-19")
     praise = [r for r in records if r["trigger"] == "praised"]
     assert praise and praise[0]["source"]["code"] == "PRK"
+
+
+def test_military_exercises_are_a_show_of_force_unless_held_with_a_partner() -> None:
+    assert ("CHN", "MOBILIZE", "TWN") in _codes("China commenced joint exercises near Taiwan.")
+    assert ("IND", "COOPERATE", "FRA") in _codes("India held joint exercises with France in the Indian Ocean.")
+    assert not any(ty == "COOPERATE" for _s, ty, _t in _codes("Russia is conducting military exercises in Alaska."))
+
+
+def test_a_firefight_is_an_assault() -> None:
+    assert ("SYR", "ASSAULT", "PHL") in _codes("Syrian rebels engaged Filipino peacekeepers in a firefight.")

@@ -217,6 +217,13 @@ def candidates_for(
         # comes from the enemy the document has already named for that state
         sources = [a for a in (adversary(t) for t in targets[:1]) if a is not None]
     spec = _refine(spec, sources, targets, tok.lemma_.lower())
+    if spec.event_type == "MOBILIZE" and ("exercise" in text.lower() or "drill" in text.lower()):
+        # exercises are a show of force, unless held with a partner ("joint drills with India")
+        with_partner = prep_objects(tok, ("with",)) + [
+            w for o in tok.children if o.dep_ == "dobj" for w in prep_objects(o, ("with",))
+        ]
+        if with_partner:
+            spec = Trigger("COOPERATE", None, "military", spec.weight)
     leaving = spec.mode == "withdraw" or tok.lemma_.lower() in ("withdrawal", "exit", "departure")
     if spec.event_type == "RETREAT" and leaving and targets and all(t.code in igo_codes() for t in targets):
         # "their withdrawal from ECOWAS": leaving an organisation is a break with it, not a retreat
