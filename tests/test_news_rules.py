@@ -376,3 +376,10 @@ def test_military_exercises_are_a_show_of_force_unless_held_with_a_partner() -> 
 
 def test_a_firefight_is_an_assault() -> None:
     assert ("SYR", "ASSAULT", "PHL") in _codes("Syrian rebels engaged Filipino peacekeepers in a firefight.")
+
+
+def test_an_appeal_is_coded_as_cameo_codes_appeals() -> None:
+    urged = [r for r in realpolitik.extract("Russia urged Armenia to show restraint.", date="2024-03-07")]
+    assert urged and urged[0]["event_type"] == "REQUEST" and urged[0]["cameo"].startswith("02")
+    demanded = [r for r in realpolitik.extract("Russia demanded that Armenia withdraw.", date="2024-03-07")]
+    assert any(r["event_type"] == "REQUEST" and r["cameo"].startswith("10") for r in demanded)

@@ -29,6 +29,7 @@ from realpolitik.extract.context import Salience, complete_from_context, descrip
 from realpolitik.extract.dates import ResolvedDate, find_dates, nearest_date, parse_pub_date
 from realpolitik.extract.events import code_sentence
 from realpolitik.extract.igos import igo_codes
+from realpolitik.extract.lexicon import APPEAL_VERBS
 from realpolitik.extract.text import normalise
 from realpolitik.model import Actor, Document, EventRecord, Evidence
 
@@ -44,6 +45,10 @@ class Extraction:
     sentences: list[Evidence] = field(default_factory=list)
     mentions: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence index, actor)
     events: list[EventRecord] = field(default_factory=list)
+
+
+#: CAMEO's "make an appeal or request" (root 02), for requests made by appeal verbs.
+APPEAL_CAMEO = "020"
 
 
 class DocumentCoder:
@@ -275,6 +280,8 @@ class DocumentCoder:
     def _record(doc: Document, i: int, sent: Any, c: Candidate, dates: list[ResolvedDate], pub: Any) -> EventRecord:
         etype, mode = c.spec.event_type, c.spec.mode
         cameo = ontology.default_cameo(etype, mode)
+        if etype == "REQUEST" and mode is None and c.trigger.lemma_.lower() in APPEAL_VERBS:
+            cameo = APPEAL_CAMEO  # "urged", "called on", "asked": an appeal (CAMEO 02), not a demand (10)
         context = [c.spec.context] if c.spec.context else []
         for party in (c.source, c.target):
             if party is not None and party.sector == "MIL" and "military" not in context:

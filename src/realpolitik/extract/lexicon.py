@@ -111,6 +111,7 @@ ATTEMPT_VERBS = _CLASSES["attempt_verbs"]
 EFFORT_VERBS = _CLASSES["effort_verbs"]
 EXCLUSION_VERBS = _CLASSES["exclusion_verbs"]
 CAPABILITY_NOUNS = _CLASSES["capability_nouns"]
+APPEAL_VERBS = _CLASSES["appeal_verbs"]
 ORG_DESCRIPTION_NOUNS = _CLASSES["org_description_nouns"]
 #: (verb, object) idioms that are no event ("strike a tone"); a verb alone with an empty object.
 IDIOMS: frozenset[tuple[str, str]] = frozenset(
