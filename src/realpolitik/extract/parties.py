@@ -24,10 +24,17 @@ RULING_VERBS = frozenset({"rule", "govern", "lead", "represent", "run"})
 def members(tok: Token, resolve: Resolver, pair_anaphor: Resolver | None = None) -> list[Actor]:
     """The parties a plural noun phrase names, when it names two or more; else []. The sector is the
     head's ("troops": military), the country each owner's."""
-    whole = resolve(tok)
-    sector = whole[0].sector if whole else None
     owners: list[Token] = []
     group = tok.lemma_.lower() in GROUP_NOUNS
+    if not group and not any(
+        c.dep_ in OWNER_DEPS and c.i < tok.i and any(k.dep_ == "conj" for k in c.children) for c in tok.children
+    ):
+        return []  # the common case, decided without resolving the phrase
+
+    def head_sector() -> str | None:
+        whole = resolve(tok)
+        return whole[0].sector if whole else None
+
     for c in tok.children:
         if c.dep_ in OWNER_DEPS and c.i < tok.i and any(k.dep_ == "conj" for k in c.children):
             owners = with_conjuncts(c)  # "Indian and Pakistani troops", "Chinese and Russian officials"
@@ -43,7 +50,11 @@ def members(tok: Token, resolve: Resolver, pair_anaphor: Resolver | None = None)
         if objs and pair_anaphor is not None:
             two = pair_anaphor(objs[0])  # "negotiators from the two countries", "troops from both sides"
             if len(two) >= 2:
+                sector = head_sector()
                 return [replace(a, sector=sector or a.sector) for a in two]
+    if not owners:
+        return []
+    sector = head_sector()
     found: list[Actor] = []
     for o in owners:
         for a in resolve(o):
