@@ -133,6 +133,7 @@ def test_harmed_cooperation_is_no_cooperation() -> None:
 
 def test_an_idiom_is_no_event() -> None:
     assert not any(ty == "ASSAULT" for _s, ty, _t in _codes("Greek and Turkish leaders struck an upbeat tone."))
+    assert not _codes("India and China share a long frontier.")  # not for the classifier's fallback either
 
 
 def test_the_bloc_refers_back_to_the_organisation_named() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from realpolitik.extract import lexicon as lx
 from realpolitik.extract.candidate import Candidate
 from realpolitik.extract.events import candidates_for, dedupe, dedupe_keep_one_sided
 from realpolitik.extract.lexicon import Trigger
@@ -80,8 +81,8 @@ def classified_events(
     if label == clf.NONE or p < min_probability:
         return []
     head = clf.event_head(sent)
-    if head is None:
-        return []
+    if head is None or _idiom(head):
+        return []  # no event head, or one the lexicon knows is no event ("share a border")
     spec = Trigger(label, None, None, round(0.6 * p, 3))
     cands = candidates_for(head, spec, head.text, resolve, pair_anaphor)
     dyadic = [c for c in cands if c.source is not None and c.target is not None]
@@ -102,3 +103,9 @@ def classified_events(
         # sentence-level coding (pentaclass) sees it while the graph, which needs actors, ignores it
         return [Candidate(head, spec, head.text, None, None, False, False, None, round(0.2 * p, 3))]
     return []
+
+
+def _idiom(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    objs = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return (lemma, "") in lx.IDIOMS or any((lemma, o) in lx.IDIOMS for o in objs)
