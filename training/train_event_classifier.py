@@ -2,7 +2,7 @@
 
 Training data (all under ../shared, plus sentences written for the project):
 - CAMEO manual examples (data/codes/cameo_codes_with_manual_examples.json), CAMEO code -> PLOVER type with
-  realpolitik.extract.ontology.cameo_to_plover; CAMEO 01 (statements) -> NONE.
+  realpolitik.codes.cameo_to_plover; CAMEO 01 (statements) -> NONE.
 - CAMEO code names (same file), e.g. "Impose embargo, boycott, or sanctions" -> SANCTION.
 - PLOVER manual definitions of the types and modes (data/codes/PLOVER_ontology_extracted.json).
 - PETRARCH unit-test and validation sentences (eval/PETR.UnitTest.records.xml, eval/PETR2_GSR_validation.xml):
@@ -38,9 +38,9 @@ sys.path.insert(0, str(ROOT / "training"))
 
 from examples import TEMPLATES, generate  # noqa: E402
 
+from realpolitik.codes import cameo_to_plover  # noqa: E402
 from realpolitik.extract.event_classifier import NONE, features  # noqa: E402
 from realpolitik.extract.nlp import load_nlp  # noqa: E402
-from realpolitik.extract.ontology import cameo_to_plover  # noqa: E402
 
 _WORD = re.compile(r"[a-z]+")
 

@@ -180,7 +180,7 @@ def plover_gold(path: str | Path) -> list[GoldSentence]:
 def petrarch_records(path: str | Path) -> list[GoldSentence]:
     """Sentences of a PETRARCH validation/unit-test XML file that carry an expected coding; the first coding
     counts. `event_type` is the PLOVER type of its CAMEO code (None for no event or a public statement)."""
-    from realpolitik.extract.ontology import cameo_to_plover
+    from realpolitik.codes import cameo_to_plover
 
     raw = Path(path).read_text(encoding="utf-8", errors="replace")
     out: list[GoldSentence] = []

@@ -1,23 +1,14 @@
-"""The PLOVER ontology and its CAMEO crosswalk, loaded from the files shipped in realpolitik/data.
+"""The PLOVER ontology as the text coder uses it: quad classes, the CAMEO code each PLOVER type and mode
+stands nearest to, and an event's intensity.
 
-- PLOVER types, quad classes and base scores: PLOVER manual (openeventdata/PLOVER, CC BY-SA 4.0);
-  the manual's ACCUSE +3 is a misprint for -3 and is corrected here.
-- CAMEO -> PLOVER: the openeventdata conversion table (CAMEO2PLOVER-2021.txt).
-- Goldstein scale per CAMEO code: the GDELT lookup table.
-
-GDELT/ICEWS importers and the text coder share these functions so that both routes give the
-same type, mode, CAMEO code and intensity for the same kind of event.
+The shared tables (CAMEO -> PLOVER, Goldstein per CAMEO code, PLOVER base scores) live in `realpolitik.codes`,
+which the event-data importers read too, so that both routes give the same type, mode, CAMEO code and
+intensity for the same kind of event.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
-
-from realpolitik.model import PLOVER_TYPES
+from realpolitik.codes import goldstein, plover_scores
 
 QUAD: dict[str, int] = {  # Phoenix pentaclass by PLOVER type (the scorer's table)
     "AGREE": 1,
@@ -104,96 +95,6 @@ DEFAULT_CAMEO: dict[tuple[str, str | None], str] = {
     ("ASSAULT", "drone"): "195",
     ("ASSAULT", "heavy-weapons"): "194",
 }
-
-
-@dataclass(frozen=True)
-class PloverCode:
-    """A PLOVER coding: type, mode and contexts."""
-
-    event_type: str
-    mode: str | None
-    context: tuple[str, ...]
-
-
-def _data(name: str) -> str:
-    return (files("realpolitik") / "data" / name).read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=1)
-def plover_scores() -> dict[str, float]:
-    """Base intensity per PLOVER type, from the manual (ACCUSE misprint corrected)."""
-    onto = json.loads(_data("PLOVER_ontology_extracted.json"))
-    scores = {k: float(v["score"]) for k, v in onto["event_types"].items()}
-    scores["ACCUSE"] = -abs(scores.get("ACCUSE", 3.0))
-    return scores
-
-
-@lru_cache(maxsize=1)
-def plover_modes() -> dict[str, tuple[str, ...]]:
-    onto = json.loads(_data("PLOVER_ontology_extracted.json"))
-    return {k: tuple(m["mode"] for m in v["modes"]) for k, v in onto["event_types"].items()}
-
-
-@lru_cache(maxsize=1)
-def _crosswalk() -> dict[str, PloverCode]:
-    table: dict[str, PloverCode] = {}
-    line_re = re.compile(r"^(\d{2,5}):\s*([A-Z]+)\s*(?:,([^,#]*))?(?:,([^#]*))?")
-    for line in _data("CAMEO2PLOVER-2021.txt").splitlines():
-        m = line_re.match(line.strip())
-        if not m or m.group(2) not in PLOVER_TYPES:
-            continue
-        code, etype = m.group(1), m.group(2)
-        mode = (m.group(3) or "").strip() or None
-        ctx = tuple(c.strip() for c in (m.group(4) or "").split(";") if c.strip())
-        table.setdefault(code, PloverCode(etype, mode, ctx))
-    return table
-
-
-def cameo_to_plover(code: str | None) -> PloverCode | None:
-    """PLOVER coding of a CAMEO event code; the most specific known prefix wins.
-
-    Root 01 (public statements) has no PLOVER event. Root 02 (appeals) is coded REQUEST, as PLOVER
-    folds appeals and demands together (the table lists 10x only).
-    """
-    if not code:
-        return None
-    code = str(code).strip()
-    if not code.isdigit():
-        return None
-    if code.startswith("01"):
-        return None
-    if code.startswith("02"):
-        code = "10" + code[2:]
-    table = _crosswalk()
-    for n in range(len(code), 1, -1):
-        hit = table.get(code[:n])
-        if hit:
-            return hit
-    return None
-
-
-@lru_cache(maxsize=1)
-def _goldstein() -> dict[str, float]:
-    out: dict[str, float] = {}
-    for line in _data("cameoCodeTable_goldstein.tsv").splitlines()[1:]:
-        parts = line.split("\t")
-        if len(parts) >= 3:
-            try:
-                out[parts[0].strip()] = float(parts[2])
-            except ValueError:
-                continue
-    return out
-
-
-def goldstein(code: str | None) -> float | None:
-    """Goldstein scale value of a CAMEO code (most specific known prefix)."""
-    if not code:
-        return None
-    table = _goldstein()
-    for n in range(len(code), 1, -1):
-        if code[:n] in table:
-            return table[code[:n]]
-    return None
 
 
 def default_cameo(event_type: str, mode: str | None = None) -> str:
