@@ -73,6 +73,15 @@ def _roles_for(trigger: Token) -> Roles:
     return roles
 
 
+#: (head words, head part of speech, complement relations, complement part of speech): complements that tell
+#: an act as not done, so it is not coded (None: any part of speech).
+UNDONE_COMPLEMENTS: tuple[tuple[frozenset[str], str | None, tuple[str, ...], str | None], ...] = (
+    (lx.STOP_VERBS, "VERB", ("xcomp", "dobj", "pcomp"), "VERB"),
+    (lx.CAPABILITY_NOUNS, "NOUN", ("acl", "xcomp", "relcl"), "VERB"),
+    (lx.HARM_VERBS, None, ("dobj", "nsubjpass"), None),
+)
+
+
 def code_sentence(
     sent: Any,
     resolve: Resolver,
@@ -90,30 +99,16 @@ def code_sentence(
         for c in tok.children
         if c.dep_ == "xcomp"
     }
-    # what is stopped did not happen as told: "stop backing the rebels" is no support
-    embedded_by_intent |= {
-        c.i
-        for tok in sent
-        if tok.lemma_.lower() in lx.STOP_VERBS and tok.pos_ == "VERB"
-        for c in tok.children
-        if c.dep_ in ("xcomp", "dobj", "pcomp") and c.pos_ == "VERB"
-    }
-    # what one is able or entitled to do is not done: "the Houthis' ability to threaten shipping"
-    embedded_by_intent |= {
-        c.i
-        for tok in sent
-        if tok.lemma_.lower() in lx.CAPABILITY_NOUNS and tok.pos_ == "NOUN"
-        for c in tok.children
-        if c.dep_ in ("acl", "xcomp", "relcl") and c.pos_ == "VERB"
-    }
-    # an act harmed is not an act done: "undermines cooperation between X and Y"
-    embedded_by_intent |= {
-        c.i
-        for tok in sent
-        if tok.lemma_.lower() in lx.HARM_VERBS
-        for c in tok.children
-        if c.dep_ in ("dobj", "nsubjpass")
-    }
+    # acts told as not done: what is stopped ("stop backing the rebels" is no support), what one is able or
+    # entitled to do ("the Houthis' ability to threaten shipping"), what is harmed ("undermines cooperation")
+    for words, pos, deps, child_pos in UNDONE_COMPLEMENTS:
+        embedded_by_intent |= {
+            c.i
+            for tok in sent
+            if tok.lemma_.lower() in words and pos in (None, tok.pos_)
+            for c in tok.children
+            if c.dep_ in deps and child_pos in (None, c.pos_)
+        }
     for tok, spec, text in triggers:
         if tok.i in embedded_by_intent:
             continue
