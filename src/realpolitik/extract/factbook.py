@@ -18,31 +18,13 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from realpolitik.extract.names import name_code
+from realpolitik.extract.names import MONTH_NAMES, name_code
 
 EDITIONS = (2021, 2022, 2023, 2024, 2025)
 
 _ROW = re.compile(r"^\s*\((\d+), (\d+), (\d+), N'((?:[^']|'')*)', N'((?:[^']|'')*)'\)[,;]?\s*$")
 _COUNTRY = re.compile(r"^\s*\((\d+), (\d+), N'([^']*)', N'((?:[^']|'')*)'")
-_MONTHS = {
-    m: k + 1
-    for k, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
+_MONTHS = {m: k for k, m in enumerate(MONTH_NAMES, 1)}
 
 
 def field_rows(path: Path) -> Iterator[tuple[int, str, str]]:

@@ -155,22 +155,22 @@ NOT_SURNAMES = frozenset(
         "office",
     ]
 )
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+#: The months by name, in order (names of people are not months; the Factbook's dates spell them out).
+MONTH_NAMES: tuple[str, ...] = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
+MONTHS = frozenset(MONTH_NAMES)
 
 
 def namelike(surface: str) -> bool:
