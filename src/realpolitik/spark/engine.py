@@ -94,9 +94,15 @@ def spark_event_row(row: tuple) -> tuple:
 
 def events_spark_schema() -> StructType:
     """The events table's columns as a Spark schema, plus the `month` partition column."""
+    from realpolitik.store.bulk import events_arrow_schema
+
+    return spark_schema(events_arrow_schema())
+
+
+def spark_schema(arrow_fields: Any) -> StructType:
+    """Arrow fields (the store's column types) as a Spark schema, plus the `month` partition column."""
     from pyspark.sql import types as T
 
-    from realpolitik.store.bulk import events_arrow_schema
     from realpolitik.store.scale import PARTITION
 
     def spark_type(t: Any) -> Any:
@@ -113,7 +119,7 @@ def events_spark_schema() -> StructType:
             return T.ArrayType(T.StringType())
         return T.StringType()
 
-    fields = [T.StructField(f.name, spark_type(f.type), True) for f in events_arrow_schema()]
+    fields = [T.StructField(f.name, spark_type(f.type), True) for f in arrow_fields]
     return T.StructType([*fields, T.StructField(PARTITION, T.StringType(), False)])
 
 

@@ -46,28 +46,11 @@ def parse_partition(kind: str, paths: Iterable[str]) -> Iterator[tuple[str, Any]
 
 def imported_spark_schema() -> Any:
     """The imported events' columns (`store.schema.IMPORTED_EVENT_COLUMNS`) as a Spark schema, plus `month`."""
-    from pyspark.sql import types as T
-
+    from realpolitik.spark.engine import spark_schema
     from realpolitik.store.bulk import arrow_schema
-    from realpolitik.store.scale import PARTITION
     from realpolitik.store.schema import IMPORTED_EVENT_COLUMNS
 
-    def spark_type(t: Any) -> Any:
-        s = str(t)
-        if s == "int32":
-            return T.IntegerType()
-        if s == "double":
-            return T.DoubleType()
-        if s == "bool":
-            return T.BooleanType()
-        if s.startswith("date32"):
-            return T.DateType()
-        if s.startswith("list"):
-            return T.ArrayType(T.StringType())
-        return T.StringType()
-
-    fields = [T.StructField(f.name, spark_type(f.type), True) for f in arrow_schema(IMPORTED_EVENT_COLUMNS)]
-    return T.StructType([*fields, T.StructField(PARTITION, T.StringType(), False)])
+    return spark_schema(arrow_schema(IMPORTED_EVENT_COLUMNS))
 
 
 def import_with_spark(
