@@ -23,7 +23,6 @@ class DocState:
     countries"), the country of the last unnamed rebels, and state counts."""
 
     def __init__(self) -> None:
-        self.recent_states: list[Actor] = []
         self.rebel_country: str | None = None
         self.state_counts: Counter[str] = Counter()
         self.last_forces: str | None = None
@@ -41,13 +40,17 @@ class DocState:
         if actor.sector == "MIL" and actor.code and actor.code == actor.country:
             self.last_forces = actor.code
         if actor.code and actor.country == actor.code and actor.sector not in REBEL_SECTORS:
-            self.recent_states = [a for a in self.recent_states if a.code != actor.code] + [actor]
             self.state_counts[actor.code] += 1
         if actor.code and (actor.code == actor.country or actor.country is None or actor.sector in REBEL_SECTORS):
             # parties to a conflict or a deal: states, named armed groups, organisations ("both sides")
             key = actor.code + (":REB" if actor.sector in REBEL_SECTORS and actor.code == actor.country else "")
             self.recent_parties = [(k, a) for k, a in self.recent_parties if k != key] + [(key, actor)]
             self.party_counts[actor.code] += 1
+
+    @property
+    def recent_states(self) -> list[Actor]:
+        """The states among the recent parties (a state's organs count for it), the latest last."""
+        return [a for _k, a in self.recent_parties if a.code == a.country and a.sector not in REBEL_SECTORS]
 
     def last_two_states(self) -> list[Actor]:
         return self.recent_states[-2:] if len(self.recent_states) >= 2 else []

@@ -148,12 +148,11 @@ def complete_from_context(cands: list[Candidate], in_sentence: list[Actor], sali
             ]
             if c.spec.mode == "third-party":
                 # a go-between ("chairs the talks", "offered to mediate") deals with both sides of the story
-                for side in salience.main_parties(c.source, exclude)[:-1]:
-                    conf = round(c.confidence * CONTEXT_CONFIDENCE, 3)
-                    extra = replace(c, target=side, confidence=conf)
-                    out.append(extra)
-                    seen.add((c.source.code, side.code, c.spec.event_type, c.negated, c.hypothetical))
                 sides = salience.main_parties(c.source, exclude)
+                for side in sides[:-1]:
+                    conf = round(c.confidence * CONTEXT_CONFIDENCE, 3)
+                    out.append(replace(c, target=side, confidence=conf))
+                    seen.add((c.source.code, side.code, c.spec.event_type, c.negated, c.hypothetical))
                 partner = sides[-1] if sides else None
             else:
                 partner = salience.partner(c.source, others, exclude)
