@@ -21,6 +21,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from realpolitik.extract.igos import igo_codes
+
 # PLOVER gold standard (2016 draft) event names -> PLOVER 2021 types.
 OLD_EVENT_NAMES: dict[str, str] = {
     "DEMAND": "REQUEST",
@@ -66,12 +68,6 @@ INTERNATIONAL_KINDS: frozenset[str] = frozenset({"IGO", "NGO", "IMG", "ISM", "MN
 def iso3_codes() -> frozenset[str]:
     """The state codes the project uses (gazetteer states.csv)."""
     return frozenset(row[0] for row in _gazetteer_rows("states.csv"))
-
-
-@lru_cache(maxsize=1)
-def igo_codes() -> frozenset[str]:
-    """Codes of international organisations in the gazetteer (NATO, UN, AU, ...)."""
-    return frozenset(row[0].upper() for row in _gazetteer_rows("organisations.csv"))
 
 
 def _gazetteer_rows(name: str) -> list[list[str]]:
