@@ -10,14 +10,15 @@ from realpolitik.extract.actor_match import STATE_LIKE as _STATE_LIKE
 from realpolitik.extract.actor_match import doc_matches
 from realpolitik.extract.actor_match import match_at as _match_at
 from realpolitik.extract.gazetteer import ActorEntry, get_gazetteer, name_code
-from realpolitik.extract.lexicon import load_word_classes
+from realpolitik.extract.lexicon import ACTOR_WORDS
 from realpolitik.extract.resolved import ResolvedActor, _resolved
 
 Token = Any
 Doc = Any
-_WORDS = load_word_classes("actor_words.txt")
-NON_ACTOR_ORG_WORDS = _WORDS["non_actor_org_words"]
-TRANSPARENT = _WORDS["transparent_heads"]
+#: ORG entities that are events or documents, not actors.
+NON_ACTOR_ORG_WORDS = ACTOR_WORDS["non_actor_org_words"]
+#: Heads that take their sector from the noun they are part of ("cartel members", "members of parliament").
+TRANSPARENT = ACTOR_WORDS["transparent_heads"]
 
 
 #: Heads that make a governing group the state's government ("the Taliban government").

@@ -31,21 +31,16 @@ from realpolitik.extract.actor_orgs import (
 from realpolitik.extract.doc_people import name_span as doc_people_span
 from realpolitik.extract.doc_people import recall
 from realpolitik.extract.gazetteer import ActorEntry, get_gazetteer, name_code
-from realpolitik.extract.lexicon import load_word_classes
+from realpolitik.extract.lexicon import ACTOR_WORDS
 from realpolitik.extract.resolved import ResolvedActor, _resolved
 
 Token = Any
 Doc = Any
 
-_WORDS = load_word_classes("actor_words.txt")
 #: Words that precede a name as titles; dropped when looking a person up ("Admiral Rob Bauer").
-TITLES = _WORDS["titles"]
+TITLES = ACTOR_WORDS["titles"]
 #: Noun lemmas that with "two"/"both" refer back to a pair of states named earlier.
-PAIR_NOUNS = _WORDS["pair_nouns"]
-#: ORG entities that are events or documents, not actors.
-NON_ACTOR_ORG_WORDS = _WORDS["non_actor_org_words"]
-#: Heads that take their sector from the noun they are part of ("cartel members", "members of parliament").
-TRANSPARENT = _WORDS["transparent_heads"]
+PAIR_NOUNS = ACTOR_WORDS["pair_nouns"]
 
 
 _OWNER_KINDS = _STATE_LIKE | {"igo", "group", "firm"}

@@ -117,3 +117,5 @@ ORG_DESCRIPTION_NOUNS = _CLASSES["org_description_nouns"]
 IDIOMS: frozenset[tuple[str, str]] = frozenset(
     (w.split(" ", 1)[0], w.split(" ", 1)[1] if " " in w else "") for w in _CLASSES["idioms"]
 )
+#: The actor resolver's word lists (titles, pair nouns, non-actor ORG words, transparent heads), read once.
+ACTOR_WORDS = load_word_classes("actor_words.txt")
