@@ -237,6 +237,18 @@ class Document:
         return h.hexdigest()[:32]
 
 
+@dataclass
+class Extraction:
+    """Everything read from one document: its sentences, its actor mentions (with their sentence) and its
+    events. Why here and not in `extract/`: the extractor makes it and the store writes it, and the store
+    may not import the extractor (data flows one way)."""
+
+    document: Document
+    sentences: list[Evidence] = field(default_factory=list)
+    mentions: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence index, actor)
+    events: list[EventRecord] = field(default_factory=list)
+
+
 def date_precision(date: str | None) -> str | None:
     """ "day", "month" or "year" for a YYYY-MM-DD, YYYY-MM or YYYY date (an extra, non-contract field)."""
     if not date:

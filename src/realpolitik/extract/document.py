@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import deque
-from dataclasses import dataclass, field
 from typing import Any
 
 from realpolitik.extract import ontology
@@ -31,20 +30,10 @@ from realpolitik.extract.events import code_sentence
 from realpolitik.extract.igos import igo_codes
 from realpolitik.extract.lexicon import APPEAL_VERBS
 from realpolitik.extract.text import normalise
-from realpolitik.model import Actor, Document, EventRecord, Evidence
+from realpolitik.model import Actor, Document, EventRecord, Evidence, Extraction  # Extraction: re-exported
 
 REBEL_SECTORS = frozenset({"REB", "INS"})
 LOCATIVE_PREPS = frozenset({"in", "at", "across", "near", "outside", "inside", "throughout"})
-
-
-@dataclass
-class Extraction:
-    """Everything read from one document."""
-
-    document: Document
-    sentences: list[Evidence] = field(default_factory=list)
-    mentions: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence index, actor)
-    events: list[EventRecord] = field(default_factory=list)
 
 
 #: CAMEO's "make an appeal or request" (root 02), for requests made by appeal verbs.
