@@ -9,10 +9,10 @@ which depend on nothing but the package data in `data/codes` (see its README for
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from realpolitik.codes import data_rows
+from realpolitik.latin import name_code as latin_name_code
 
 
 @lru_cache(maxsize=1)
@@ -152,24 +152,11 @@ def sector_code(text: str | None) -> str | None:
     return min(codes, key=lambda c: priority.index(c) if c in priority else len(priority))
 
 
-#: Latin letters that Unicode does not decompose into a base letter and an accent.
-_UNDECOMPOSED = str.maketrans({
-    "ß": "ss", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Þ": "Th",
-    "þ": "th", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ı": "i", "Ħ": "H", "ħ": "h",
-})  # fmt: skip
-
-
-def fold_accents(text: str) -> str:
-    """Accents removed ("López" -> "Lopez", "Łódź" -> "Lodz"), ligatures and other compatibility forms
-    spelled out."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
-
-
 def name_code(name: str) -> str:
-    """An upper-case actor code from a name, accents folded: "Andrés Manuel López Obrador" ->
-    ANDRES_MANUEL_LOPEZ_OBRADOR (never ANDR_S_...)."""
-    return re.sub(r"[^A-Z0-9]+", "_", fold_accents(name).upper()).strip("_") or "UNKNOWN"
+    """An upper-case actor code from a name, the same as the text coder gives it (`realpolitik.latin`):
+    accents folded ("Andrés Manuel López Obrador" -> ANDRES_MANUEL_LOPEZ_OBRADOR), Cyrillic and Greek spelt
+    in Latin letters, another script NAME_ and a digest (never UNKNOWN for a name that has letters)."""
+    return latin_name_code(name) or "UNKNOWN"
 
 
 # International organisations as ICEWS, POLECAT and ACLED name them -> the usual acronym.
