@@ -241,12 +241,13 @@ def generate_store(path: Path, n_events: int, per_doc: int = 10) -> float:
 
 def seed_store(path: Path) -> float:
     """The seed article through the real coder, as `realpolitik ingest` stores it."""
+    from realpolitik.ingest import ingest
     from realpolitik.sources.articles import read_documents
     from realpolitik.store.db import Store
 
     t0 = time.perf_counter()
     with Store(path) as store:
-        store.ingest(read_documents([str(SEED)], date="2024-11-14"))
+        ingest(store, read_documents([str(SEED)], date="2024-11-14"))
     return time.perf_counter() - t0
 
 

@@ -34,7 +34,7 @@ def make_file(out: Path, n: int) -> Path:
 
 
 def main() -> None:
-    from realpolitik.sources import gdelt
+    from realpolitik.event_sources import SOURCES, import_events, iter_rows
     from realpolitik.sources.event_files import ImportReport
     from realpolitik.store.db import Store
 
@@ -51,7 +51,7 @@ def main() -> None:
 
         t = time.perf_counter()
         report = ImportReport()
-        k = sum(1 for _ in gdelt.iter_event_rows([str(plain)], report))
+        k = sum(1 for _ in iter_rows(SOURCES["gdelt"], [str(plain)], report))
         secs = time.perf_counter() - t
         print(f"  parse only (plain)       {secs:7.2f} s  {n / secs:>10,.0f} rows/s  ({k:,} events)")
 
@@ -59,7 +59,7 @@ def main() -> None:
             db = tmp / f"{label}.duckdb"
             t = time.perf_counter()
             with Store(db) as store:
-                rep = gdelt.import_events(store, [str(path)])
+                rep = import_events("gdelt", store, [str(path)])
             secs = time.perf_counter() - t
             print(
                 f"  parse + store ({label:<5})    {secs:7.2f} s  {n / secs:>10,.0f} rows/s  "
@@ -67,7 +67,7 @@ def main() -> None:
             )
         t = time.perf_counter()
         with Store(tmp / "plain.duckdb") as store:
-            rep = gdelt.import_events(store, [str(plain)])
+            rep = import_events("gdelt", store, [str(plain)])
         secs = time.perf_counter() - t
         print(f"  re-import, all duplicates {secs:7.2f} s  {n / secs:>10,.0f} rows/s  ({rep.duplicates:,} collapsed)")
 

@@ -8,7 +8,7 @@ Two measurements, each in child processes so that their memory is their own:
     BENCH_MEMORY_GB=1 BENCH_MEMORY_SECONDS=600 BENCH_MEMORY_FORMAT=txt .venv/bin/python benchmarks/bench_memory.py extract
 
 `ingest`: writes a JSONL file of N documents (paragraphs of the seed article with a counter, so that none is a
-duplicate) and ingests it into a fresh store through the CLI's path (`read_documents` -> `Store.ingest`).
+duplicate) and ingests it into a fresh store through the CLI's path (`read_documents` -> `realpolitik.ingest.ingest`).
 Prints documents, input MB, seconds, documents/s and peak RSS.
 
 `extract`: writes a BENCH_MEMORY_GB input (default 1 GB) of real text from ../shared (PLOVER gold and PETRARCH
@@ -47,6 +47,7 @@ ZONES = os.environ.get("BENCH_MEMORY_ZONES", "1") != "0"
 
 # -- ingest ------------------------------------------------------------------------------------------------
 def run_ingest(n: int) -> dict[str, float]:
+    from realpolitik.ingest import ingest
     from realpolitik.sources.articles import read_documents
     from realpolitik.store.db import Store
 
@@ -60,7 +61,7 @@ def run_ingest(n: int) -> dict[str, float]:
         mb = path.stat().st_size / 1e6
         t0 = time.perf_counter()
         with Store(Path(tmp) / "s.duckdb") as store:
-            report = store.ingest(read_documents([str(path)]), workers=1)
+            report = ingest(store, read_documents([str(path)]), workers=1)
         secs = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"docs": n, "mb": mb, "seconds": secs, "stored": report.stored, "rss_mib": rss}

@@ -30,10 +30,11 @@ def db_file(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_store_path(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> Path:
     """A store holding the seed article, built once per session (read it, don't write to it)."""
+    from realpolitik.ingest import ingest
     from realpolitik.sources.articles import read_documents
     from realpolitik.store.db import Store
 
     path = tmp_path_factory.mktemp("seed") / "seed.duckdb"
     with Store(path) as store:
-        store.ingest(read_documents([str(seed_path)], date="2024-11-14"))
+        ingest(store, read_documents([str(seed_path)], date="2024-11-14"))
     return path

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from realpolitik.actor_codes import cameo_country_to_iso3, country_of_cameo_actor, iso3_codes, known_group_code
 from realpolitik.cli import main
+from realpolitik.event_sources import import_events, import_mentions, mentions_of
 from realpolitik.sources import gdelt
 from realpolitik.sources.event_files import ImportReport
 from realpolitik.store import scale
@@ -51,7 +52,7 @@ def mentions_sample(shared_dir: Path) -> Path:
 
 def test_twelve_real_rows_become_twelve_events(export_12: Path) -> None:
     with Store(":memory:") as store:
-        report = gdelt.import_events(store, [str(export_12)])
+        report = import_events("gdelt", store, [str(export_12)])
         assert (report.rows, report.parsed, report.inserted, report.skipped) == (12, 12, 12, 0)
         df = store.query("SELECT * FROM events ORDER BY event_id")
         assert len(df) == 12
@@ -120,7 +121,7 @@ def test_iso3_table_matches_gazetteer_states() -> None:
 
 def test_fixture_rows_map_actors_and_skip_statements() -> None:
     with Store(":memory:") as store:
-        report = gdelt.import_events(store, [str(FIX / "gdelt_events_a.export.CSV")])
+        report = import_events("gdelt", store, [str(FIX / "gdelt_events_a.export.CSV")])
         assert report.rows == 5 and report.parsed == 4 and report.not_events == 1  # CAMEO 010: no PLOVER event
         rows = {r["event_id"]: r for r in store.query("SELECT * FROM events").to_dict(orient="records")}
     assert rows["gdelt:1100000002"]["source_country"] == "ROU"  # CAMEO ROM
@@ -134,12 +135,12 @@ def test_fixture_rows_map_actors_and_skip_statements() -> None:
 def test_duplicates_across_files_collapse_and_are_counted() -> None:
     a, b = FIX / "gdelt_events_a.export.CSV", FIX / "gdelt_events_b.export.CSV"
     with Store(":memory:") as store:
-        report = gdelt.import_events(store, [str(a), str(b)])
+        report = import_events("gdelt", store, [str(a), str(b)])
         assert report.parsed == 7
         assert report.inserted == 5
         assert report.duplicates == 2
         assert store.count("events") == 5
-        again = gdelt.import_events(store, [str(b)])  # re-importing changes nothing
+        again = import_events("gdelt", store, [str(b)])  # re-importing changes nothing
         assert (again.inserted, again.duplicates) == (0, 3)
         assert store.count("events") == 5
         assert "2 duplicates collapsed" in report.summary()
@@ -147,7 +148,7 @@ def test_duplicates_across_files_collapse_and_are_counted() -> None:
 
 def test_corrupt_lines_are_skipped_with_line_numbers() -> None:
     with Store(":memory:") as store:
-        report = gdelt.import_events(store, [str(FIX / "gdelt_events_corrupt.export.CSV")])
+        report = import_events("gdelt", store, [str(FIX / "gdelt_events_corrupt.export.CSV")])
         assert report.rows == 5 and report.inserted == 2 and report.skipped == 3
     lines = {(s.line, s.reason.split(":")[0]) for s in report.skips}
     assert lines == {(2, "wrong column count"), (3, "bad date"), (4, "bad CAMEO code")}
@@ -161,7 +162,7 @@ def test_zipped_and_truncated_zip(tmp_path: Path, export_12: Path) -> None:
     truncated = tmp_path / "20240821.export.CSV.zip"
     truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
     with Store(":memory:") as store:
-        report = gdelt.import_events(store, [str(good), str(truncated)])
+        report = import_events("gdelt", store, [str(good), str(truncated)])
         assert report.inserted == 12
         assert report.skipped == 1
         assert report.skips[0].path == str(truncated)
@@ -175,7 +176,7 @@ def test_truncated_gzip_reports_the_line(tmp_path: Path, export_12: Path) -> Non
     bad = tmp_path / "big.export.CSV.gz"
     bad.write_bytes(data[: len(data) * 2 // 3])
     with Store(":memory:") as store:
-        report = gdelt.import_events(store, [str(bad)])
+        report = import_events("gdelt", store, [str(bad)])
     assert report.skipped == 1 and report.skips[0].line is not None and report.skips[0].line > 1
     assert "truncated" in report.skips[0].reason
     assert report.parsed > 0  # the rows before the break are kept
@@ -183,7 +184,7 @@ def test_truncated_gzip_reports_the_line(tmp_path: Path, export_12: Path) -> Non
 
 def test_shared_mentions_sample_imports_in_full(mentions_sample: Path) -> None:
     with Store(":memory:") as store:
-        report = gdelt.import_mentions(store, [str(mentions_sample)])
+        report = import_mentions(store, [str(mentions_sample)])
         assert (report.rows, report.parsed, report.inserted, report.skipped) == (1635, 1635, 1635, 0)
         assert store.count("gdelt_mentions") == 1635
         row = store.query("SELECT * FROM gdelt_mentions WHERE globaleventid = 669670701").to_dict(orient="records")[0]
@@ -195,8 +196,8 @@ def test_shared_mentions_sample_imports_in_full(mentions_sample: Path) -> None:
 
 def test_mentions_link_to_events_by_globaleventid() -> None:
     with Store(":memory:") as store:
-        gdelt.import_events(store, [str(FIX / "gdelt_events_a.export.CSV")])
-        report = gdelt.import_mentions(store, [str(FIX / "gdelt_mentions_a.mentions.CSV")])
+        import_events("gdelt", store, [str(FIX / "gdelt_events_a.export.CSV")])
+        report = import_mentions(store, [str(FIX / "gdelt_mentions_a.mentions.CSV")])
         assert report.inserted == 7
         linked = store.query(
             "SELECT e.event_id, count(*) AS n FROM gdelt_mentions m JOIN events e USING (event_id) "
@@ -207,7 +208,7 @@ def test_mentions_link_to_events_by_globaleventid() -> None:
             {"event_id": "gdelt:1100000003", "n": 1},
             {"event_id": "gdelt:1100000004", "n": 2},
         ]
-        ms = gdelt.mentions_of(store, 1100000001)
+        ms = mentions_of(store, 1100000001)
         assert [m["source_name"] for m in ms] == ["example.org", "other.example", "third.example"]
         assert ms[2]["translation_info"] == "srclc:fra;eng:GT-FRA 1.0"
 
@@ -242,7 +243,7 @@ def test_cli_missing_file_is_an_error(tmp_path: Path) -> None:
 
 def test_parquet_store_reads_events_in_place(tmp_path: Path, export_12: Path) -> None:
     with Store(tmp_path / "s.duckdb") as store:
-        gdelt.import_events(store, [str(export_12), str(FIX / "gdelt_events_a.export.CSV")])
+        import_events("gdelt", store, [str(export_12), str(FIX / "gdelt_events_a.export.CSV")])
         out = scale.write_events_parquet(store.con, tmp_path / "events")
         expected = store.query("SELECT * FROM events ORDER BY event_id")
     months = sorted(p.name for p in out.iterdir())
@@ -270,8 +271,8 @@ def test_directory_import(tmp_path: Path) -> None:
     for n in ("gdelt_events_a.export.CSV", "gdelt_events_b.export.CSV", "gdelt_mentions_a.mentions.CSV"):
         shutil.copy(FIX / n, d / n)
     with Store(":memory:") as store:
-        report = gdelt.import_events(store, [str(d)])  # the mentions file in the folder is left to import_mentions
-        mentions = gdelt.import_mentions(store, [str(d)])
+        report = import_events("gdelt", store, [str(d)])  # the mentions file in the folder is left to import_mentions
+        mentions = import_mentions(store, [str(d)])
     assert report.files == 2 and report.inserted == 5 and report.skipped == 0
     assert mentions.files == 1 and mentions.inserted == 7
 
@@ -281,7 +282,7 @@ def test_graph_and_ally_read_parquet_events(tmp_path: Path, export_12: Path) -> 
     from realpolitik.analysis.signed_edges import signed_edges
 
     with Store(tmp_path / "s.duckdb") as store:
-        gdelt.import_events(store, [str(export_12)])
+        import_events("gdelt", store, [str(export_12)])
         out = scale.write_events_parquet(store.con, tmp_path / "events")
         expected_edges, _ = signed_edges(store, priors=False)
         expected_ally = ally(store, "USA", "UKR")

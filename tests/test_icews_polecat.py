@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from realpolitik.actor_codes import country_name_to_iso3, sector_code
 from realpolitik.cli import main
+from realpolitik.event_sources import import_events
 from realpolitik.model import PLOVER_TYPES
-from realpolitik.sources import icews, polecat
 from realpolitik.store.db import Store
 
 FIX = Path(__file__).parent / "fixtures" / "events"
@@ -29,7 +29,7 @@ def _events(store: Store) -> dict[str, dict]:
 
 def test_icews_rows_become_events() -> None:
     with Store(":memory:") as store:
-        report = icews.import_events(store, [str(ICEWS_A)])
+        report = import_events("icews", store, [str(ICEWS_A)])
         assert (report.rows, report.parsed, report.not_events, report.skipped) == (6, 5, 1, 0)
         ev = _events(store)
     visit = ev["1995-01-02 CONSULT"]
@@ -49,7 +49,7 @@ def test_icews_rows_become_events() -> None:
 
 def test_icews_duplicates_and_corrupt_lines() -> None:
     with Store(":memory:") as store:
-        report = icews.import_events(store, [str(ICEWS_A), str(ICEWS_B)])
+        report = import_events("icews", store, [str(ICEWS_A), str(ICEWS_B)])
         assert report.parsed == 7 and report.inserted == 6 and report.duplicates == 1
         assert store.count("events") == 6
     skips = {(s.line, s.reason.split(":")[0]) for s in report.skips}
@@ -64,21 +64,21 @@ def test_icews_zip_and_gzip(tmp_path: Path) -> None:
     g = tmp_path / "events.1995.update.tab.gz"
     g.write_bytes(gzip.compress(ICEWS_B.read_bytes()))
     with Store(":memory:") as store:
-        report = icews.import_events(store, [str(z), str(g)])
+        report = import_events("icews", store, [str(z), str(g)])
     assert report.inserted == 6 and report.duplicates == 1 and report.skipped == 2
     assert report.skips[0].path == str(g)
 
 
 def test_not_an_icews_file_is_reported() -> None:
     with Store(":memory:") as store:
-        report = icews.import_events(store, [str(POLECAT_A)])
+        report = import_events("icews", store, [str(POLECAT_A)])
     assert report.parsed == 0 and report.skipped == 1
     assert "not an ICEWS event file" in report.skips[0].reason and report.skips[0].line == 1
 
 
 def test_polecat_rows_become_events() -> None:
     with Store(":memory:") as store:
-        report = polecat.import_events(store, [str(POLECAT_A)])
+        report = import_events("polecat", store, [str(POLECAT_A)])
         assert (report.rows, report.parsed, report.skipped) == (4, 4, 0)
         ev = _events(store)
     visit = ev["2023-01-01 CONSULT"]
@@ -97,7 +97,7 @@ def test_polecat_rows_become_events() -> None:
 
 def test_polecat_duplicates_and_corrupt_lines() -> None:
     with Store(":memory:") as store:
-        report = polecat.import_events(store, [str(POLECAT_A), str(POLECAT_B)])
+        report = import_events("polecat", store, [str(POLECAT_A), str(POLECAT_B)])
         assert report.parsed == 5 and report.inserted == 4 and report.duplicates == 1
     skips = {(s.line, s.reason.split(":")[0]) for s in report.skips}
     assert skips == {(3, "bad event type"), (4, "bad date"), (5, "wrong column count")}

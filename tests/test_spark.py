@@ -88,6 +88,7 @@ def test_cli_extract_engine_spark(spark: object, seed_path: Path) -> None:
 def test_ingest_with_spark_matches_local_ingest(spark: object, corpus: Path, tmp_path: Path) -> None:
     import duckdb
 
+    from realpolitik.ingest import ingest
     from realpolitik.sources.articles import read_documents
     from realpolitik.spark.engine import ingest_with_spark
     from realpolitik.store.db import Store
@@ -95,7 +96,7 @@ def test_ingest_with_spark_matches_local_ingest(spark: object, corpus: Path, tmp
 
     local_db, spark_db, pq = tmp_path / "local.duckdb", tmp_path / "spark.duckdb", tmp_path / "events.parquet"
     with Store(local_db) as store:
-        store.ingest(read_documents([str(corpus)]))
+        ingest(store, read_documents([str(corpus)]))
         expected = store.query("SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY doc_key")
         expected_events = store.query("SELECT * FROM events ORDER BY event_id")
         expected_sentences = store.count("sentences")
@@ -123,7 +124,7 @@ def test_ingest_with_spark_matches_local_ingest(spark: object, corpus: Path, tmp
 
 def test_import_gdelt_engine_spark(spark: object, shared_dir: Path, tmp_path: Path) -> None:
     from realpolitik.cli import main
-    from realpolitik.sources import gdelt
+    from realpolitik.event_sources import import_events
     from realpolitik.store.db import Store
 
     files = [
@@ -145,7 +146,7 @@ def test_import_gdelt_engine_spark(spark: object, shared_dir: Path, tmp_path: Pa
         (4, "bad CAMEO code"),
     }
     with Store(tmp_path / "local.duckdb") as store:
-        gdelt.import_events(store, files)
+        import_events("gdelt", store, files)
         expected = store.query("SELECT * FROM events ORDER BY event_id")
     with Store(db, read_only=True) as store:
         assert store.query("SELECT * FROM events ORDER BY event_id").equals(expected)

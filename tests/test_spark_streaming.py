@@ -86,13 +86,14 @@ def test_small_batches_give_the_local_records(spark: object, corpus: Path) -> No
 
 @pytest.mark.spark
 def test_ingest_in_small_batches_stores_what_local_ingest_stores(spark: object, corpus: Path, tmp_path: Path) -> None:
+    from realpolitik.ingest import ingest
     from realpolitik.sources.articles import read_documents
     from realpolitik.spark.engine import ingest_with_spark
     from realpolitik.store.db import Store
     from realpolitik.store.scale import open_parquet_store
 
     with Store(tmp_path / "local.duckdb") as store:
-        store.ingest(read_documents([str(corpus)]))
+        ingest(store, read_documents([str(corpus)]))
         expected = store.query("SELECT * FROM events ORDER BY event_id")
         docs = store.query("SELECT doc_key, doc_id FROM documents ORDER BY doc_key")
     pq = tmp_path / "events.parquet"

@@ -15,11 +15,12 @@ SEED_DATE = "2024-11-14"
 
 
 def run_demo(article: Path, db: str, quiet: bool = False) -> None:
+    from realpolitik.ingest import ingest
     from realpolitik.sources.articles import read_documents
     from realpolitik.store.db import Store
 
     with Store(db) as store:
-        report = store.ingest(read_documents([str(article)], date=SEED_DATE))
+        report = ingest(store, read_documents([str(article)], date=SEED_DATE))
         print(f"realpolitik demo: {article}")
         print(
             f"store {db}: {report.stored} new documents ({report.skipped} already present), "

@@ -361,7 +361,7 @@ def _resolve(code: str) -> str:
     if code.isupper() or ":" in code:
         return code
     try:
-        from realpolitik.store.db import resolve_actor_code
+        from realpolitik.actor_lookup import resolve_actor_code
 
         return resolve_actor_code(code)
     except Exception:  # the gazetteer is unavailable: take the text as a code

@@ -238,6 +238,7 @@ def ingest(
 ) -> None:
     """Extract PATHS and store documents, sentences, actors, events and evidence."""
     from realpolitik.cli._lifecycle import die_with_parent
+    from realpolitik.ingest import ingest as ingest_documents
     from realpolitik.sources.articles import read_documents
     from realpolitik.store.db import Store
 
@@ -256,7 +257,7 @@ def ingest(
         with progress_bar("ingesting", quiet, _total(inputs, quiet)) as advance:
             try:
                 docs = read_documents(inputs, date=date, errors=errors)
-                report = store.ingest(docs, progress=advance, workers=_workers(workers))
+                report = ingest_documents(store, docs, progress=advance, workers=_workers(workers))
             except InputError as exc:  # one line: the error, and what the store holds (all read before it)
                 held = f"{store.count('documents')} documents, {store.count('events')} events"
                 raise InputError(
@@ -292,6 +293,10 @@ def events(
     """Query stored events (jsonl prints the event record contract)."""
     from realpolitik.store.db import Store
 
+    if actor:  # a name ("Algeria") to the code the store holds
+        from realpolitik.actor_lookup import resolve_actor_code
+
+        actor = resolve_actor_code(actor)
     with Store(db_path(db), read_only=True) as store:
         it = store.iter_event_records(actor=actor, since=since, until=until, event_type=event_type, limit=limit)
         if fmt == "jsonl":

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from realpolitik.actor_codes import cameo_country_to_iso3, country_of_cameo_actor, is_placeholder, known_group_code
 from realpolitik.codes import cameo_to_plover, goldstein, normalise_cameo
@@ -32,9 +31,6 @@ from realpolitik.sources.event_files import (
     sniff_delimiter,
     split_row,
 )
-
-if TYPE_CHECKING:
-    from realpolitik.store.db import Store
 
 # GDELT 2.0 Events export columns (../shared/data/codes/GDELT_2.0_Events_columns.csv), in file order.
 EVENT_FIELDS: tuple[str, ...] = (
@@ -213,21 +209,6 @@ def read_events(path: str, report: ImportReport) -> Iterator[tuple[EventRecord, 
             yield hit
 
 
-def iter_event_rows(paths: Iterable[str], report: ImportReport) -> Iterator[tuple]:
-    """Flat events-table rows for every event in the export files (and directories) named (compatibility:
-    `realpolitik.event_sources.iter_rows`)."""
-    from realpolitik.event_sources import SOURCES, iter_rows
-
-    return iter_rows(SOURCES["gdelt"], paths, report)
-
-
-def import_events(store: Store, paths: Iterable[str], progress: object = None) -> ImportReport:
-    """Import GDELT 2.0 export files into the store's events table (`realpolitik.event_sources`)."""
-    from realpolitik.event_sources import SOURCES, import_events
-
-    return import_events(SOURCES["gdelt"], store, paths, progress=progress)  # type: ignore[arg-type]
-
-
 # --- Mentions -------------------------------------------------------------------------------------
 
 
@@ -373,17 +354,3 @@ def read_mentions(path: str, report: ImportReport) -> Iterator[Mention]:
 def _chain_first(first: tuple[int, str], rest: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     yield first
     yield from rest
-
-
-def import_mentions(store: Store, paths: Iterable[str], progress: object = None) -> ImportReport:
-    """Import GDELT 2.0 Mentions files into the `gdelt_mentions` table (`realpolitik.event_sources`)."""
-    from realpolitik.event_sources import import_mentions
-
-    return import_mentions(store, paths, progress=progress)  # type: ignore[arg-type]
-
-
-def mentions_of(store: Store, event_id: str | int) -> list[dict[str, object]]:
-    """The stored mentions of one event (`realpolitik.event_sources.mentions_of`)."""
-    from realpolitik.event_sources import mentions_of
-
-    return mentions_of(store, event_id)

@@ -22,17 +22,13 @@ releases collapses.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 from realpolitik.actor_codes import actor_code, country_name_to_iso3, is_placeholder, sector_code
 from realpolitik.codes import cameo_of_label, cameo_to_plover, goldstein, normalise_cameo
 from realpolitik.model import Actor, EventRecord
 from realpolitik.sources.cells import content_key, coordinates, finest_place, iso_date, opt_float
 from realpolitik.sources.event_files import ImportReport, header_rows, make_actor, make_record
-
-if TYPE_CHECKING:
-    from realpolitik.store.db import Store
 
 REQUIRED = ("event id", "event date", "source name", "source country", ("cameo code", "event text"), "target name",
             "target country")  # fmt: skip
@@ -122,17 +118,3 @@ def read_events(path: str, report: ImportReport) -> Iterator[tuple[EventRecord, 
             },
         )
         yield rec, event_id, None
-
-
-def iter_event_rows(paths: Iterable[str], report: ImportReport) -> Iterator[tuple]:
-    """Flat events-table rows (compatibility: `realpolitik.event_sources.iter_rows`)."""
-    from realpolitik.event_sources import SOURCES, iter_rows
-
-    return iter_rows(SOURCES["icews"], paths, report)
-
-
-def import_events(store: Store, paths: Iterable[str], progress: object = None) -> ImportReport:
-    """Import ICEWS event files into the store's events table (`realpolitik.event_sources`)."""
-    from realpolitik.event_sources import SOURCES, import_events
-
-    return import_events(SOURCES["icews"], store, paths, progress=progress)  # type: ignore[arg-type]

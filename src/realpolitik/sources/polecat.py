@@ -18,17 +18,13 @@ releases collapses.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 from realpolitik.actor_codes import actor_code, cameo_country_to_iso3, is_placeholder, sector_code
 from realpolitik.codes import base_intensity
 from realpolitik.model import PLOVER_TYPES, Actor, EventRecord
 from realpolitik.sources.cells import content_key, coordinates, finest_place, iso_date, opt_float, opt_int
 from realpolitik.sources.event_files import ImportReport, header_rows, make_actor, make_record
-
-if TYPE_CHECKING:
-    from realpolitik.store.db import Store
 
 REQUIRED = ("event id", "event date", "event type", "actor name", "recipient name")
 SUFFIXES = (".tab", ".tsv", ".txt", ".csv", ".zip", ".gz")
@@ -126,17 +122,3 @@ def read_events(path: str, report: ImportReport) -> Iterator[tuple[EventRecord, 
             },
         )
         yield rec, event_id, None
-
-
-def iter_event_rows(paths: Iterable[str], report: ImportReport) -> Iterator[tuple]:
-    """Flat events-table rows (compatibility: `realpolitik.event_sources.iter_rows`)."""
-    from realpolitik.event_sources import SOURCES, iter_rows
-
-    return iter_rows(SOURCES["polecat"], paths, report)
-
-
-def import_events(store: Store, paths: Iterable[str], progress: object = None) -> ImportReport:
-    """Import POLECAT event files into the store's events table (`realpolitik.event_sources`)."""
-    from realpolitik.event_sources import SOURCES, import_events
-
-    return import_events(SOURCES["polecat"], store, paths, progress=progress)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@
   same order, as the local engine prints.
 - `ingest_with_spark` writes the events as Parquet partitioned by month (`scale.PARTITION`) from the
   executors, then stores every document's extraction in the DuckDB store on the driver, one transaction per
-  document as `Store.ingest` does (documents already stored are not sent to Spark at all).
+  document as `realpolitik.ingest` does (documents already stored are not sent to Spark at all).
 """
 
 from __future__ import annotations

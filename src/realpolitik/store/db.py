@@ -1,27 +1,29 @@
 """The DuckDB store: one embedded file holding documents, sentences, mentions, actors and events.
 
 Why transactions of whole documents: a failure on document N (bad input, a crash in extraction) must
-leave documents 1..N-1 stored and nothing of N. Documents are written in batches (`INGEST_BATCH_DOCS`, each
+leave documents 1..N-1 stored and nothing of N. Documents are written in batches (`add_extractions`, each
 table's rows in one statement, `store.bulk`) for speed; a failing batch is rolled back and written again
 document by document, so the guarantee holds. Why the content hash as identity: re-ingesting
 the same text under another name or from another run changes nothing.
+
+The store only stores: extracting and then writing (ingest) is `realpolitik.ingest`, above both, so nothing
+here imports `realpolitik.extract`; an actor filter takes a code, and callers resolve a typed name to one
+(`realpolitik.actor_lookup.resolve_actor_code`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from realpolitik.errors import RealpolitikError
-from realpolitik.model import Document, EventRecord, date_precision
+from realpolitik.model import EventRecord, Extraction, date_precision
 from realpolitik.store.bulk import NEW_EVENTS_ONLY, insert_rows
 from realpolitik.store.lock import open_error
 from realpolitik.store.schema import CORE_DDL, EVENT_COLUMNS
@@ -29,18 +31,9 @@ from realpolitik.store.schema import CORE_DDL, EVENT_COLUMNS
 if TYPE_CHECKING:
     import pandas as pd
 
-    from realpolitik.extract.pipeline import Extraction
-
 DEFAULT_DB = "realpolitik.duckdb"
 DOCUMENT_COLUMNS = ("doc_key", "doc_id", "path", "url", "title", "pub_date", "origin", "n_chars", "text", "text_offset")
 MENTION_COLUMNS = ("doc_key", "sentence", "start", "end", "text", "code", "country", "sector")
-#: Documents `ingest` writes per transaction (fewer, larger statements); a failure still keeps the ones before.
-INGEST_BATCH_DOCS = 64
-#: Documents `ingest` checks against the store per query, and how many recent keys it remembers.
-CHECK_CHUNK_DOCS = 256
-RECENT_KEYS = 10_000
-#: DuckDB's memory limit while ingesting: enough for a batch; the store's cache must not grow with the input.
-INGEST_MEMORY_LIMIT = "256MB"
 
 
 def default_db_path() -> str:
@@ -167,15 +160,6 @@ def _int(v: Any) -> int:
         return int(v)
     except (TypeError, ValueError):
         return 0
-
-
-@dataclass
-class IngestReport:
-    """What an ingest did: documents stored, skipped as already present, events added."""
-
-    stored: int = 0
-    skipped: int = 0
-    events: int = 0
 
 
 class Store:
@@ -314,50 +298,11 @@ class Store:
                 raise
         return len(rows)
 
-    def ingest(
-        self,
-        documents: Iterable[Document],
-        extractor: Any = None,
-        progress: Any = None,
-        workers: int | None = 1,
-    ) -> IngestReport:
-        """Extract and store documents, streamed, written in batches of whole documents.
-
-        An exception from the document iterator (a malformed line) or from extraction propagates
-        after the documents before it were committed.
-        """
-        from realpolitik.extract.pipeline import batches, get_extractor
-
-        extractor = extractor or get_extractor()
-        report = IngestReport()
-
-        def new_documents() -> Iterator[Document]:
-            """The documents not stored yet, checked against the store a chunk at a time. Repeats within
-            the input are caught here when close together, and at writing time otherwise."""
-            recent: OrderedDict[str, None] = OrderedDict()  # bounded: memory must not grow with the input
-            # a malformed input line ends `batches` after the documents read before it have come through
-            for chunk in batches(documents, CHECK_CHUNK_DOCS):
-                keys = [d.key for d in chunk]  # a hash of the whole text: computed once
-                known = self.stored_keys(keys)
-                for doc, key in zip(chunk, keys, strict=True):
-                    if key in known or key in recent:
-                        report.skipped += 1
-                        if progress is not None:
-                            progress(doc)
-                        continue
-                    recent[key] = None
-                    if len(recent) > RECENT_KEYS:
-                        recent.popitem(last=False)
-                    yield doc
-
-        with self._memory_limit(INGEST_MEMORY_LIMIT):
-            self._ingest_stream(extractor, new_documents(), report, progress, workers)
-        return report
-
     @contextmanager
-    def _memory_limit(self, limit: str) -> Iterator[None]:
-        """DuckDB's memory limit lowered for a while. DuckDB keeps the blocks it writes cached up to its limit
-        (80% of RAM by default), so without this an ingest's memory would grow with the store it writes."""
+    def memory_limit(self, limit: str) -> Iterator[None]:
+        """DuckDB's memory limit lowered for a while (an ingest). DuckDB keeps the blocks it writes cached up to
+        its limit (80% of RAM by default), so without this an ingest's memory would grow with the store it
+        writes."""
         before = self.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
         self.con.execute(f"SET memory_limit = '{limit}'")
         try:
@@ -366,43 +311,6 @@ class Store:
             self.con.execute("RESET memory_limit")
             if self.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0] != before:
                 self.con.execute(f"SET memory_limit = '{before}'")
-
-    def _ingest_stream(
-        self,
-        extractor: Any,
-        documents: Iterator[Document],
-        report: IngestReport,
-        progress: Any,
-        workers: int | None,
-    ) -> None:
-        """Extract `documents` and write them in batches, counting in `report`; an error from the input or
-        the extraction is raised once the documents before it are stored."""
-        pending: list[Extraction] = []
-
-        def flush() -> None:
-            added = self.add_extractions(pending)
-            for ex, n in zip(pending, added, strict=True):
-                if n is None:  # a repeat of a document stored since it was checked
-                    report.skipped += 1
-                else:
-                    report.events += n
-                    report.stored += 1
-                if progress is not None:
-                    progress(ex.document)
-            pending.clear()
-
-        # batches are parsed together (spaCy's pipe) and written together; an input or extraction error
-        # still stores every document read before it
-        try:
-            for ex in extractor.extract_many(documents, workers=workers):
-                pending.append(ex)
-                if len(pending) >= INGEST_BATCH_DOCS:
-                    flush()
-        except BaseException:
-            if pending:
-                flush()
-            raise
-        flush()
 
     # --- reading ----------------------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
@@ -418,7 +326,9 @@ class Store:
         include_negated: bool = True,
         limit: int | None = None,
     ) -> pd.DataFrame:
-        """Stored events, optionally for one actor (as source or target), in a date range."""
+        """Stored events, optionally for one actor code (as source or target, or their state), in a date range.
+        A name typed by a user ("Algeria") is resolved to its code by the caller
+        (`realpolitik.actor_lookup.resolve_actor_code`): the store does not know names."""
         sql, params = self._events_sql(actor, since, until, event_type, include_negated, limit)
         return self.con.execute(sql, params).df()
 
@@ -446,7 +356,7 @@ class Store:
         where: list[str] = []
         params: list[Any] = []
         if actor:
-            code = resolve_actor_code(actor)
+            code = actor.upper()
             where.append("(source_code = ? OR target_code = ? OR source_country = ? OR target_country = ?)")
             params += [code, code, code, code]
         if since:
@@ -517,13 +427,6 @@ def _kind_of(code: str, country: str | None) -> str:
     if len(code) == 3 and code.isalpha() and code.isupper() and (country == code or country is None):
         return "state" if country == code else "igo"
     return "group" if country is None else "state-agent"
-
-
-def resolve_actor_code(name: str) -> str:
-    """An ISO3 code or an actor name ("Algeria", "algerian") to the code used in the store."""
-    from realpolitik.extract.gazetteer import lookup_code
-
-    return lookup_code(name) or name.upper()
 
 
 def open_store(path: str | os.PathLike[str] | None = None, read_only: bool = False) -> Store:

@@ -241,6 +241,7 @@ async def ingest(
     url: Annotated[str | None, Form(max_length=2000)] = None,
     doc_id: Annotated[str | None, Form(max_length=120)] = None,
 ) -> dict[str, Any]:
+    from realpolitik.ingest import ingest as ingest_documents
     from realpolitik.sources.articles import checked_date
 
     try:
@@ -267,7 +268,7 @@ async def ingest(
 
     def work() -> tuple[int, int]:
         with access.writer() as store:
-            report = store.ingest([doc], extractor=app_state.extractor())
+            report = ingest_documents(store, [doc], extractor=app_state.extractor())
         return report.stored, report.events
 
     stored, n_events = await run_in_threadpool(work)
