@@ -7,20 +7,43 @@ events read from the text, each with the sentence it came from.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 SEED_DATE = "2024-11-14"
 
+#: The demo's steps, for a progress bar with a total: the pipeline, the article, SIPRI, four questions.
+STEPS = 7
 
-def run_demo(article: Path, db: str, quiet: bool = False) -> None:
+#: Told at the start of each step, with what it does (a progress bar's description); the default does nothing.
+StepHook = Callable[[str], Any]
+
+
+def _no_step(_description: str = "") -> None:
+    return None
+
+
+def run_demo(
+    article: Path,
+    db: str,
+    quiet: bool = False,
+    step: StepHook = _no_step,
+    document: Callable[..., Any] | None = None,
+) -> None:
+    """Ingest `article` into `db` and print the summary and the four answers. `step` is called as each of the
+    `STEPS` steps starts, `document` as each document is stored (the CLI's progress bars)."""
+    from realpolitik.extract.pipeline import get_extractor
     from realpolitik.ingest import ingest
     from realpolitik.sources.articles import read_documents
     from realpolitik.store.db import Store
 
+    step("loading the English pipeline")
+    extractor = get_extractor()
     with Store(db) as store:
-        report = ingest(store, read_documents([str(article)], date=SEED_DATE))
+        step("reading the seed article")
+        report = ingest(store, read_documents([str(article)], date=SEED_DATE), extractor=extractor, progress=document)
         print(f"realpolitik demo: {article}")
         print(
             f"store {db}: {report.stored} new documents ({report.skipped} already present), "
@@ -58,23 +81,29 @@ def run_demo(article: Path, db: str, quiet: bool = False) -> None:
                 print(
                     f"    {e.source_code or '?'} {e.event_type} {e.target_code or '?'}: “{_short(e.evidence_text, 140)}”"
                 )
-        answer_questions(store, article)
+        answer_questions(store, article, step)
         print(f"\nExplore: realpolitik events --db {db} --format table | realpolitik export --db {db} --parquet out/")
 
 
 SHARED_SIPRI = Path("../shared/data/reference/sipri_trade_register_deliveries_1995_2024.csv")
 
 
-def answer_questions(store: Any, article: Path) -> None:
+def answer_questions(store: Any, article: Path, step: StepHook = _no_step) -> None:
     """The four questions the seed article raises, answered from its events plus reference data.
 
     Each answer is computed by the same analysis functions as the CLI commands named beside it; SIPRI data
     is never bundled, so the dependence answers appear only when a copy is in the store or in ../shared.
     """
     print("\n== The analyst's questions ==")
+    step("arms-transfer data")
+    imported = _load_sipri(store)
+    step("1. are Russia and Algeria allies?")
     _ask_alliance(store)
-    _ask_dependence(store, article)
+    step("2. who depends on whom?")
+    _ask_dependence(store, article, imported)
+    step("3. whom must Russia choose between?")
     _ask_balance(store)
+    step("4. who is realigning?")
     _ask_shifts(store)
 
 
@@ -100,16 +129,23 @@ def _ask_alliance(store: Any) -> None:
         _quote(e["evidence"])
 
 
-def _ask_dependence(store: Any, article: Path) -> None:
+def _load_sipri(store: Any) -> bool:
+    """Import the SIPRI copy in ../shared when the store has no arms transfers yet; whether it did."""
+    if _has_table(store, "sipri_deliveries") or not SHARED_SIPRI.exists():
+        return False
+    from realpolitik.sources.reference.sipri import read_sipri
+    from realpolitik.store.reference_tables import load_frame
+
+    load_frame(store, "sipri_deliveries", read_sipri(SHARED_SIPRI), "sipri", str(SHARED_SIPRI))
+    return True
+
+
+def _ask_dependence(store: Any, article: Path, imported_sipri: bool = False) -> None:
     from realpolitik.analysis.dependence import dependence
     from realpolitik.errors import RealpolitikError
 
     _section("2. Who depends on whom?", "realpolitik dependence DZA RUS; realpolitik check ARTICLE")
-    if not _has_table(store, "sipri_deliveries") and SHARED_SIPRI.exists():
-        from realpolitik.sources.reference.sipri import read_sipri
-        from realpolitik.store.reference_tables import load_frame
-
-        load_frame(store, "sipri_deliveries", read_sipri(SHARED_SIPRI), "sipri", str(SHARED_SIPRI))
+    if imported_sipri:
         _say(f"(imported your SIPRI copy {SHARED_SIPRI} into the store)")
     try:
         for years in ("2014-2018", "2019-2023"):

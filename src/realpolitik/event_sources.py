@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from realpolitik.model import EventRecord
 from realpolitik.sources import acled, gdelt, icews, polecat
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 #: A reader: one file -> (record, store id, url) for each event, bad rows counted in the report.
 Reader = Callable[[str, ImportReport], Iterator[tuple[EventRecord, str, "str | None"]]]
+#: Told how far an import is (`report.rows`, `report.bytes_read`) every `PROGRESS_EVERY` rows and at the end.
+Progress = Callable[[ImportReport], object]
+PROGRESS_EVERY = 2_000
 
 
 @dataclass(frozen=True)
@@ -120,22 +123,37 @@ def iter_rows(src: EventSource, paths: Iterable[str], report: ImportReport) -> I
 
 
 def import_events(
-    src: EventSource | str, store: Store, paths: Iterable[str], progress: Callable[[int], None] | None = None
+    src: EventSource | str, store: Store, paths: Iterable[str], progress: Progress | None = None
 ) -> ImportReport:
     """Import a dataset's files into the store's events table; what was read, stored and skipped comes back."""
     from realpolitik.store.imported import import_rows
 
     s = source(src) if isinstance(src, str) else src
     report = ImportReport(kind="events")
-    import_rows(store, iter_rows(s, paths, report), report, progress=progress)
+    import_rows(store, _told(iter_rows(s, paths, report), report, progress), report)
+    if progress is not None:
+        progress(report)
     return report
+
+
+def _told(items: Iterable[Any], report: ImportReport, progress: Progress | None) -> Iterator[Any]:
+    """`items`, telling `progress` the report every `PROGRESS_EVERY` of them."""
+    for i, item in enumerate(items, 1):
+        if progress is not None and i % PROGRESS_EVERY == 0:
+            progress(report)
+        yield item
+
+
+def mention_files(paths: Iterable[str]) -> list[str]:
+    """The GDELT Mentions files among the paths named (directories expanded)."""
+    return expand_paths(paths, gdelt.EVENT_SUFFIXES, exclude=(".export.", ".gkg."))
 
 
 # --- GDELT Mentions (no events of their own: articles' mentions of GDELT events) --------------------------
 
 
 def import_mentions(
-    store: Store, paths: Iterable[str], progress: Callable[[int], None] | None = None, batch_size: int = 50_000
+    store: Store, paths: Iterable[str], progress: Progress | None = None, batch_size: int = 50_000
 ) -> ImportReport:
     """Import GDELT 2.0 Mentions files into the `gdelt_mentions` table (linked to events by GLOBALEVENTID)."""
     from realpolitik.store import gdelt_mentions
@@ -146,13 +164,11 @@ def import_mentions(
 
     def flush() -> None:
         report.inserted += gdelt_mentions.insert_mentions(store, list(batch.values()))
-        if progress is not None and batch:
-            progress(len(batch))
         batch.clear()
 
-    for path in expand_paths(paths, gdelt.EVENT_SUFFIXES, exclude=(".export.", ".gkg.")):
+    for path in mention_files(paths):
         yielded, before = 0, report.not_events
-        for m in gdelt.read_mentions(path, report):
+        for m in _told(gdelt.read_mentions(path, report), report, progress):
             yielded += 1
             report.parsed += 1
             row = m.row()
@@ -161,6 +177,8 @@ def import_mentions(
                 flush()
         report.file_done(path, yielded, before)
     flush()
+    if progress is not None:
+        progress(report)
     return report
 
 

@@ -29,7 +29,7 @@ RECENT_KEYS = 10_000
 #: DuckDB's memory limit while ingesting: enough for a batch; the store's cache must not grow with the input.
 INGEST_MEMORY_LIMIT = "256MB"
 
-#: Called once per input document (stored or skipped), for a progress bar.
+#: Called once per input document, for a progress bar: as it is coded, or as it is skipped (already stored).
 Progress = Callable[[Document], Any]
 
 
@@ -102,20 +102,20 @@ def _write_stream(
 
     def flush() -> None:
         added = store.add_extractions(pending)
-        for ex, n in zip(pending, added, strict=True):
+        for n in added:
             if n is None:  # a repeat of a document stored since it was checked
                 report.skipped += 1
             else:
                 report.events += n
                 report.stored += 1
-            if progress is not None:
-                progress(ex.document)
         pending.clear()
 
     # batches are parsed together (spaCy's pipe) and written together; an input or extraction error still
     # stores every document read before it
     try:
         for ex in extractor.extract_many(documents, workers=workers):
+            if progress is not None:  # per document as it is coded (the write of its batch follows)
+                progress(ex.document)
             pending.append(ex)
             if len(pending) >= INGEST_BATCH_DOCS:
                 flush()

@@ -4,65 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import click
 
+from realpolitik.cli._progress import documents_bar, steps_bar
 from realpolitik.cli.options import db_option, db_path, quiet_option
 from realpolitik.errors import InputError
 
 FORMATS = click.Choice(["jsonl", "table"])
-
-
-@contextmanager
-def progress_bar(label: str, quiet: bool, total: int | None = None) -> Iterator[Any]:
-    """A rich progress bar on stderr, or a no-op when quiet or when stderr is not a terminal."""
-    if quiet or not sys.stderr.isatty():
-        yield lambda *_a, **_k: None
-        return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),  # an ETA once the total is known
-        transient=True,
-        console=_stderr_console(),
-    ) as prog:
-        task = prog.add_task(label, total=total)
-
-        def step(*_a: Any, advance: int = 1, **_k: Any) -> None:
-            prog.advance(task, advance)
-
-        yield step
-
-
-def _total(inputs: list[str], quiet: bool) -> int | None:
-    """The number of documents the inputs hold, counted ahead for a progress bar with a total and an ETA
-    (only when a bar is shown; None for standard input)."""
-    if quiet or not sys.stderr.isatty():
-        return None
-    from realpolitik.sources.articles import expected_documents
-
-    return expected_documents(inputs)
-
-
-def _stderr_console() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True)
 
 
 def _check_date(date: str | None) -> str | None:
@@ -162,7 +114,7 @@ def extract(
     """Print the events found in PATHS (text, HTML, JSONL, directories, or - for stdin)."""
     from realpolitik.cli._lifecycle import die_with_parent
     from realpolitik.extract.pipeline import get_extractor
-    from realpolitik.sources.articles import read_documents
+    from realpolitik.sources.articles import ReadMeter, read_documents
 
     date = _check_date(date)
     errors: list[InputError] | None = [] if keep_going else None
@@ -178,8 +130,9 @@ def extract(
     die_with_parent()  # parsing workers must not outlive a killed command
     extractor = get_extractor()
     buffered: list[dict[str, Any]] = []
-    docs = read_documents(inputs, date=date, errors=errors)
-    with progress_bar("extracting", quiet, _total(inputs, quiet)) as advance:
+    meter = ReadMeter()
+    docs = read_documents(inputs, date=date, errors=errors, meter=meter)
+    with documents_bar("extracting", quiet, inputs, docs, meter) as (docs, advance):
         for ex in extractor.extract_many(docs, workers=_workers(workers)):
             recs = [e.to_dict() for e in ex.events]
             if fmt == "jsonl":
@@ -187,7 +140,7 @@ def extract(
                     sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
             else:
                 buffered.extend(recs)
-            advance()
+            advance(ex.document)
     if fmt == "table":
         print_table(buffered)
     sys.stdout.flush()
@@ -239,7 +192,7 @@ def ingest(
     """Extract PATHS and store documents, sentences, actors, events and evidence."""
     from realpolitik.cli._lifecycle import die_with_parent
     from realpolitik.ingest import ingest as ingest_documents
-    from realpolitik.sources.articles import read_documents
+    from realpolitik.sources.articles import ReadMeter, read_documents
     from realpolitik.store.db import Store
 
     date = _check_date(date)
@@ -253,10 +206,11 @@ def ingest(
     if not inputs:
         _report_skipped(errors)
     die_with_parent()  # parsing workers must not outlive a killed command
+    meter = ReadMeter()
     with Store(db_path(db)) as store:
-        with progress_bar("ingesting", quiet, _total(inputs, quiet)) as advance:
+        docs = read_documents(inputs, date=date, errors=errors, meter=meter)
+        with documents_bar("ingesting", quiet, inputs, docs, meter) as (docs, advance):
             try:
-                docs = read_documents(inputs, date=date, errors=errors)
                 report = ingest_documents(store, docs, progress=advance, workers=_workers(workers))
             except InputError as exc:  # one line: the error, and what the store holds (all read before it)
                 held = f"{store.count('documents')} documents, {store.count('events')} events"
@@ -336,11 +290,29 @@ def seed_article_path() -> Path:
 @quiet_option
 def demo(db: str | None, quiet: bool) -> None:
     """Ingest the seed article and print what was found: actors, and events by dyad with evidence."""
-    from realpolitik.demo import run_demo
+    import contextlib
+    import io
 
-    if not quiet:  # the model load and the first parse take seconds: say what is happening
-        click.echo("realpolitik demo: loading the English pipeline and reading the seed article ...", err=True)
-    run_demo(seed_article_path(), db_path(db), quiet=quiet)
+    from realpolitik.cli._progress import shown
+    from realpolitik.demo import STEPS, run_demo
+    from realpolitik.sources.articles import expected_documents
+
+    article = seed_article_path()
+    if not shown(quiet):
+        if not quiet:  # the model load and the first parse take seconds: say what is happening
+            click.echo("realpolitik demo: loading the English pipeline and reading the seed article ...", err=True)
+        run_demo(article, db_path(db), quiet=quiet)
+        return
+    # the bars are drawn on stderr while the demo runs; its summary (stdout) is held until they are gone, so
+    # that the two never interleave on one terminal
+    out = io.StringIO()
+    try:
+        bars = steps_bar("demo", quiet, STEPS, expected_documents([str(article)]))
+        with bars as (step, document), contextlib.redirect_stdout(out):
+            run_demo(article, db_path(db), quiet=quiet, step=step, document=document)
+    finally:
+        sys.stdout.write(out.getvalue())
+        sys.stdout.flush()
 
 
 def register(main: click.Group) -> None:

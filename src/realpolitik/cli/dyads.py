@@ -141,7 +141,7 @@ def claims_cmd(paths: tuple[str, ...], date: str | None, fmt: str, quiet: bool) 
     """Quantitative claims (shares, money, ranks, superlatives) in articles, one record each."""
     import json
 
-    from realpolitik.cli.core import progress_bar
+    from realpolitik.cli._progress import progress_bar
     from realpolitik.extract.claims import iter_claims
     from realpolitik.sources.articles import read_documents
 

@@ -5,6 +5,9 @@ of each skipped line); exits 2 with one line when a file gave no events or an ar
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -15,28 +18,22 @@ from realpolitik.cli.options import db_option, db_path, json_option, print_json,
 MAX_SKIPS_SHOWN = 20
 
 
-def _progress(label: str, quiet: bool, paths: list[str] | None = None) -> Any:
-    from realpolitik.cli.core import progress_bar
+@contextmanager
+def _progress(label: str, quiet: bool, files: Callable[[], list[str]]) -> Iterator[Callable[[Any], None]]:
+    """A bar in bytes of the files (compressed bytes of archives) with the rows read beside it; the step takes
+    the import's report. The files are listed only when a bar is shown; a listing error is left to the import,
+    which names it."""
+    from realpolitik.cli._progress import progress_bar, shown
+    from realpolitik.errors import InputError
 
-    return progress_bar(label, quiet, _rows_total(paths or [], quiet))
-
-
-def _rows_total(paths: list[str], quiet: bool) -> int | None:
-    """Data rows of plain event files, counted ahead for a progress total and ETA (one header line each);
-    None for archives (their rows are not known without unpacking) or when no bar is shown."""
-    import sys
-    from pathlib import Path
-
-    if quiet or not sys.stderr.isatty():
-        return None
-    total = 0
-    for p in paths:
-        path = Path(p)
-        if not path.is_file() or path.suffix.lower() in (".zip", ".gz", ".bz2", ".xz"):
-            return None
-        with open(path, "rb") as fh:
-            total += max(0, sum(1 for line in fh if line.strip()) - 1)
-    return total
+    total = None
+    if shown(quiet):
+        try:
+            total = sum(os.path.getsize(f) for f in files())
+        except (InputError, OSError):
+            total = None
+    with progress_bar(label, quiet, total, unit="bytes") as step:
+        yield lambda report: step(completed=report.bytes_read, rows=report.rows)
 
 
 def _report(report: Any, db: str, as_json: bool, quiet: bool, extra: dict[str, Any] | None = None) -> None:
@@ -89,7 +86,7 @@ def _import_events(
     as_json: bool,
 ) -> None:
     """One event-file import of the registry entry `name` (realpolitik.event_sources.SOURCES)."""
-    from realpolitik.event_sources import import_events, source
+    from realpolitik.event_sources import files_of, import_events, source
 
     src = source(name)
     target = db_path(db)
@@ -101,8 +98,9 @@ def _import_events(
     else:
         from realpolitik.store.db import Store
 
-        with Store(target) as store, _progress(f"importing {src.label}", quiet, list(paths)) as advance:
-            report = import_events(src, store, list(paths), progress=lambda n: advance(advance=n))
+        bar = _progress(f"importing {src.label}", quiet, lambda: files_of(src, paths))
+        with Store(target) as store, bar as advance:
+            report = import_events(src, store, list(paths), progress=advance)
         _report(report, target, as_json, quiet)
     _fail_if_barren(report)
 
@@ -148,12 +146,12 @@ _register_sources()
 def import_gdelt_mentions(paths: tuple[str, ...], db: str | None, quiet: bool, as_json: bool) -> None:
     """GDELT 2.0 Mentions files (tab-separated raw layout, or comma-separated with a header), linked to
     events by GLOBALEVENTID (table gdelt_mentions, column event_id = gdelt:<GLOBALEVENTID>)."""
-    from realpolitik.event_sources import import_mentions
+    from realpolitik.event_sources import import_mentions, mention_files
     from realpolitik.store.db import Store
 
     target = db_path(db)
-    with Store(target) as store, _progress("importing GDELT mentions", quiet) as advance:
-        report = import_mentions(store, list(paths), progress=lambda n: advance(advance=n))
+    with Store(target) as store, _progress("importing GDELT mentions", quiet, lambda: mention_files(paths)) as advance:
+        report = import_mentions(store, list(paths), progress=advance)
         linked = store.con.execute(
             "SELECT count(*) FROM gdelt_mentions m JOIN events e ON e.event_id = m.event_id"
         ).fetchall()[0][0]

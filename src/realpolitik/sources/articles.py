@@ -43,6 +43,15 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
+@dataclasses.dataclass
+class ReadMeter:
+    """How much of standard input has been read: bytes and lines, for a progress bar in bytes when its size
+    is known (redirected from a file)."""
+
+    bytes: int = 0
+    lines: int = 0
+
+
 #: A date as written in an input: YYYY, YYYY-MM or YYYY-MM-DD (its precision is how much of it is given).
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -89,14 +98,16 @@ def read_documents(
     date: str | None = None,
     stdin: TextIO | None = None,
     errors: list[InputError] | None = None,
+    meter: ReadMeter | None = None,
 ) -> Iterator[Document]:
     """Yield documents from every path; `-` reads standard input, one document per line.
 
     Without `errors` the first bad input raises (after the documents before it were yielded); with a list,
-    each bad line or file is appended to it and reading goes on."""
+    each bad line or file is appended to it and reading goes on. `meter` counts the bytes and lines of
+    standard input read so far."""
     for p in paths:
         if p == "-":
-            yield from _kept_going(_read_stdin_lines(stdin or sys.stdin, date, errors), errors)
+            yield from _kept_going(_read_stdin_lines(stdin or sys.stdin, date, errors, meter), errors)
             continue
         try:
             files = input_files(Path(p))
@@ -361,24 +372,39 @@ def _jsonl_document(path: Path, lineno: int, line: str, date: str | None) -> Doc
     )
 
 
-def _read_stdin_lines(stream: TextIO, date: str | None, errors: list[InputError] | None = None) -> Iterator[Document]:
+def _read_stdin_lines(
+    stream: TextIO, date: str | None, errors: list[InputError] | None = None, meter: ReadMeter | None = None
+) -> Iterator[Document]:
     """One document per non-blank line. The bytes are decoded here, line by line, so that bad UTF-8 is an
     error naming its line (the valid lines before it already yielded), not a crash or silent mojibake."""
     binary = getattr(stream, "buffer", None)
     if binary is None:  # a text stream (io.StringIO in tests and embedders): already decoded
-        lines: Iterator[str | None] = iter(stream)
+        lines: Iterator[str | None] = _counted_text(stream, meter)
     else:
-        lines = _decoded_lines(binary, errors)
+        lines = _decoded_lines(binary, errors, meter)
     for i, line in enumerate(lines):
         if line is None or not line.strip():
             continue
         yield from _in_parts(Document(doc_id=str(i), text=line.rstrip("\n"), date=date, path=f"<stdin>:{i + 1}"))
 
 
-def _decoded_lines(binary: Any, errors: list[InputError] | None) -> Iterator[str | None]:
+def _counted_text(stream: TextIO, meter: ReadMeter | None) -> Iterator[str]:
+    for line in stream:
+        if meter is not None:
+            meter.bytes += len(line.encode("utf-8", "surrogatepass"))
+            meter.lines += 1
+        yield line
+
+
+def _decoded_lines(
+    binary: Any, errors: list[InputError] | None, meter: ReadMeter | None = None
+) -> Iterator[str | None]:
     """Lines of a byte stream as text; a line that is not UTF-8 raises, or with `errors` is recorded (None)."""
     position = 0
     for lineno, raw in enumerate(binary, start=1):
+        if meter is not None:  # counted when read: the document of this line ends here
+            meter.bytes += len(raw)
+            meter.lines += 1
         try:
             yield raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
         except UnicodeDecodeError as exc:

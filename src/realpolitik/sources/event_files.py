@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import os
 import zipfile
 import zlib
 from collections import Counter
@@ -61,6 +62,9 @@ class ImportReport:
     barren: list[str] = field(default_factory=list)
     #: Archives (or their members: `file.zip!member`) that could not be read to the end.
     broken: list[str] = field(default_factory=list)
+    #: Bytes of the input files read so far, compressed bytes for archives (for a progress bar in bytes; a
+    #: file read to its end, or left, counts whole). Not part of `to_dict`: it says how far, not what.
+    bytes_read: int = 0
 
     def file_done(self, path: str, yielded: int, not_events_before: int) -> None:
         """Note a file that gave no event and no well-formed non-event row."""
@@ -87,6 +91,7 @@ class ImportReport:
         self.inserted += other.inserted
         self.not_events += other.not_events
         self.skipped += other.skipped
+        self.bytes_read += other.bytes_read
         self.reasons.update(other.reasons)
         self.barren.extend(other.barren)
         self.broken.extend(b for b in other.broken if b not in self.broken)
@@ -177,45 +182,70 @@ def open_lines(path: str, report: ImportReport) -> Iterator[tuple[int, str]]:
 
     A zip's members are read one after another (line numbers restart in each; the path reported is
     `file.zip!member`). A truncated or corrupt archive is reported as skipped at the line where it broke.
+    `report.bytes_read` follows the bytes taken from the file on disk (compressed bytes for an archive).
     """
     report.files += 1
     name = path.lower()
+    base = report.bytes_read
     try:
-        if name.endswith(".zip"):
-            try:
-                zf = zipfile.ZipFile(path)
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                report.skip(path, None, f"truncated or corrupt zip archive: {exc}")
-                return
-            with zf:
-                for member in zf.infolist():
-                    if member.is_dir():
-                        continue
-                    where = f"{path}!{member.filename}"
-                    try:
-                        with zf.open(member) as raw:
-                            yield from _lines(
-                                io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline=""), where, report
-                            )
-                    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
-                        report.skip(where, None, f"truncated or corrupt zip archive: {exc}")
-            return
-        if name.endswith(".gz"):
-            with gzip.open(path, "rt", encoding="utf-8", errors="replace", newline="") as fh:
-                yield from _lines(fh, path, report)
-            return
-        with open(path, encoding="utf-8", errors="replace", newline="") as fh:
-            yield from _lines(fh, path, report)
+        raw = open(path, "rb")  # noqa: SIM115 - closed below, after its lines are read or left
     except OSError as exc:
         raise InputError(f"cannot read: {exc}", path) from None
+    size = _size(raw)
+    try:
+        with raw:
+            if name.endswith(".zip"):
+                yield from _zip_lines(path, raw, base, report)
+                return
+            stream: Any = gzip.GzipFile(fileobj=raw, mode="rb") if name.endswith(".gz") else raw
+            text = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
+            yield from _lines(text, path, report, raw, base)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc}", path) from None
+    finally:  # the file is done with, read to its end or not
+        report.bytes_read = base + size
 
 
-def _lines(fh: io.TextIOBase, where: str, report: ImportReport) -> Iterator[tuple[int, str]]:
+def _size(raw: Any) -> int:
+    try:
+        return os.fstat(raw.fileno()).st_size
+    except OSError:
+        return 0
+
+
+def _zip_lines(path: str, raw: Any, base: int, report: ImportReport) -> Iterator[tuple[int, str]]:
+    try:
+        zf = zipfile.ZipFile(raw)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        report.skip(path, None, f"truncated or corrupt zip archive: {exc}")
+        return
+    with zf:
+        for member in zf.infolist():
+            if member.is_dir():
+                continue
+            where = f"{path}!{member.filename}"
+            try:
+                with zf.open(member) as packed:
+                    text = io.TextIOWrapper(packed, encoding="utf-8", errors="replace", newline="")
+                    yield from _lines(text, where, report, raw, base)
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+                report.skip(where, None, f"truncated or corrupt zip archive: {exc}")
+
+
+#: Lines between two updates of `ImportReport.bytes_read` (one `tell` each).
+_MEASURE_EVERY = 1024
+
+
+def _lines(
+    fh: io.TextIOBase, where: str, report: ImportReport, raw: Any = None, base: int = 0
+) -> Iterator[tuple[int, str]]:
     n = 0
     try:
-        for n, raw in enumerate(fh, 1):
+        for n, line in enumerate(fh, 1):
+            if raw is not None and n % _MEASURE_EVERY == 0:
+                report.bytes_read = base + raw.tell()
             # a byte-order mark (spreadsheet and Windows exports) is no part of the first column's name
-            yield n, (raw.removeprefix("\ufeff") if n == 1 else raw).rstrip("\r\n")
+            yield n, (line.removeprefix("\ufeff") if n == 1 else line).rstrip("\r\n")
     except (EOFError, zlib.error, zipfile.BadZipFile, gzip.BadGzipFile) as exc:
         report.skip(where, n + 1, f"truncated or corrupt archive: {exc or type(exc).__name__}")
 
