@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from realpolitik.store.db import default_db_path
+from realpolitik.store.paths import default_db_path
 
 db_option = click.option(
     "--db",

@@ -26,19 +26,14 @@ from realpolitik.errors import RealpolitikError
 from realpolitik.model import EventRecord, Extraction, date_precision
 from realpolitik.store.bulk import NEW_EVENTS_ONLY, insert_rows
 from realpolitik.store.lock import open_error
+from realpolitik.store.paths import default_db_path
 from realpolitik.store.schema import CORE_DDL, EVENT_COLUMNS
 
 if TYPE_CHECKING:
     import pandas as pd
 
-DEFAULT_DB = "realpolitik.duckdb"
 DOCUMENT_COLUMNS = ("doc_key", "doc_id", "path", "url", "title", "pub_date", "origin", "n_chars", "text", "text_offset")
 MENTION_COLUMNS = ("doc_key", "sentence", "start", "end", "text", "code", "country", "sector")
-
-
-def default_db_path() -> str:
-    """`$REALPOLITIK_DB`, else realpolitik.duckdb in the working directory."""
-    return os.environ.get("REALPOLITIK_DB") or DEFAULT_DB
 
 
 def date_start(date: str | None) -> str | None:
