@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+# The start-up cache (realpolitik.extract.startup_cache) of this test session: built once, in a folder of its
+# own, so that no test reads what an earlier checkout left in the user's cache. Commands the tests run in
+# subprocesses inherit it.
+os.environ.setdefault("REALPOLITIK_CACHE_DIR", tempfile.mkdtemp(prefix="realpolitik-test-cache-"))
 
 
 @pytest.fixture(scope="session")

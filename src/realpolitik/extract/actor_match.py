@@ -1,7 +1,7 @@
 """Gazetteer phrase matching over a parsed Doc: the names of states, capitals, demonyms, seats, IGOs,
 groups, firms and maintained-table people, found once per Doc and cached in `doc.user_data`.
 
-Why a module of its own: matching is mechanics (PhraseMatchers, capitalisation rules, overlaps) that
+Why a module of its own: matching is mechanics (phrase tables, capitalisation rules, overlaps) that
 every resolution step reads; keeping it apart keeps `actors.py` about what a phrase means.
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from realpolitik.extract.gazetteer import ActorEntry, Gazetteer, get_gazetteer
+from realpolitik.extract.gazetteer import ActorEntry
+from realpolitik.extract.startup_cache import actor_tables
 
 Token = Any
 Doc = Any
@@ -58,47 +59,6 @@ class Match:
     entry: ActorEntry | None  # None for a region (a blocker, not an actor)
 
 
-class Matchers:
-    """PhraseMatchers over the gazetteer for one spaCy vocabulary, built once. Each matcher has a single
-    label (thousands of labels make building slow); a match is mapped back to its entry by its tokens."""
-
-    def __init__(self, vocab: Any, gaz: Gazetteer) -> None:
-        import spacy
-        from spacy.matcher import PhraseMatcher
-
-        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
-        self.lower = PhraseMatcher(vocab, attr="LOWER")
-        self.orth = PhraseMatcher(vocab)
-        lower: dict[str, ActorEntry | None] = dict(gaz.phrases(phoenix_people=False))
-        for key in gaz.regions:
-            lower.setdefault(key, None)
-        self.by_lower = self._add(self.lower, lower, tokenizer, lambda t: t.lower_)
-        self.by_orth = self._add(self.orth, dict(gaz.cased_phrases()), tokenizer, lambda t: t.text)
-
-    @staticmethod
-    def _add(matcher: Any, table: dict[str, ActorEntry | None], tokenizer: Any, attr: Any) -> dict[str, Any]:
-        keys = sorted(table)
-        by_tokens: dict[str, ActorEntry | None] = {}
-        docs = []
-        for key, doc in zip(keys, tokenizer.pipe(keys), strict=True):
-            tokens = " ".join(attr(t) for t in doc)
-            if tokens not in by_tokens or by_tokens[tokens] is None:
-                by_tokens[tokens] = table[key]
-            docs.append(doc)
-        matcher.add("ACTOR", docs)
-        return by_tokens
-
-
-_MATCHERS: dict[int, Matchers] = {}
-
-
-def _matchers(vocab: Any) -> Matchers:
-    m = _MATCHERS.get(id(vocab))
-    if m is None:
-        m = _MATCHERS[id(vocab)] = Matchers(vocab, get_gazetteer())
-    return m
-
-
 def _acceptable(doc: Doc, start: int, end: int, entry: ActorEntry | None) -> bool:
     """A case-insensitive match counts when written as a name: capitalised, or in lower case only for
     state and capital names that are not also common words ("kyiv" yes, "turkey" no)."""
@@ -116,16 +76,12 @@ def doc_matches(doc: Doc) -> list[Match]:
     cached = doc.user_data.get(_CACHE_KEY)
     if cached is not None:
         return cached
-    m = _matchers(doc.vocab)
+    tables = actor_tables()
     raw: list[tuple[int, int, ActorEntry | None]] = []
-    for _, start, end in m.lower(doc):
-        entry = m.by_lower.get(" ".join(t.lower_ for t in doc[start:end]))
+    for start, end, entry in tables.lower.find([t.lower_ for t in doc]):
         if _acceptable(doc, start, end, entry):
             raw.append((start, end, entry))
-    for _, start, end in m.orth(doc):
-        key = " ".join(t.text for t in doc[start:end])
-        if key in m.by_orth:
-            raw.append((start, end, m.by_orth[key]))
+    raw.extend(tables.orth.find([t.text for t in doc]))
     raw.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     taken: set[int] = set()
     out: list[Match] = []

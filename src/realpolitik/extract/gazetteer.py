@@ -29,6 +29,7 @@ from realpolitik.extract.gazetteer_data import (
     normalise_date,
 )
 from realpolitik.extract.gazetteer_orgs import OrgTables
+from realpolitik.extract.gazetteer_saved import SavedTables
 from realpolitik.extract.names import (
     HONORIFICS,
     NOT_SURNAMES,
@@ -57,7 +58,7 @@ __all__ = [
 ]
 
 
-class Gazetteer(OrgTables):
+class Gazetteer(OrgTables, SavedTables):
     """All actor surface forms, people's dated roles and agent nouns, indexed for look-up."""
 
     def __init__(self) -> None:
@@ -334,15 +335,31 @@ class Gazetteer(OrgTables):
         if roles:
             return roles
         if self._ascii_index is None:
-            self._ascii_index = {}
-            for k in self._factbook_keys:
-                self._ascii_index.setdefault(skeleton(k), set()).add(k)
+            self._build_ascii_index()
+        assert self._ascii_index is not None
         bones = skeleton(fold(name))
         keys = self._ascii_index.get(bones) if len(bones) >= 5 else None
         if not keys:
             return None
         codes = {_latest(self._people[k]).entry.code for k in keys}
         return self._people[min(keys)] if len(codes) == 1 else None
+
+    def _build_ascii_index(self) -> None:
+        self._ascii_index = {}
+        for k in self._factbook_keys:
+            self._ascii_index.setdefault(skeleton(k), set()).add(k)
+
+    def complete(self) -> Gazetteer:
+        """Build now the tables otherwise read on first use, so that a saved gazetteer holds all of them."""
+        if not self._short_index:
+            self._build_short_index()
+        if self._orgs is None:
+            self._load_orgs()
+        if self._members is None:
+            self._load_members()
+        if self._ascii_index is None:
+            self._build_ascii_index()
+        return self
 
     def agent_sector(self, lemma: str) -> str | None:
         """The PLOVER/CAMEO agent code of a noun lemma ("rebel" -> REB, "armed forces" -> MIL)."""
@@ -375,8 +392,10 @@ class Gazetteer(OrgTables):
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (loaded once)."""
-    return Gazetteer()
+    """The process-wide gazetteer: loaded once, from the start-up cache when it holds this data's build."""
+    from realpolitik.extract.startup_cache import actor_tables
+
+    return actor_tables().gazetteer
 
 
 def lookup_code(name: str) -> str | None:

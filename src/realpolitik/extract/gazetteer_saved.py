@@ -1,0 +1,57 @@
+"""How a built gazetteer is saved in the start-up cache: its large tables each in a separate pickled blob,
+unpickled the first time something asks for them.
+
+Why: loading every table costs a tenth of a second, most of it the 22,000 people and their roles, then the
+short-name index and the party and armed-group tables; a short input asks for few of them (a sentence naming
+two states needs none). A blob is a bytes object inside the saved gazetteer, so loading it is a copy, and it
+is turned back into the table only when an attribute of its group is first read: code that uses the tables
+does not know whether they were loaded, built or restored.
+"""
+
+from __future__ import annotations
+
+import gc
+import pickle
+from typing import Any
+
+#: Groups of attributes saved and restored together (each group is used together).
+DEFERRED: dict[str, tuple[str, ...]] = {
+    "people": ("_people", "_surnames"),
+    "short names": ("_short_index",),
+    "organisations": ("_orgs", "_orgs_cased", "_orgs_shared"),
+    "memberships": ("_members",),
+    "spellings": ("_ascii_index",),
+}
+_GROUP_OF = {attr: group for group, attrs in DEFERRED.items() for attr in attrs}
+
+
+class SavedTables:
+    """Mixin: pickles with the `DEFERRED` attributes as blobs and restores each group on first use."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        blobs: dict[str, bytes] = {}
+        for group, attrs in DEFERRED.items():
+            if all(a in state for a in attrs):
+                part = {a: state.pop(a) for a in attrs}
+                blobs[group] = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+        state["_blobs"] = blobs
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        """Called only for an attribute not set: a deferred one is restored from its blob."""
+        group = _GROUP_OF.get(name)
+        blobs = self.__dict__.get("_blobs")
+        if group is None or not blobs or group not in blobs:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        was = gc.isenabled()
+        gc.disable()  # many small objects, all kept: the collector would walk them over and over
+        try:
+            self.__dict__.update(pickle.loads(blobs.pop(group)))
+        finally:
+            if was:
+                gc.enable()
+        return self.__dict__[name]

@@ -1,0 +1,177 @@
+"""The start-up cache: the gazetteer and its phrase tables, built once per version of their data and code and
+loaded from the user's cache directory in a fraction of the time building them takes.
+
+Why: every `realpolitik extract` or `resolve` used to read about 40,000 names from the package data, fold
+them and tokenise the phrases to match: half a second of CPU before the first sentence, more than the parse of
+a short input. The built tables are pickled under a key that hashes everything they are built from (the
+gazetteer and lexicon data files, the source of the extract package, the spaCy tokenizer rules, the Python
+version), so a changed table or rule gives a new key and a fresh build, never a stale answer.
+
+Where: `$REALPOLITIK_CACHE_DIR`, else `$XDG_CACHE_HOME/realpolitik`, else `~/.cache/realpolitik`. An
+unwritable directory only means building every time; a damaged file is rebuilt. `REALPOLITIK_CACHE_DIR=off`
+turns the cache off. The files are written by this user, in a directory only this user may write to, and
+read back only from there (a pickle runs code when loaded: never point the cache at a shared directory).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import importlib.util
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from realpolitik.extract.gazetteer import ActorEntry, Gazetteer
+from realpolitik.extract.phrase_table import PhraseTable
+
+T = TypeVar("T")
+
+#: Bump when the layout of what is saved changes in a way the source hash would not show.
+FORMAT = 1
+#: Package data the saved tables are built from (folders under realpolitik/data).
+DATA_DIRS = ("gazetteer", "lexicon")
+
+
+@dataclass
+class ActorTables:
+    """What actor resolution needs before the first sentence: the gazetteer, with every lazily read table
+    built, and the phrase tables matched in text (case-insensitive forms with regions, which block, and
+    case-sensitive forms)."""
+
+    gazetteer: Gazetteer
+    lower: PhraseTable[ActorEntry | None]
+    orth: PhraseTable[ActorEntry | None]
+
+
+def build_actor_tables() -> ActorTables:
+    """Build the tables from the package data (about half a second)."""
+    import spacy
+
+    gaz = Gazetteer().complete()
+    tokenizer: Any = spacy.blank("en").tokenizer  # the English tokenizer rules, as the pipeline splits text
+
+    def lowered(keys: list[str]) -> Iterator[list[str]]:
+        return ([t.lower_ for t in doc] for doc in tokenizer.pipe(keys))
+
+    def written(keys: list[str]) -> Iterator[list[str]]:
+        return ([t.text for t in doc] for doc in tokenizer.pipe(keys))
+
+    lower: dict[str, ActorEntry | None] = dict(gaz.phrases(phoenix_people=False))
+    for key in gaz.regions:
+        lower.setdefault(key, None)
+    cased: dict[str, ActorEntry | None] = dict(gaz.cased_phrases())
+    return ActorTables(gaz, PhraseTable.build(lower, lowered), PhraseTable.build(cased, written))
+
+
+@lru_cache(maxsize=1)
+def actor_tables() -> ActorTables:
+    """The process-wide actor tables, from the cache when it holds this build. They live as long as the
+    process, so they are frozen out of the cycle collector's walks (see `get_extractor`)."""
+    tables = load_or_build("actor-tables", build_actor_tables, ActorTables)
+    gc.freeze()
+    return tables
+
+
+# -- the cache itself ---------------------------------------------------------------------------------------
+def cache_dir() -> Path | None:
+    """The directory of saved builds, or None when caching is off."""
+    env = os.environ.get("REALPOLITIK_CACHE_DIR")
+    if env is not None:
+        return None if env.strip().lower() in ("", "off", "0", "none") else Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "realpolitik"
+
+
+def _package_files() -> list[Path]:
+    """Every file the saved tables depend on: the data they are read from, the code that builds and reads
+    them, and spaCy's version and English tokenizer rules."""
+    root = Path(__file__).resolve().parents[1]
+    files = sorted(root.joinpath("extract").glob("*.py"))
+    for name in DATA_DIRS:
+        files.extend(sorted(p for p in root.joinpath("data", name).rglob("*") if p.is_file()))
+    spec = importlib.util.find_spec("spacy")
+    if spec is not None and spec.origin:
+        spacy_dir = Path(spec.origin).parent
+        files.append(spacy_dir / "about.py")
+        files.extend(sorted(spacy_dir.joinpath("lang").glob("*.py")))
+        files.extend(sorted(spacy_dir.joinpath("lang", "en").glob("*.py")))
+    return files
+
+
+@lru_cache(maxsize=1)
+def build_key() -> str:
+    """A hash of everything the saved builds depend on (a few milliseconds: the files are small)."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256(f"{FORMAT}|{sys.version_info[0]}.{sys.version_info[1]}|{sys.implementation.name}".encode())
+    for path in _package_files():
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        name = str(path.relative_to(root)) if path.is_relative_to(root) else path.name
+        h.update(f"\0{name}\0{len(data)}\0".encode())
+        h.update(data)
+    return h.hexdigest()[:24]
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Unpickling makes a hundred thousand small objects, every one of which is kept: without this the
+    collector walks them over and over, and loading takes three times as long."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def load_or_build(name: str, build: Callable[[], T], kind: type[T]) -> T:
+    """The saved build `name` for the current key, else `build()` (then saved for the next process)."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{build_key()}.pickle"
+    try:
+        with _gc_paused(), path.open("rb") as fh:
+            obj = pickle.load(fh)
+        if isinstance(obj, kind):
+            return obj
+    except FileNotFoundError:
+        pass
+    except Exception:  # a damaged or foreign file: build afresh and replace it
+        pass
+    obj = build()
+    _save(folder, path, obj)
+    return obj
+
+
+def _save(folder: Path, path: Path, obj: object) -> None:
+    """Write atomically (a temporary file renamed into place: processes starting together never read half a
+    file) and remove older builds of the same name. Failing to write is not an error: the next process
+    builds again."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        stem = path.name.rsplit("-", 1)[0]
+        for old in folder.glob(f"{stem}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
