@@ -123,6 +123,7 @@ def test_the_words_of_a_text_read_do_not_stay_in_the_vocabulary(seed_path) -> No
 
 
 def test_parsing_workers_restarted_mid_stream_give_the_same_records(seed_path, monkeypatch) -> None:
+    from realpolitik.extract import parallel
     from realpolitik.extract import pipeline as pl
     from realpolitik.model import Document
 
@@ -130,7 +131,7 @@ def test_parsing_workers_restarted_mid_stream_give_the_same_records(seed_path, m
     docs = [Document(str(i), p, "2024-11-14") for i, p in enumerate(paragraphs)]
     ex = pl.get_extractor()
     one = [[e.to_dict() for e in x.events] for x in ex.extract_many(docs, batch_size=2)]
-    monkeypatch.setattr(pl, "RECYCLE_CHARS", 1_500)  # a new set of workers every few paragraphs
+    monkeypatch.setattr(parallel, "RECYCLE_CHARS", 1_500)  # a new set of workers every few paragraphs
     two = [[e.to_dict() for e in x.events] for x in ex.extract_many(docs, batch_size=2, workers=2)]
     assert one == two and sum(map(len, one)) > 5
 

@@ -11,10 +11,8 @@ what lets the coder run faster than plain spaCy over the same text.
 
 from __future__ import annotations
 
-import os
-from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import lru_cache
 from itertools import chain
 from typing import Any
@@ -41,13 +39,21 @@ class Extractor(DocumentCoder):
         self._resolve_token = resolve_token
         self._is_pair_anaphor = is_pair_anaphor
         self._in_zone = False
-        self._warm_up()
+        self._build_tables()
 
-    def _warm_up(self) -> None:
-        """Build everything that is built on first use (phrase matchers, trigger forms, the classifier)
-        now, by coding one sentence outside any memory zone: strings they add to the vocabulary must outlive
-        every zone."""
-        self.extract_parsed(Document("warm-up", WARM_UP_TEXT, "2020-01-01"), *self._parse(WARM_UP_TEXT))
+    def _build_tables(self) -> None:
+        """Load now, outside any memory zone, what coding reads: the actor tables (from the start-up cache),
+        the trigger forms of the pre-filter and the event-type classifier. Strings they put in the pipeline's
+        vocabulary must outlive every zone, and the first document should not pay for them. Nothing is parsed."""
+        from realpolitik.extract.startup_cache import actor_tables
+
+        actor_tables()
+        if self.prefilter:
+            self._forms = trigger_forms(self.nlp)
+        if self.classifier:
+            from realpolitik.extract.event_classifier import load_model
+
+            load_model()
 
     @contextmanager
     def memory_zone(self) -> Iterator[None]:
@@ -96,36 +102,45 @@ class Extractor(DocumentCoder):
         return ex
 
     def extract_many(
-        self, docs: Iterable[Document], batch_size: int = 16, workers: int | None = 1
+        self, docs: Iterable[Document], batch_size: int = 64, workers: int | None = 1
     ) -> Iterator[Extraction]:
         """Extractions in input order, parsing in batches (spaCy's `pipe`) for throughput.
 
-        With `workers` > 1 the parsing runs in that many processes (one `pipe` over the whole stream, so each
-        loads the model once) while this process codes events; the output and its order are unchanged. A
-        failing input (a malformed line) still yields every document read before it with one worker; with
-        several, too: the error is raised once every document read before it has been yielded.
-        `workers=None` chooses: one process for small inputs (where starting workers costs more than it
-        saves), else one per CPU (at most 4).
+        With `workers` > 1, that many processes parse and code whole batches (`extract.parallel`); the output
+        and its order are unchanged. A failing input (a malformed line) still yields every document read before
+        it, with one worker or several: the error is raised once they have all been yielded. `workers=None`
+        chooses: one process for small inputs (a sentence or two), else one per CPU (at most 4).
         """
         if workers is None:
             yield from self._extract_auto(docs, batch_size)
             return
         if workers > 1:
-            yield from self._extract_parallel(docs, batch_size, workers)
+            from realpolitik.extract.parallel import extract_parallel
+
+            yield from extract_parallel(self, docs, batch_size, workers)
             return
-        for batch in batches(docs, batch_size, BATCH_CHARS):
-            if any(len(d.text) > CHUNK_CHARS for d in batch):
-                for d in batch:
-                    yield self.extract_document(d)
-                continue
-            with self.memory_zone():
-                prepared = [self._prepare(d.text) for d in batch]
-                parsed = self.nlp.pipe([text for text, _spans in prepared], batch_size=batch_size)
-                done = [
-                    self.extract_parsed(d, sdoc, spans)
-                    for d, sdoc, (_text, spans) in zip(batch, parsed, prepared, strict=True)
-                ]
-            yield from done
+        zone = ExitStack()  # one memory zone over many batches (see ZONE_CHARS)
+        read = 0
+        try:
+            for batch in batches(docs, batch_size, BATCH_CHARS):
+                if read == 0:
+                    zone.enter_context(self.memory_zone())
+                read += sum(len(d.text) for d in batch)
+                if any(len(d.text) > CHUNK_CHARS for d in batch):
+                    done = [self.extract_document(d) for d in batch]
+                else:
+                    prepared = [self._prepare(d.text) for d in batch]
+                    parsed = self.nlp.pipe([text for text, _spans in prepared], batch_size=batch_size)
+                    done = [
+                        self.extract_parsed(d, sdoc, spans)
+                        for d, sdoc, (_text, spans) in zip(batch, parsed, prepared, strict=True)
+                    ]
+                if read >= ZONE_CHARS:
+                    zone.close()
+                    read = 0
+                yield from done  # nothing of spaCy's is alive here: an Extraction holds plain values
+        finally:
+            zone.close()
 
     def _extract_auto(self, docs: Iterable[Document], batch_size: int) -> Iterator[Extraction]:
         it = iter(docs)
@@ -142,64 +157,10 @@ class Extractor(DocumentCoder):
         except Exception:
             yield from self.extract_many(head, batch_size, workers=1)
             raise
-        workers = min(os.cpu_count() or 1, 4)
-        yield from self.extract_many(chain(head, it), batch_size, workers=workers)
+        from realpolitik.extract.parallel import cpu_count
 
-    def _extract_parallel(self, docs: Iterable[Document], batch_size: int, workers: int) -> Iterator[Extraction]:
-        """Parse in `workers` processes, code here. The worker processes are replaced after every
-        `RECYCLE_CHARS` characters of input: spaCy's workers keep every string they have seen, so
-        long-lived ones would grow with the input."""
-        it = iter(docs)
-        failure: list[BaseException] = []
-        while not failure:
-            try:
-                first = next(it)
-            except StopIteration:
-                return
-            except Exception as exc:  # a malformed first input of a segment
-                failure.append(exc)
-                break
-            yield from self._parallel_segment(chain([first], it), batch_size, workers, failure)
-        raise failure[0]
-
-    def _parallel_segment(
-        self, docs: Iterator[Document], batch_size: int, workers: int, failure: list[BaseException]
-    ) -> Iterator[Extraction]:
-        """Extractions of the next documents of `docs`, up to about `RECYCLE_CHARS` characters, parsed by one
-        set of worker processes. An input error is put in `failure` after the documents before it."""
-        pending: deque[tuple[Document, list[tuple[int, int]] | None, bool]] = deque()
-
-        def texts() -> Iterator[str]:
-            chars = 0
-            try:
-                for d in docs:
-                    chars += len(d.text)
-                    if len(d.text) > PARALLEL_MAX_CHARS:  # parsed here, alone or in chunks; the workers parse
-                        # a stand-in, so that no worker batch exceeds BATCH_CHARS
-                        pending.append((d, None, True))
-                        yield ""
-                    else:
-                        text, spans = self._prepare(d.text)
-                        pending.append((d, spans, False))
-                        yield text
-                    if chars >= RECYCLE_CHARS:
-                        return
-            except Exception as exc:  # a malformed input: finish what was read before it, then raise
-                failure.append(exc)
-
-        pipe_batch = max(1, min(batch_size, BATCH_CHARS // PARALLEL_MAX_CHARS))
-        parsed = iter(self.nlp.pipe(texts(), batch_size=pipe_batch, n_process=workers))
-        while True:
-            with self.memory_zone():  # the parsed documents are made here (from the workers' bytes), inside the zone
-                done = []
-                for sdoc in parsed:
-                    d, spans, long = pending.popleft()
-                    done.append(self.extract_document(d) if long else self.extract_parsed(d, sdoc, spans))
-                    if len(done) == batch_size:
-                        break
-            yield from done
-            if len(done) < batch_size:
-                return
+        workers = min(cpu_count(), MAX_AUTO_WORKERS)
+        yield from self.extract_many(chain(head, it), batch_size, workers=workers if workers > 1 else 1)
 
     def _prepare(self, text: str) -> tuple[str, list[tuple[int, int]] | None]:
         """The text the parser sees: typographic quotes normalised and, with the prefilter on, sentences
@@ -219,7 +180,15 @@ class Extractor(DocumentCoder):
 
 @lru_cache(maxsize=1)
 def get_extractor() -> Extractor:
-    return Extractor()
+    """The process-wide extractor. Once it is built, everything it holds (the pipeline's weights, the actor
+    tables: some 200,000 objects that live as long as the process) is moved out of the cycle collector's way
+    (`gc.freeze`): otherwise every full collection while coding, and the several at interpreter exit, walk
+    all of them, which cost a quarter of a second at the end of every command."""
+    import gc
+
+    extractor = Extractor()
+    gc.freeze()
+    return extractor
 
 
 def extract_records(text: str, date: str | None = None, doc_id: str = "0") -> list[dict[str, Any]]:
@@ -256,20 +225,20 @@ def batches(items: Iterable[Document], n: int, max_chars: int | None = None) -> 
         yield batch
 
 
-#: Inputs larger than this (characters) are parsed in several processes when `workers` is left to choose.
-AUTO_PARALLEL_CHARS = 200_000
+#: Inputs larger than this (characters) are coded in several processes when `workers` is left to choose:
+#: forked workers start in milliseconds, so a few articles are enough to gain from them.
+AUTO_PARALLEL_CHARS = 20_000
+#: Most worker processes chosen automatically.
+MAX_AUTO_WORKERS = 4
+#: Characters read inside one memory zone: the strings of that much text stay in the vocabulary until the
+#: zone closes. One zone per batch made every batch build again the lexemes and tokenizer cache entries of
+#: the words the last one had just freed; this bounds memory as well at a fraction of the cost.
+ZONE_CHARS = 1_000_000
 #: Longest text parsed at once; longer documents are read in chunks of whole sentences.
 CHUNK_CHARS = 50_000
 #: Most characters parsed in one batch. spaCy's parse of a batch holds about 3 kB per character while it
 #: runs (16 documents of 150,000 characters took 6.9 GB), so batches are bounded by size, not only by count.
 BATCH_CHARS = 100_000
-#: Longest document sent to a parsing worker; the workers' batches hold BATCH_CHARS // this many documents.
-PARALLEL_MAX_CHARS = 12_500
-#: Characters of input after which parallel parsing starts fresh worker processes (bounding their memory).
-RECYCLE_CHARS = 20_000_000
-#: A sentence coded once when the extractor is built, so that everything built on first use exists before
-#: any memory zone.
-WARM_UP_TEXT = "Russian President Vladimir Putin met Algerian officials in Moscow on Monday and signed an agreement."
 
 
 def text_chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
