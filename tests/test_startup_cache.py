@@ -89,3 +89,22 @@ def test_a_loaded_gazetteer_answers_as_a_built_one(tmp_path: Path) -> None:
     assert built["Algeria"] == ["DZA", "DZA", None, "state"]
     assert built["Vladimir Putin"][0] == "RUS" and "NGA" in built["members"]  # type: ignore[index,operator]
     assert len(list((tmp_path / "c").glob("actor-tables-*.pickle"))) == 1
+
+
+def test_the_cache_command_builds_loads_and_clears(cache: Path) -> None:
+    from click.testing import CliRunner
+
+    from realpolitik.cli import main
+
+    sc.actor_tables.cache_clear()  # this process has its tables: the command must load them from the folder
+    try:
+        first = CliRunner().invoke(main, ["cache", "--json", "-q"], catch_exceptions=False)
+        sc.actor_tables.cache_clear()
+        second = CliRunner().invoke(main, ["cache", "--json", "-q"], catch_exceptions=False)
+        assert json.loads(first.stdout)["status"] == "built"
+        assert json.loads(second.stdout)["status"] == "loaded"
+        assert json.loads(second.stdout)["file"].startswith(str(cache))
+        cleared = CliRunner().invoke(main, ["cache", "--clear", "--json"], catch_exceptions=False)
+        assert len(json.loads(cleared.stdout)["removed"]) == 1 and not list(cache.glob("*.pickle"))
+    finally:
+        sc.actor_tables.cache_clear()

@@ -1,6 +1,6 @@
 """Child processes that die with the command that started them.
 
-Why: spaCy's parsing workers (`nlp.pipe(n_process=...)`, forked by the extractor) wait on a queue for work.
+Why: the extractor's workers (`extract.parallel`, forked from the command) wait on a queue for work.
 If the command is killed (`kill -9`, an out-of-memory kill, a closed terminal), nothing ever tells them
 to stop, and each one keeps its model in memory (~190 MB) until someone finds it. On Linux a forked child
 can ask the kernel for a signal when its parent dies (`PR_SET_PDEATHSIG`); this module asks for SIGTERM in

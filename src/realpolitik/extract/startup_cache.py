@@ -135,12 +135,24 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def saved_path(name: str) -> Path | None:
+    """Where the build `name` for the current key is saved (None when caching is off)."""
+    folder = cache_dir()
+    return None if folder is None else folder / f"{name}-{build_key()}.pickle"
+
+
+def saved_files() -> list[Path]:
+    """Every saved build in the cache folder, of any key."""
+    folder = cache_dir()
+    return sorted(folder.glob("*-*.pickle")) if folder is not None and folder.is_dir() else []
+
+
 def load_or_build(name: str, build: Callable[[], T], kind: type[T]) -> T:
     """The saved build `name` for the current key, else `build()` (then saved for the next process)."""
     folder = cache_dir()
-    if folder is None:
+    path = saved_path(name)
+    if folder is None or path is None:
         return build()
-    path = folder / f"{name}-{build_key()}.pickle"
     try:
         with _gc_paused(), path.open("rb") as fh:
             obj = pickle.load(fh)
