@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 
 @pytest.fixture(scope="module")
-def pipelines() -> tuple[object, object]:
+def pipelines() -> tuple[Any, Any]:
     import spacy
 
     from realpolitik.extract.fast_pipes import speed_up
@@ -24,8 +25,8 @@ def pipelines() -> tuple[object, object]:
     pytest.skip("no English pipeline")
 
 
-def annotations(nlp: object, texts: list[str]) -> list[list[tuple[str, str, str, str]]]:
-    return [[(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in doc] for doc in nlp.pipe(texts)]  # type: ignore[attr-defined]
+def annotated(nlp: Any, texts: list[str]) -> list[list[tuple[str, str, str, str]]]:
+    return [[(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in doc] for doc in nlp.pipe(texts)]
 
 
 def test_annotations_are_spacys_on_news_text(pipelines, seed_path: Path, shared_dir: Path) -> None:
@@ -34,9 +35,9 @@ def test_annotations_are_spacys_on_news_text(pipelines, seed_path: Path, shared_
     stock, fast = pipelines
     texts = [seed_path.read_text(encoding="utf-8")]
     texts += [g.text for g in plover_gold(shared_dir / "eval/plover-gsr/PLOVER_GSR_CAMEO.json")]
-    assert annotations(fast, texts) == annotations(stock, texts)
+    assert annotated(fast, texts) == annotated(stock, texts)
     # and twice over: what the memo remembers is what the rules give
-    assert annotations(fast, texts[:50]) == annotations(stock, texts[:50])
+    assert annotated(fast, texts[:50]) == annotated(stock, texts[:50])
 
 
 def test_the_rules_the_index_leaves_to_the_matcher_still_apply(pipelines) -> None:
@@ -48,6 +49,6 @@ def test_the_rules_the_index_leaves_to_the_matcher_still_apply(pipelines) -> Non
         "I ain't seen nothin' like it: there were talks, and the envoys did meet.",
         "Let's go.  It was signed   by both.\n\nThe ministers have agreed.",
     ]
-    assert annotations(fast, texts) == annotations(stock, texts)
-    lemmas = [t.lemma_ for t in fast(texts[0])]  # type: ignore[operator]
+    assert annotated(fast, texts) == annotated(stock, texts)
+    lemmas = [t.lemma_ for t in fast(texts[0])]
     assert "go" in lemmas and "be" in lemmas

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from realpolitik.extract.phrase_table import PhraseTable
 
 
@@ -9,7 +11,7 @@ def test_every_occurrence_as_the_phrase_matcher_finds_it() -> None:
     import spacy
     from spacy.matcher import PhraseMatcher
 
-    nlp = spacy.blank("en")
+    nlp: Any = spacy.blank("en")
     phrases = {
         "united states": "USA",
         "united states of america": "USA",
