@@ -24,7 +24,7 @@ every PLOVER visit; `cameo` keeps the dataset's own code (043) and `figures` the
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 PLOVER_TYPES: tuple[str, ...] = (
@@ -92,7 +92,15 @@ class Actor:
     sector: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # written out: dataclasses.asdict deep-copies each field, and this runs twice for every event written
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "code": self.code,
+            "country": self.country,
+            "sector": self.sector,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Actor | None:
@@ -117,7 +125,7 @@ class Evidence:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"text": self.text, "start": self.start, "end": self.end}
 
 
 @dataclass
