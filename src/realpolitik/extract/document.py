@@ -95,7 +95,7 @@ class DocumentCoder:
                 if self.classifier:
                     cands = rerank(s, cands) if cands else classified_events(s, resolver, pair)
                 cands = complete_from_context(cands, sent_mentions, salience)
-                dates = find_dates(s.text, pub)
+                dates = find_dates(s.text, pub) if cands else []
                 for c in cands:
                     ex.events.append(self._record(doc, i, s, c, dates, pub))
             for m in sent_mentions:

@@ -80,6 +80,7 @@ UNDONE_COMPLEMENTS: tuple[tuple[frozenset[str], str | None, tuple[str, ...], str
     (lx.CAPABILITY_NOUNS, "NOUN", ("acl", "xcomp", "relcl"), "VERB"),
     (lx.HARM_VERBS, None, ("dobj", "nsubjpass"), None),
 )
+UNDONE_WORDS = frozenset().union(*(words for words, _p, _d, _c in UNDONE_COMPLEMENTS))
 
 
 def code_sentence(
@@ -101,14 +102,13 @@ def code_sentence(
     }
     # acts told as not done: what is stopped ("stop backing the rebels" is no support), what one is able or
     # entitled to do ("the Houthis' ability to threaten shipping"), what is harmed ("undermines cooperation")
-    for words, pos, deps, child_pos in UNDONE_COMPLEMENTS:
-        embedded_by_intent |= {
-            c.i
-            for tok in sent
-            if tok.lemma_.lower() in words and pos in (None, tok.pos_)
-            for c in tok.children
-            if c.dep_ in deps and child_pos in (None, c.pos_)
-        }
+    for tok in sent:  # one pass over the words for all the rules
+        lemma = tok.lemma_.lower()
+        if lemma not in UNDONE_WORDS:
+            continue
+        for words, pos, deps, child_pos in UNDONE_COMPLEMENTS:
+            if lemma in words and pos in (None, tok.pos_):
+                embedded_by_intent |= {c.i for c in tok.children if c.dep_ in deps and child_pos in (None, c.pos_)}
     for tok, spec, text in triggers:
         if tok.i in embedded_by_intent:
             continue

@@ -5,7 +5,8 @@ Why: after the entity recogniser, the attribute ruler and the lemmatizer were th
 - the attribute ruler runs all of its 179 token patterns through spaCy's general `Matcher` at every token,
   though 150 of them only ask "is the tag X" or "is the tag X and the word Y";
 - the English rule lemmatizer remembers only the words it applies suffix rules to, and works every base form
-  (most words of a text) out again each time.
+  (most words of a text) out again each time; and it looks each candidate lemma up in word lists of up to
+  57,000 entries, one by one.
 Both stand-ins are set on the loaded components, so the pipeline, its configuration and its output stay
 spaCy's; `tests/test_fast_pipes.py` compares every token's tag, part of speech, morphology and lemma with and
 without them on real news text.
@@ -116,11 +117,25 @@ def _value(strings: Any, value: str | bool) -> int:
     return int(strings.add(value))
 
 
+def index_lemmas(pipe: Any) -> None:
+    """Make the lemmatizer's word lists sets. The rule lemmatizer asks whether each form its suffix rules make
+    is a known word (`form in index`), and the English tables hold those words as lists (57,000 nouns): every
+    new word was a scan of the list. Membership is all it asks of them, so a set answers the same."""
+    try:
+        table = pipe.lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return
+    for key in list(table.keys()):
+        if isinstance(table[key], list):
+            table[key] = frozenset(table[key])
+
+
 def memoise_lemmas(pipe: Any) -> None:
     """Remember every lemma the rule lemmatizer works out, by (word, part of speech, morphology): its answer
     depends on nothing else. The memo is bounded, so it does not grow with the input."""
     if getattr(pipe, "mode", None) != "rule" or not hasattr(pipe, "rule_lemmatize"):
         return
+    index_lemmas(pipe)
     rule = pipe.rule_lemmatize
     memo: dict[tuple[int, int, int], list[str]] = {}
 

@@ -259,6 +259,17 @@ class Gazetteer(OrgTables, SavedTables):
         return None
 
     def person(self, name: str, date: str | None = None, short: bool = True) -> ActorEntry | None:
+        """`_find_person`, remembered: the same names come back all through a corpus, and each look-up folds
+        the name and may try its short forms and spellings. The memo is bounded."""
+        memo: dict[tuple[str, str | None, bool], ActorEntry | None] = self.__dict__.setdefault("_person_memo", {})
+        key = (name, date, short)
+        if key not in memo:
+            if len(memo) >= PERSON_MEMO_SIZE:
+                memo.clear()
+            memo[key] = self._find_person(name, date, short)
+        return memo[key]
+
+    def _find_person(self, name: str, date: str | None = None, short: bool = True) -> ActorEntry | None:
         """The role in force on `date` (YYYY, YYYY-MM or YYYY-MM-DD) of the person so named; on a date
         between or after their roles, the last role held with sector ELI (a former office-holder); with
         no date, or a date before any role, the latest known role. Titles are not stripped: pass the name.
@@ -388,6 +399,10 @@ class Gazetteer(OrgTables, SavedTables):
 
     def is_state_code(self, code: str | None) -> bool:
         return bool(code) and code in self._codes and self._codes[code].kind == "state"
+
+
+#: Most person look-ups remembered (`Gazetteer.person`).
+PERSON_MEMO_SIZE = 100_000
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ class SavedTables:
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
+        state.pop("_person_memo", None)  # answers remembered by this process, not part of the tables
         blobs: dict[str, bytes] = {}
         for group, attrs in DEFERRED.items():
             if all(a in state for a in attrs):

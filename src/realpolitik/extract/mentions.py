@@ -56,10 +56,11 @@ def find_mentions(doc: Doc, date: str | None = None) -> list[ResolvedActor]:
         taken.update(range(span.start, span.end))
         out.append(r)
     out.sort(key=lambda r: r.start)
-    for tok in doc:  # names NER missed ("Ana Ruiz, the Peruvian interior minister"): noted, not mentions
-        run_end = tok.i + 1 == len(doc) or doc[tok.i + 1].pos_ != "PROPN"
-        if tok.pos_ == "PROPN" and run_end and tok.i not in taken and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
-            _named(tok, date)
+    proper = [t.pos_ == "PROPN" for t in doc]
+    for i in range(1, len(proper)):  # names NER missed ("Ana Ruiz, the Peruvian interior minister"): noted only
+        run_end = i + 1 == len(proper) or not proper[i + 1]
+        if proper[i] and run_end and i not in taken and proper[i - 1]:
+            _named(doc[i], date)
     return out
 
 
