@@ -81,3 +81,31 @@ def test_features_mask_names() -> None:
     assert "h:threaten" in feats
     assert "hx:recall" in feats
     assert not any("peru" in f or "mexico" in f for f in feats)
+
+
+def test_sparse_scoring_equals_the_dense_tfidf_product(seed_path) -> None:
+    """The scorer multiplies only the features a sentence has; the probabilities are those of the full
+    TF-IDF vector times the coefficient matrix (scikit-learn's predict_proba on the exported arrays)."""
+    import numpy as np
+
+    from realpolitik.extract import event_classifier as clf
+    from realpolitik.extract.nlp import load_nlp
+
+    model = clf.load_model()
+    doc = load_nlp()(seed_path.read_text(encoding="utf-8")[:3000])
+    feature_lists = [clf.features([s]) for s in doc.sents] + [["w:no-such-feature"], []]
+    got = clf.predict_features(feature_lists)
+    for feats, probs in zip(feature_lists, got, strict=True):
+        x = np.zeros(len(model.idf))
+        for f in feats:
+            if f in model.index:
+                x[model.index[f]] += 1
+        if not x.any():
+            assert probs[clf.NONE] == 1.0
+            continue
+        x[x > 0] = (1 + np.log(x[x > 0])) * model.idf[x > 0]
+        x /= np.linalg.norm(x)
+        z = x @ model.coef.T + model.intercept
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        assert np.allclose([probs[c] for c in model.classes], p, atol=1e-12)
