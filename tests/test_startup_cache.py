@@ -108,3 +108,11 @@ def test_the_cache_command_builds_loads_and_clears(cache: Path) -> None:
         assert len(json.loads(cleared.stdout)["removed"]) == 1 and not list(cache.glob("*.pickle"))
     finally:
         sc.actor_tables.cache_clear()
+
+
+def test_a_cache_folder_that_cannot_be_written_only_means_building(tmp_path: Path, monkeypatch) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("REALPOLITIK_CACHE_DIR", str(blocked / "cache"))
+    assert sc.load_or_build("probe", lambda: {"built": True}, dict) == {"built": True}
+    assert blocked.read_text(encoding="utf-8") == "not a folder"
