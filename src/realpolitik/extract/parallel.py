@@ -21,9 +21,12 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.model import Document, Extraction
 
 if TYPE_CHECKING:
@@ -109,10 +112,15 @@ def _segment(
     chunks: Iterator[list[Document]], workers: int, extractor: Extractor, status: dict[str, BaseException | bool]
 ) -> Iterator[Extraction]:
     """Code batches with one set of workers until `RECYCLE_CHARS` characters have been sent, the input ends
-    (`status["ended"]`) or fails (`status["failure"]`, after the documents read before it)."""
-    pending: deque[Any] = deque()
+    (`status["ended"]`) or fails (`status["failure"]`, after the documents read before it). A worker that dies
+    (killed, out of memory) is an error naming what was lost, never a wait for a batch that will not come."""
+    pending: deque[Future[list[Extraction]]] = deque()
     sent = 0
-    with _context().Pool(workers, initializer=_start, initargs=(extractor.prefilter, extractor.classifier)) as pool:
+    pool = ProcessPoolExecutor(
+        workers, mp_context=_context(), initializer=_start, initargs=(extractor.prefilter, extractor.classifier)
+    )
+    finished = False
+    try:
         while True:
             while len(pending) < workers * IN_FLIGHT and sent < RECYCLE_CHARS and len(status) == 0:
                 try:
@@ -124,7 +132,17 @@ def _segment(
                     status["failure"] = exc
                     break
                 sent += sum(len(d.text) for d in batch)
-                pending.append(pool.apply_async(_code, (batch,)))
+                pending.append(pool.submit(_code, batch))
             if not pending:
+                finished = True
                 return
-            yield from pending.popleft().get()
+            try:
+                done = pending.popleft().result()
+            except BrokenProcessPool as exc:
+                raise RealpolitikError(
+                    "a worker process coding the input ended abruptly (killed, or out of memory); the documents "
+                    "before were coded and kept (--workers 1 codes in one process)"
+                ) from exc
+            yield from done
+    finally:  # stopped early (an error, or the reader had enough): drop what is queued, do not wait for it
+        pool.shutdown(wait=finished, cancel_futures=not finished)
