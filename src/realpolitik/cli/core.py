@@ -111,7 +111,8 @@ def extract(
     keep_going: bool,
     quiet: bool,
 ) -> None:
-    """Print the events found in PATHS (text, HTML, JSONL, directories, or - for stdin)."""
+    """Print the events found in PATHS (text, HTML, JSONL, directories, or - for standard input: one text per
+    line, or JSONL records)."""
     from realpolitik.cli._lifecycle import die_with_parent
     from realpolitik.extract.pipeline import get_extractor
     from realpolitik.sources.articles import ReadMeter, read_documents
@@ -189,7 +190,8 @@ def ingest(
     db: str | None,
     quiet: bool,
 ) -> None:
-    """Extract PATHS and store documents, sentences, actors, events and evidence."""
+    """Extract PATHS and store documents, sentences, actors, events and evidence (- reads standard input: one
+    text per line, or JSONL records)."""
     from realpolitik.cli._lifecycle import die_with_parent
     from realpolitik.ingest import ingest as ingest_documents
     from realpolitik.sources.articles import ReadMeter, read_documents

@@ -22,7 +22,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from realpolitik.errors import InputError
 from realpolitik.model import Document
@@ -107,7 +107,9 @@ def read_documents(
     standard input read so far."""
     for p in paths:
         if p == "-":
-            yield from _kept_going(_read_stdin_lines(stdin or sys.stdin, date, errors, meter), errors)
+            from realpolitik.sources.stdin_lines import read_stdin_lines
+
+            yield from _kept_going(read_stdin_lines(stdin or sys.stdin, date, errors, meter), errors)
             continue
         try:
             files = input_files(Path(p))
@@ -370,47 +372,3 @@ def _jsonl_document(path: Path, lineno: int, line: str, date: str | None) -> Doc
         url=obj.get("url"),
         title=obj.get("title"),
     )
-
-
-def _read_stdin_lines(
-    stream: TextIO, date: str | None, errors: list[InputError] | None = None, meter: ReadMeter | None = None
-) -> Iterator[Document]:
-    """One document per non-blank line. The bytes are decoded here, line by line, so that bad UTF-8 is an
-    error naming its line (the valid lines before it already yielded), not a crash or silent mojibake."""
-    binary = getattr(stream, "buffer", None)
-    if binary is None:  # a text stream (io.StringIO in tests and embedders): already decoded
-        lines: Iterator[str | None] = _counted_text(stream, meter)
-    else:
-        lines = _decoded_lines(binary, errors, meter)
-    for i, line in enumerate(lines):
-        if line is None or not line.strip():
-            continue
-        yield from _in_parts(Document(doc_id=str(i), text=line.rstrip("\n"), date=date, path=f"<stdin>:{i + 1}"))
-
-
-def _counted_text(stream: TextIO, meter: ReadMeter | None) -> Iterator[str]:
-    for line in stream:
-        if meter is not None:
-            meter.bytes += len(line.encode("utf-8", "surrogatepass"))
-            meter.lines += 1
-        yield line
-
-
-def _decoded_lines(
-    binary: Any, errors: list[InputError] | None, meter: ReadMeter | None = None
-) -> Iterator[str | None]:
-    """Lines of a byte stream as text; a line that is not UTF-8 raises, or with `errors` is recorded (None)."""
-    position = 0
-    for lineno, raw in enumerate(binary, start=1):
-        if meter is not None:  # counted when read: the document of this line ends here
-            meter.bytes += len(raw)
-            meter.lines += 1
-        try:
-            yield raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            err = _decode_error("<stdin>", raw, exc, position, lineno)
-            if errors is None:
-                raise err from None
-            errors.append(err)
-            yield None
-        position += len(raw)
