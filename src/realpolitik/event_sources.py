@@ -38,7 +38,7 @@ class EventSource:
     read: Reader
     mapping: str  # how the dataset's event codes become PLOVER
     suffixes: tuple[str, ...]  # file names read inside a directory
-    exclude: tuple[str, ...] = ()  # ... and the names left out
+    exclude: tuple[str, ...] = ()  # ... and the words of names left out (sources.event_files.expand_paths)
 
 
 SOURCES: dict[str, EventSource] = {
@@ -53,7 +53,7 @@ SOURCES: dict[str, EventSource] = {
             read=gdelt.read_events,
             mapping="CAMEO EventCode -> PLOVER (realpolitik.codes.cameo_to_plover; 043 stored visitor -> host)",
             suffixes=gdelt.EVENT_SUFFIXES,
-            exclude=(".mentions.", ".gkg."),
+            exclude=("mentions", "gkg"),
         ),
         EventSource(
             name="icews",
@@ -146,7 +146,7 @@ def _told(items: Iterable[Any], report: ImportReport, progress: Progress | None)
 
 def mention_files(paths: Iterable[str]) -> list[str]:
     """The GDELT Mentions files among the paths named (directories expanded)."""
-    return expand_paths(paths, gdelt.EVENT_SUFFIXES, exclude=(".export.", ".gkg."))
+    return expand_paths(paths, gdelt.EVENT_SUFFIXES, exclude=("export", "gkg"))
 
 
 # --- GDELT Mentions (no events of their own: articles' mentions of GDELT events) --------------------------

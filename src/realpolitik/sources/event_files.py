@@ -16,6 +16,7 @@ import csv
 import gzip
 import io
 import os
+import re
 import zipfile
 import zlib
 from collections import Counter
@@ -152,9 +153,15 @@ class ImportReport:
 # --- reading files ------------------------------------------------------------------------------
 
 
+#: What separates the words of a file name ("gdelt2_mentions_sample.csv": gdelt2, mentions, sample, csv).
+_NAME_PARTS = re.compile(r"[._\-\s]+")
+
+
 def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[str]:
-    """Files named, and the files inside directories named (sorted; names ending in one of `suffixes`, not
-    containing one of `exclude`); a missing path is an InputError."""
+    """Files named, and the files inside directories named (sorted; names ending in one of `suffixes`, and
+    none of whose parts, split at dots, dashes, underscores and spaces, is one of the words in `exclude`:
+    GDELT's own "20240101000000.mentions.CSV" and gdeltPyR's "gdelt2_mentions_sample.csv" are both mentions
+    files); a missing path is an InputError."""
     out: list[str] = []
     for p in paths:
         path = Path(p)
@@ -167,7 +174,7 @@ def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = (), exclude: 
                 if f.is_file()
                 and (not suffixes or f.name.lower().endswith(suffixes))
                 and not f.name.startswith(".")
-                and not any(x in f.name.lower() for x in exclude)
+                and not set(exclude) & set(_NAME_PARTS.split(f.name.lower()))
             )
             if not found:
                 raise InputError("directory holds no event files", str(path))
