@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,3 +52,41 @@ def test_a_worker_that_dies_is_one_error_after_the_documents_before(seed_path: P
         for x in ex.extract_many(docs, batch_size=2, workers=2):
             got.append(x.document.doc_id)
     assert got == [str(i) for i in range(len(got))] and "9" not in got
+
+
+API_RUN = """
+import sys, time
+from realpolitik.extract.pipeline import get_extractor
+from realpolitik.model import Document
+def docs():
+    for i in range(300):
+        yield Document(str(i), "Russia and China signed a trade deal on Monday. " * 20, "2024-11-14")
+    time.sleep(600)  # the input stays open: the workers wait for more
+for x in get_extractor().extract_many(docs(), workers=2):
+    pass
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signals are Linux's")
+def test_workers_started_from_the_python_api_die_with_their_process() -> None:
+    """Not only the CLI's: a notebook kernel or script killed mid-run leaves no worker holding its memory."""
+    from tests.test_reliability_processes import alive, children_of, wait_for
+
+    proc = subprocess.Popen([sys.executable, "-c", API_RUN], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    try:
+
+        def started() -> bool:
+            workers.update(children_of(proc.pid))
+            return len(workers) >= 2
+
+        wait_for(started, "two workers", proc)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    try:
+        wait_for(lambda: not any(alive(w) for w in workers), "the workers to end after their parent")
+    finally:
+        for w in workers:
+            if alive(w):
+                os.kill(w, signal.SIGKILL)

@@ -15,6 +15,7 @@ grow inside a worker, such as spaCy's lemma cache, go with it).
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -40,6 +41,9 @@ WORKER_BATCH = 64
 #: memory does not grow with the input.
 IN_FLIGHT = 2
 
+#: prctl(2) option: the signal a process gets when its parent dies.
+PR_SET_PDEATHSIG = 1
+
 _worker: Extractor | None = None  # the extractor of this worker process
 _zone = ExitStack()  # the worker's open memory zone
 _zone_chars = 0  # characters coded in it
@@ -60,15 +64,30 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def _start(prefilter: bool, classifier: bool) -> None:
-    """Worker set-up: keep the inherited extractor (fork) or build one (spawn); leave Ctrl-C to the parent,
-    which stops the workers itself."""
+def _start(prefilter: bool, classifier: bool, parent: int) -> None:
+    """Worker set-up: die with the parent, keep the inherited extractor (fork) or build one (spawn); leave
+    Ctrl-C to the parent, which stops the workers itself."""
     global _worker
+    _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _worker is None or _worker.prefilter != prefilter or _worker.classifier != classifier:
         from realpolitik.extract.pipeline import Extractor
 
         _worker = Extractor(prefilter=prefilter, classifier=classifier)
+
+
+def _die_with(parent: int) -> None:
+    """Ask the kernel (Linux's PR_SET_PDEATHSIG) to end this worker when the process that started it dies, so
+    that a killed command or notebook kernel leaves no worker holding its memory; exit now if it already died.
+    Elsewhere a worker notices when its parent's queue closes."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _code(batch: list[Document]) -> list[Extraction]:
@@ -117,7 +136,10 @@ def _segment(
     pending: deque[Future[list[Extraction]]] = deque()
     sent = 0
     pool = ProcessPoolExecutor(
-        workers, mp_context=_context(), initializer=_start, initargs=(extractor.prefilter, extractor.classifier)
+        workers,
+        mp_context=_context(),
+        initializer=_start,
+        initargs=(extractor.prefilter, extractor.classifier, os.getpid()),
     )
     finished = False
     try:
