@@ -7,7 +7,9 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,6 +56,32 @@ def test_a_worker_that_dies_is_one_error_after_the_documents_before(seed_path: P
     assert got == [str(i) for i in range(len(got))] and "9" not in got
 
 
+def _state(pid: int) -> str | None:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return None
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                out.add(int(entry.name))
+        except OSError:
+            continue
+    return out
+
+
+def _wait(condition: Any, what: str, patience: float = 60.0) -> None:
+    deadline = time.monotonic() + patience
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"gave up waiting for {what}")
+        time.sleep(0.2)
+
+
 API_RUN = """
 import sys, time
 from realpolitik.extract.pipeline import get_extractor
@@ -70,23 +98,22 @@ for x in get_extractor().extract_many(docs(), workers=2):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signals are Linux's")
 def test_workers_started_from_the_python_api_die_with_their_process() -> None:
     """Not only the CLI's: a notebook kernel or script killed mid-run leaves no worker holding its memory."""
-    from tests.test_reliability_processes import alive, children_of, wait_for
-
     proc = subprocess.Popen([sys.executable, "-c", API_RUN], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers: set[int] = set()
     try:
 
         def started() -> bool:
-            workers.update(children_of(proc.pid))
-            return len(workers) >= 2
+            workers.update(_children(proc.pid))
+            return len(workers) >= 2 or proc.poll() is not None
 
-        wait_for(started, "two workers", proc)
+        _wait(started, "two workers")
+        assert len(workers) >= 2, "the process ended before starting its workers"
     finally:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
     try:
-        wait_for(lambda: not any(alive(w) for w in workers), "the workers to end after their parent")
+        _wait(lambda: all(_state(w) in (None, "Z") for w in workers), "the workers to end after their parent")
     finally:
         for w in workers:
-            if alive(w):
+            if _state(w) not in (None, "Z"):
                 os.kill(w, signal.SIGKILL)
