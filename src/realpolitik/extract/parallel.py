@@ -100,7 +100,7 @@ def _code(batch: list[Document]) -> list[Extraction]:
     if _zone_chars == 0:
         _zone.enter_context(_worker.memory_zone())
     _zone_chars += sum(len(d.text) for d in batch)
-    out = list(_worker.extract_many(batch, batch_size=len(batch), workers=1))  # its own zone is the one open
+    out = _worker.code_batch(batch, batch_size=len(batch))  # its zone is the one open here
     if _zone_chars >= ZONE_CHARS:
         _zone.close()
         _zone_chars = 0

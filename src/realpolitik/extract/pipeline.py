@@ -12,7 +12,7 @@ what lets the coder run faster than plain spaCy over the same text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain
 from typing import Any
@@ -119,28 +119,23 @@ class Extractor(DocumentCoder):
 
             yield from extract_parallel(self, docs, batch_size, workers)
             return
-        zone = ExitStack()  # one memory zone over many batches (see ZONE_CHARS)
-        read = 0
-        try:
-            for batch in batches(docs, batch_size, BATCH_CHARS):
-                if read == 0:
-                    zone.enter_context(self.memory_zone())
-                read += sum(len(d.text) for d in batch)
-                if any(len(d.text) > CHUNK_CHARS for d in batch):
-                    done = [self.extract_document(d) for d in batch]
-                else:
-                    prepared = [self._prepare(d.text) for d in batch]
-                    parsed = self.nlp.pipe([text for text, _spans in prepared], batch_size=batch_size)
-                    done = [
-                        self.extract_parsed(d, sdoc, spans)
-                        for d, sdoc, (_text, spans) in zip(batch, parsed, prepared, strict=True)
-                    ]
-                if read >= ZONE_CHARS:
-                    zone.close()
-                    read = 0
-                yield from done  # nothing of spaCy's is alive here: an Extraction holds plain values
-        finally:
-            zone.close()
+        for batch in batches(docs, batch_size, BATCH_CHARS):
+            yield from self.code_batch(batch, batch_size)
+
+    def code_batch(self, batch: list[Document], batch_size: int = 64) -> list[Extraction]:
+        """The extractions of one batch, parsed together inside a memory zone. The zone closes before anything
+        is handed back: a zone left open across a `yield` could be closed by the garbage collector (an
+        abandoned generator) in the middle of another parse. A worker process holds one zone over many
+        batches instead (`extract.parallel`), where no other code runs between them."""
+        with self.memory_zone():
+            if any(len(d.text) > CHUNK_CHARS for d in batch):
+                return [self.extract_document(d) for d in batch]
+            prepared = [self._prepare(d.text) for d in batch]
+            parsed = self.nlp.pipe([text for text, _spans in prepared], batch_size=batch_size)
+            return [
+                self.extract_parsed(d, sdoc, spans)
+                for d, sdoc, (_text, spans) in zip(batch, parsed, prepared, strict=True)
+            ]
 
     def _extract_auto(self, docs: Iterable[Document], batch_size: int) -> Iterator[Extraction]:
         it = iter(docs)
@@ -230,9 +225,9 @@ def batches(items: Iterable[Document], n: int, max_chars: int | None = None) -> 
 AUTO_PARALLEL_CHARS = 20_000
 #: Most worker processes chosen automatically.
 MAX_AUTO_WORKERS = 4
-#: Characters read inside one memory zone: the strings of that much text stay in the vocabulary until the
-#: zone closes. One zone per batch made every batch build again the lexemes and tokenizer cache entries of
-#: the words the last one had just freed; this bounds memory as well at a fraction of the cost.
+#: Characters a worker process codes inside one memory zone: the strings of that much text stay in its
+#: vocabulary until the zone closes. One zone per batch made every batch build again the lexemes and
+#: tokenizer cache entries of the words the last one had just freed; this bounds memory as well.
 ZONE_CHARS = 1_000_000
 #: Longest text parsed at once; longer documents are read in chunks of whole sentences.
 CHUNK_CHARS = 50_000
