@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -14,7 +16,10 @@ SHARED = ROOT.parent / "shared"
 # The start-up cache (realpolitik.extract.startup_cache) of this test session: built once, in a folder of its
 # own, so that no test reads what an earlier checkout left in the user's cache. Commands the tests run in
 # subprocesses inherit it.
-os.environ.setdefault("REALPOLITIK_CACHE_DIR", tempfile.mkdtemp(prefix="realpolitik-test-cache-"))
+if "REALPOLITIK_CACHE_DIR" not in os.environ:
+    _CACHE = tempfile.mkdtemp(prefix="realpolitik-test-cache-")
+    os.environ["REALPOLITIK_CACHE_DIR"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
