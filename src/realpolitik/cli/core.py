@@ -96,7 +96,8 @@ def print_table(records: list[dict[str, Any]]) -> None:
     "--workers",
     default="auto",
     show_default=True,
-    help="Parsing processes for the local engine: a number, or auto (one per CPU for large inputs).",
+    help="Processes that parse and code, for the local engine: a number, or auto (one per CPU, at most 4, "
+    "for inputs over 20,000 characters).",
 )
 @click.option("--master", default=None, help="Spark master URL (with --engine spark).")
 @keep_going_option
@@ -174,7 +175,8 @@ def _emit(records: Iterable[dict[str, Any]], fmt: str) -> None:
     "--workers",
     default="auto",
     show_default=True,
-    help="Parsing processes for the local engine: a number, or auto (one per CPU for large inputs).",
+    help="Processes that parse and code, for the local engine: a number, or auto (one per CPU, at most 4, "
+    "for inputs over 20,000 characters).",
 )
 @click.option("--master", default=None, help="Spark master URL (with --engine spark).")
 @keep_going_option
