@@ -116,3 +116,21 @@ def test_a_cache_folder_that_cannot_be_written_only_means_building(tmp_path: Pat
     monkeypatch.setenv("REALPOLITIK_CACHE_DIR", str(blocked / "cache"))
     assert sc.load_or_build("probe", lambda: {"built": True}, dict) == {"built": True}
     assert blocked.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_home_that_cannot_be_written_saves_in_the_environment(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("REALPOLITIK_CACHE_DIR", raising=False)
+    blocked = tmp_path / "home-is-a-file"
+    blocked.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    monkeypatch.setattr(sc.sys, "prefix", str(tmp_path / "venv"))
+    builds: list[int] = []
+
+    def build() -> list[int]:
+        builds.append(1)
+        return [7]
+
+    assert sc.load_or_build("probe", build, list) == [7]
+    [saved] = (tmp_path / "venv" / "share" / "realpolitik" / "cache").glob("probe-*.pickle")
+    assert sc.load_or_build("probe", build, list) == [7] and len(builds) == 1
+    assert sc.saved_path("probe") == saved

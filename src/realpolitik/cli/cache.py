@@ -21,16 +21,15 @@ def cache_command(clear: bool, as_json: bool, quiet: bool) -> None:
     """Build the start-up cache if it is missing or stale, and say where it is; --clear removes it."""
     from realpolitik.extract import startup_cache as sc
 
-    folder = sc.cache_dir()
     if clear:
-        removed = [p.name for p in sc.saved_files()]
-        for p in sc.saved_files():
+        saved = sc.saved_files()
+        for p in saved:
             p.unlink(missing_ok=True)
-        answer: dict[str, object] = {"folder": str(folder) if folder else None, "removed": removed}
+        answer: dict[str, object] = {"folders": [str(f) for f in sc.cache_dirs()], "removed": [str(p) for p in saved]}
         if as_json:
             print_json(answer)
         else:
-            click.echo(f"removed {len(removed)} saved build(s) from {folder}")
+            click.echo(f"removed {len(saved)} saved build(s)" + "".join(f"\n  {p}" for p in saved))
         return
     path = sc.saved_path("actor-tables")
     was = path is not None and path.exists()

@@ -7,8 +7,9 @@ a short input. The built tables are pickled under a key that hashes everything t
 gazetteer and lexicon data files, the source of the extract package, the spaCy tokenizer rules, the Python
 version), so a changed table or rule gives a new key and a fresh build, never a stale answer.
 
-Where: `$REALPOLITIK_CACHE_DIR`, else `$XDG_CACHE_HOME/realpolitik`, else `~/.cache/realpolitik`. An
-unwritable directory only means building every time; a damaged file is rebuilt. `REALPOLITIK_CACHE_DIR=off`
+Where: `$REALPOLITIK_CACHE_DIR`, else `$XDG_CACHE_HOME/realpolitik` or `~/.cache/realpolitik`, else (a home
+that cannot be written) `share/realpolitik/cache` in the Python environment. No writable folder only means
+building every time; a damaged file is rebuilt. `REALPOLITIK_CACHE_DIR=off`
 turns the cache off. The files are written by this user, in a directory only this user may write to, and
 read back only from there (a pickle runs code when loaded: never point the cache at a shared directory).
 """
@@ -81,13 +82,21 @@ def actor_tables() -> ActorTables:
 
 
 # -- the cache itself ---------------------------------------------------------------------------------------
-def cache_dir() -> Path | None:
-    """The directory of saved builds, or None when caching is off."""
+def cache_dirs() -> list[Path]:
+    """The folders of saved builds, in the order they are tried: `$REALPOLITIK_CACHE_DIR` alone when set (none
+    when it is "off"), else the user's cache folder, then one inside the Python environment the package is
+    installed in (for a user whose home cannot be written: the install builds it there)."""
     env = os.environ.get("REALPOLITIK_CACHE_DIR")
     if env is not None:
-        return None if env.strip().lower() in ("", "off", "0", "none") else Path(env)
+        return [] if env.strip().lower() in ("", "off", "0", "none") else [Path(env)]
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "realpolitik"
+    return [Path(base) / "realpolitik", Path(sys.prefix) / "share" / "realpolitik" / "cache"]
+
+
+def cache_dir() -> Path | None:
+    """The first folder of saved builds, or None when caching is off."""
+    folders = cache_dirs()
+    return folders[0] if folders else None
 
 
 def _package_files() -> list[Path]:
@@ -136,41 +145,45 @@ def _gc_paused() -> Iterator[None]:
 
 
 def saved_path(name: str) -> Path | None:
-    """Where the build `name` for the current key is saved (None when caching is off)."""
-    folder = cache_dir()
-    return None if folder is None else folder / f"{name}-{build_key()}.pickle"
+    """Where the build `name` for the current key is saved: the first folder holding it, else the first folder
+    it would be written to (None when caching is off)."""
+    paths = [folder / f"{name}-{build_key()}.pickle" for folder in cache_dirs()]
+    return next((p for p in paths if p.exists()), paths[0] if paths else None)
 
 
 def saved_files() -> list[Path]:
-    """Every saved build in the cache folder, of any key."""
-    folder = cache_dir()
-    return sorted(folder.glob("*-*.pickle")) if folder is not None and folder.is_dir() else []
+    """Every saved build in the cache folders, of any key."""
+    return sorted(p for folder in cache_dirs() if folder.is_dir() for p in folder.glob("*-*.pickle"))
 
 
 def load_or_build(name: str, build: Callable[[], T], kind: type[T]) -> T:
-    """The saved build `name` for the current key, else `build()` (then saved for the next process)."""
-    folder = cache_dir()
-    path = saved_path(name)
-    if folder is None or path is None:
+    """The saved build `name` for the current key from the first folder holding it, else `build()`, then saved
+    in the first folder that can be written for the next process."""
+    folders = cache_dirs()
+    if not folders:
         return build()
-    try:
-        with _gc_paused(), path.open("rb") as fh:
-            obj = pickle.load(fh)
-        if isinstance(obj, kind):
-            return obj
-    except FileNotFoundError:
-        pass
-    except Exception:  # a damaged or foreign file: build afresh and replace it
-        pass
+    file = f"{name}-{build_key()}.pickle"
+    for folder in folders:
+        try:
+            with _gc_paused(), (folder / file).open("rb") as fh:
+                obj = pickle.load(fh)
+            if isinstance(obj, kind):
+                return obj
+        except FileNotFoundError:
+            continue
+        except Exception:  # a damaged or foreign file (or no folder there): build afresh and replace it
+            continue
     obj = build()
-    _save(folder, path, obj)
+    for folder in folders:
+        if _save(folder, folder / file, obj):
+            break
     return obj
 
 
-def _save(folder: Path, path: Path, obj: object) -> None:
+def _save(folder: Path, path: Path, obj: object) -> bool:
     """Write atomically (a temporary file renamed into place: processes starting together never read half a
-    file) and remove older builds of the same name. Failing to write is not an error: the next process
-    builds again."""
+    file) and remove older builds of the same name; False when the folder cannot be written (not an error:
+    the next folder is tried, or the next process builds again)."""
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=folder)
@@ -186,4 +199,5 @@ def _save(folder: Path, path: Path, obj: object) -> None:
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
-        return
+        return False
+    return True
