@@ -134,3 +134,28 @@ def test_a_home_that_cannot_be_written_saves_in_the_environment(tmp_path: Path, 
     [saved] = (tmp_path / "venv" / "share" / "realpolitik" / "cache").glob("probe-*.pickle")
     assert sc.load_or_build("probe", build, list) == [7] and len(builds) == 1
     assert sc.saved_path("probe") == saved
+
+
+def test_threads_asking_for_a_saved_table_at_once_restore_it_once(cache: Path) -> None:
+    """The web server's threads share one gazetteer: the first look-ups of a saved table may come together."""
+    import pickle
+    import threading
+
+    from realpolitik.extract.gazetteer import get_gazetteer
+
+    loaded = pickle.loads(pickle.dumps(get_gazetteer().complete()))  # as the cache gives it: tables still saved
+    assert "_people" not in loaded.__dict__
+    answers: list[object] = []
+    barrier = threading.Barrier(8)
+
+    def ask() -> None:
+        barrier.wait()
+        entry = loaded.person("Vladimir Putin", "2024-11-14")
+        answers.append(entry and entry.code)
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert answers == ["RUS"] * 8

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import pickle
+import threading
 from typing import Any
 
 #: Groups of attributes saved and restored together (each group is used together).
@@ -23,6 +24,7 @@ DEFERRED: dict[str, tuple[str, ...]] = {
     "spellings": ("_ascii_index",),
 }
 _GROUP_OF = {attr: group for group, attrs in DEFERRED.items() for attr in attrs}
+_RESTORING = threading.Lock()
 
 
 class SavedTables:
@@ -43,16 +45,22 @@ class SavedTables:
         self.__dict__.update(state)
 
     def __getattr__(self, name: str) -> Any:
-        """Called only for an attribute not set: a deferred one is restored from its blob."""
+        """Called only for an attribute not set: a deferred one is restored from its blob (once, whichever
+        thread asks first: the web server's threads share the gazetteer)."""
         group = _GROUP_OF.get(name)
         blobs = self.__dict__.get("_blobs")
-        if group is None or not blobs or group not in blobs:
+        if group is None or blobs is None:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        was = gc.isenabled()
-        gc.disable()  # many small objects, all kept: the collector would walk them over and over
-        try:
-            self.__dict__.update(pickle.loads(blobs.pop(group)))
-        finally:
-            if was:
-                gc.enable()
+        with _RESTORING:
+            if name not in self.__dict__:
+                if group not in blobs:
+                    raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+                was = gc.isenabled()
+                gc.disable()  # many small objects, all kept: the collector would walk them over and over
+                try:
+                    self.__dict__.update(pickle.loads(blobs[group]))
+                finally:
+                    if was:
+                        gc.enable()
+                del blobs[group]
         return self.__dict__[name]
