@@ -384,3 +384,13 @@ def test_an_appeal_is_coded_as_cameo_codes_appeals() -> None:
     assert urged and urged[0]["event_type"] == "REQUEST" and urged[0]["cameo"].startswith("02")
     demanded = [r for r in realpolitik.extract("Russia demanded that Armenia withdraw.", date="2024-03-07")]
     assert any(r["event_type"] == "REQUEST" and r["cameo"].startswith("10") for r in demanded)
+
+
+def test_the_party_an_object_noun_names_is_the_target() -> None:
+    """An object that names another party's claim, a restriction on a party, or its misdeeds points at that
+    party: "accepted demands from X", "imposed a ban on X", "investigated abuses by X"."""
+    assert ("MLI", "CONCEDE", "DZA") in _codes("The government in Bamako accepted demands from Algeria.")
+    assert ("FRA", "COERCE", "RUS") in _codes("France imposed a ban on Russian airlines on Friday.")
+    assert ("DZA", "CONCEDE", "FRA") in _codes("Algeria lifted its ban on French flights.")
+    # an object noun that names no party leaves the target to the rest of the sentence
+    assert ("FRA", "COERCE", None) in _codes("France imposed a ban on fishing.")

@@ -113,6 +113,12 @@ EXCLUSION_VERBS = _CLASSES["exclusion_verbs"]
 CAPABILITY_NOUNS = _CLASSES["capability_nouns"]
 APPEAL_VERBS = _CLASSES["appeal_verbs"]
 ORG_DESCRIPTION_NOUNS = _CLASSES["org_description_nouns"]
+#: Object nouns naming another party's act, and the prepositions that name that party (the event's target).
+ACT_NOUN_PREPS: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
+    (_CLASSES["claim_nouns"], ("from", "of", "by")),
+    (_CLASSES["restriction_nouns"], ("on", "against")),
+    (_CLASSES["misdeed_nouns"], ("by", "of")),
+)
 #: (verb, object) idioms that are no event ("strike a tone"); a verb alone with an empty object.
 IDIOMS: frozenset[tuple[str, str]] = frozenset(
     (w.split(" ", 1)[0], w.split(" ", 1)[1] if " " in w else "") for w in _CLASSES["idioms"]

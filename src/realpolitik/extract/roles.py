@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from realpolitik.extract.lexicon import CONTROL_NOUNS, CONTROL_VERBS
+from realpolitik.extract.lexicon import ACT_NOUN_PREPS, CONTROL_NOUNS, CONTROL_VERBS
 
 Token = Any  # spacy.tokens.Token
 
@@ -124,6 +124,18 @@ def with_conjuncts(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ == "conj":
             out.extend(with_conjuncts(c))
+    return out
+
+
+def act_parties(nouns: list[Token]) -> list[Token]:
+    """The parties named by nouns of another party's claim, restriction or misdeed (`lexicon.ACT_NOUN_PREPS`):
+    "demands from X", "a ban on X", "abuses by X" give X."""
+    out: list[Token] = []
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        for words, preps in ACT_NOUN_PREPS:
+            if lemma in words:
+                out.extend(prep_objects(noun, preps))
     return out
 
 
@@ -256,6 +268,9 @@ def verb_roles(verb: Token) -> Roles:
         # "break relations with X", "provide training to X": the object's own prepositional phrases
         for o in objs:
             roles.targets.extend(prep_objects(o, ("with", "to", "between", "for", "against")))
+        # "accepted demands from X", "imposed a ban on X", "bowed to pressure from X": the party the object
+        # (or the verb's own prepositional object) says the act is about
+        roles.targets.extend(act_parties(objs + prep_objects(verb, ("to",))))
     between = prep_objects(verb, ("between",))
     if between:
         roles.pair = between
