@@ -394,3 +394,11 @@ def test_the_party_an_object_noun_names_is_the_target() -> None:
     assert ("DZA", "CONCEDE", "FRA") in _codes("Algeria lifted its ban on French flights.")
     # an object noun that names no party leaves the target to the rest of the sentence
     assert ("FRA", "COERCE", None) in _codes("France imposed a ban on fishing.")
+
+
+def test_an_organisation_in_a_title_is_whom_the_official_acts_for() -> None:
+    """ "EU foreign policy chief Kaja Kallas" acts for the EU although the tables also list her as Estonia's
+    prime minister; a state named with the title, or an ambassador's title, keeps the state."""
+    assert ("EU", "ACCUSE", "RUS") in _codes("EU foreign policy chief Kaja Kallas criticised Russia.", "2024-11-14")
+    assert ("EST", "CONSULT", "RUS") in _codes("Estonian Prime Minister Kaja Kallas met Putin.", "2024-11-14")
+    assert ("USA", "ACCUSE", "RUS") in _codes("UN ambassador Linda Thomas-Greenfield criticised Russia.", "2024-11-14")

@@ -132,3 +132,27 @@ def _head_sector(tok: Token) -> str | None:
         if sector:
             return sector
     return None
+
+
+#: Titles after an organisation's name that make its holder another party's envoy to it, not its official
+#: ("the UN ambassador of Russia", "Mali's AU representative").
+ENVOY_TITLES = frozenset({"ambassador", "ambassadors", "representative", "representatives", "delegate", "delegates"})
+
+
+def title_organisation(tokens: list[Token]) -> ActorEntry | None:
+    """The international organisation a person's title names before the name ("U.N. mediator", "EU foreign
+    policy chief", "NATO Secretary General"): in event coding the official acts for it, whatever the person's
+    nationality or former office. None when a state is also named there ("Russia's UN envoy") or the title is
+    an envoy's to it ("UN ambassador")."""
+    found: ActorEntry | None = None
+    for tok in tokens:
+        if tok.lower_ in ENVOY_TITLES:
+            return None
+        m = _match_at(tok.doc, tok.i)
+        if m is None or m.entry is None:
+            continue
+        if m.entry.kind in _STATE_LIKE:
+            return None
+        if m.entry.kind == "igo" and m.entry.code:
+            found = m.entry
+    return found

@@ -27,6 +27,7 @@ from realpolitik.extract.actor_orgs import (
     _head_sector,
     _sector_of_words,
     _unknown_org,
+    title_organisation,
 )
 from realpolitik.extract.doc_people import name_span as doc_people_span
 from realpolitik.extract.doc_people import recall
@@ -65,6 +66,11 @@ def _person_entry(tokens: list[Token], date: str | None) -> tuple[ActorEntry, in
         bare_ok = words[0].ent_type_ == "PERSON" and not words[0].is_sent_start
         entry = gaz.person(name, date, short=len(words) > 1 or bare_ok)
         if entry is not None:
+            # "U.N. mediator Diego Cordovez": the title before the name (dropped here, or the name's own modifiers)
+            before = [t for t in words[-1].subtree if t.i < words[0].i]
+            igo = title_organisation(sorted({*tokens[:k], *before}, key=lambda t: t.i))
+            if igo is not None and igo.code != entry.code:
+                entry = ActorEntry(igo.code, None, entry.sector, "person", entry.name)
             return entry, k
         first = words[0]
         droppable = (
