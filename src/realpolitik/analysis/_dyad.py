@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from realpolitik.errors import InputError
+from realpolitik.store.schema import FACTUAL
 
 if TYPE_CHECKING:
     from realpolitik.store.db import Store
@@ -35,12 +36,12 @@ def dyad_events(store: Store, a: str, b: str) -> list[dict[str, Any]]:
     """Asserted events (not negated, not hypothetical) between states a and b, either direction."""
     if not has_events_table(store):
         return []
-    sql = """
+    sql = f"""
         SELECT event_id, doc_id, sentence, event_type, intensity, date, year(date_start) AS year,
                coalesce(source_country, source_code) AS src, coalesce(target_country, target_code) AS tgt,
                source_text, target_text, evidence_text, evidence_start, evidence_end, url
         FROM events
-        WHERE NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false)
+        WHERE {FACTUAL}
           AND ((coalesce(source_country, source_code) = ? AND coalesce(target_country, target_code) = ?)
             OR (coalesce(source_country, source_code) = ? AND coalesce(target_country, target_code) = ?))
         ORDER BY doc_id, sentence, event_id

@@ -50,6 +50,20 @@ def date_start(date: str | None) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
+def date_window(since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) for events whose `date_start` lies in [since, until], each end
+    a YYYY, YYYY-MM or YYYY-MM-DD period taken at its first day; no condition for an end not given."""
+    where: list[str] = []
+    params: list[Any] = []
+    if since:
+        where.append("date_start >= CAST(? AS DATE)")
+        params.append(date_start(since))
+    if until:
+        where.append("date_start <= CAST(? AS DATE)")
+        params.append(date_start(until))
+    return where, params
+
+
 def event_id_for(doc_key: str, rec: EventRecord) -> str:
     """Stable id: the same event read from the same text gets the same id on every run."""
     parts = [
@@ -354,12 +368,9 @@ class Store:
             code = actor.upper()
             where.append("(source_code = ? OR target_code = ? OR source_country = ? OR target_country = ?)")
             params += [code, code, code, code]
-        if since:
-            where.append("date_start >= CAST(? AS DATE)")
-            params.append(date_start(since))
-        if until:
-            where.append("date_start <= CAST(? AS DATE)")
-            params.append(date_start(until))
+        window, window_params = date_window(since, until)
+        where += window
+        params += window_params
         if event_type:
             where.append("event_type = ?")
             params.append(event_type.upper())

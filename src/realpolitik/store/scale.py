@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from realpolitik.store.schema import EVENT_COLUMNS, IMPORTED_EVENT_COLUMNS, IMPORTED_EXTRA
+from realpolitik.store.schema import EVENT_COLUMNS, FACTUAL, IMPORTED_EVENT_COLUMNS, IMPORTED_EXTRA
 
 if TYPE_CHECKING:
     import duckdb
@@ -144,17 +144,12 @@ def _relation(source: Any) -> tuple[duckdb.DuckDBPyConnection, str, Any]:
 
 
 def _filters(since: str | None, until: str | None, asserted_only: bool) -> tuple[str, list[Any]]:
-    from realpolitik.store.db import date_start
+    from realpolitik.store.db import date_window
 
-    where, params = ["date_start IS NOT NULL"], []
-    if since:
-        where.append("date_start >= CAST(? AS DATE)")
-        params.append(date_start(since))
-    if until:
-        where.append("date_start <= CAST(? AS DATE)")
-        params.append(date_start(until))
+    window, params = date_window(since, until)
+    where = ["date_start IS NOT NULL", *window]
     if asserted_only:
-        where.append("NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false)")
+        where.append(FACTUAL)
     return " AND ".join(where), params
 
 
@@ -236,7 +231,7 @@ def dyad_summary(source: Any, a: str, b: str, top: int = 5) -> dict[str, Any]:
     con, rel, own = _relation(source)
     try:
         s, t = "coalesce(source_country, source_code)", "coalesce(target_country, target_code)"
-        dyad = f"""(SELECT * FROM {rel} WHERE NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false)
+        dyad = f"""(SELECT * FROM {rel} WHERE {FACTUAL}
                     AND (({s} = $a AND {t} = $b) OR ({s} = $b AND {t} = $a)))"""
         p = {"a": a, "b": b}
         by_year = con.execute(

@@ -163,3 +163,6 @@ EVENT_COLUMNS: tuple[str, ...] = (
 
 #: The columns an imported event fills: the core ones, then its id, place and figures.
 IMPORTED_EVENT_COLUMNS: tuple[str, ...] = EVENT_COLUMNS + IMPORTED_EXTRA_COLUMNS
+
+#: Events that count as having happened: the text neither denies nor merely imagines them (a SQL condition).
+FACTUAL = "NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false)"

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from realpolitik.store.db import date_start, row_to_record
+from realpolitik.store.db import date_window, row_to_record
+from realpolitik.store.schema import FACTUAL
 from realpolitik.web.access import StoreAccess
 
 # Events that count as having happened: the text neither denies nor merely imagines them.
-FACTUAL = "NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false)"
 DYAD = "source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code"
 
 
@@ -25,14 +25,7 @@ def period_where(
 ) -> tuple[list[str], list[Any]]:
     """SQL conditions for a date window on `date_start` (undated events are kept only when no window is set),
     and optionally for event types (PLOVER) and origins (text, gdelt, icews, polecat, acled)."""
-    where: list[str] = []
-    params: list[Any] = []
-    if since:
-        where.append("date_start >= CAST(? AS DATE)")
-        params.append(date_start(since))
-    if until:
-        where.append("date_start <= CAST(? AS DATE)")
-        params.append(date_start(until))
+    where, params = date_window(since, until)
     if event_types:
         where.append("list_contains(?, event_type)")
         params.append(list(event_types))
