@@ -53,7 +53,7 @@ def test_the_key_changes_with_the_data_it_was_built_from(tmp_path: Path, monkeyp
 
 def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("REALPOLITIK_CACHE_DIR", "off")
-    assert sc.cache_dir() is None
+    assert sc.cache_dirs() == []
     assert sc.load_or_build("probe", lambda: [1, 2], list) == [1, 2]
 
 

@@ -114,7 +114,6 @@ def extract(
 ) -> None:
     """Print the events found in PATHS (text, HTML, JSONL, directories, or - for standard input: one text per
     line, or JSONL records)."""
-    from realpolitik.cli._lifecycle import die_with_parent
     from realpolitik.extract.pipeline import get_extractor
     from realpolitik.sources.articles import ReadMeter, read_documents
 
@@ -129,7 +128,6 @@ def extract(
     inputs = _existing_inputs(paths, errors)  # a mistyped path is named before the model loads
     if not inputs:
         _report_skipped(errors)
-    die_with_parent()  # parsing workers must not outlive a killed command
     extractor = get_extractor()
     buffered: list[dict[str, Any]] = []
     meter = ReadMeter()
@@ -194,7 +192,6 @@ def ingest(
 ) -> None:
     """Extract PATHS and store documents, sentences, actors, events and evidence (- reads standard input: one
     text per line, or JSONL records)."""
-    from realpolitik.cli._lifecycle import die_with_parent
     from realpolitik.ingest import ingest as ingest_documents
     from realpolitik.sources.articles import ReadMeter, read_documents
     from realpolitik.store.db import Store
@@ -209,7 +206,6 @@ def ingest(
     inputs = _existing_inputs(paths, errors)
     if not inputs:
         _report_skipped(errors)
-    die_with_parent()  # parsing workers must not outlive a killed command
     meter = ReadMeter()
     with Store(db_path(db)) as store:
         docs = read_documents(inputs, date=date, errors=errors, meter=meter)

@@ -29,19 +29,18 @@ class PhraseTable(Generic[V]):
         cls,
         table: Mapping[str, V],
         tokenize: Callable[[list[str]], Iterable[Sequence[str]]],
-        keep: Callable[[V | None, V], bool] = lambda old, new: old is None,
     ) -> PhraseTable[V]:
         """The table of `table`'s phrases as `tokenize` splits them (a list of phrases in, one token list per
         phrase out, in order). Phrases are taken in sorted order; when two phrases give the same tokens, the
-        later replaces the earlier only where `keep(old, new)` says so (by default: where the earlier had no
-        value), so the result does not depend on the mapping's order."""
+        later replaces the earlier only where the earlier had no value, so the result does not depend on the
+        mapping's order."""
         keys = sorted(table)
         values: dict[tuple[str, ...], V] = {}
         for key, tokens in zip(keys, tokenize(keys), strict=True):
             words = tuple(tokens)
             if not words:
                 continue
-            if words not in values or keep(values[words], table[key]):
+            if values.get(words) is None:
                 values[words] = table[key]
         starts: dict[str, set[int]] = {}
         for words in values:

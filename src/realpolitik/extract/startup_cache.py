@@ -24,13 +24,13 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from realpolitik.extract.gazetteer import ActorEntry, Gazetteer
+from realpolitik.extract.gazetteer_saved import gc_paused
 from realpolitik.extract.phrase_table import PhraseTable
 
 T = TypeVar("T")
@@ -93,12 +93,6 @@ def cache_dirs() -> list[Path]:
     return [Path(base) / "realpolitik", Path(sys.prefix) / "share" / "realpolitik" / "cache"]
 
 
-def cache_dir() -> Path | None:
-    """The first folder of saved builds, or None when caching is off."""
-    folders = cache_dirs()
-    return folders[0] if folders else None
-
-
 def _package_files() -> list[Path]:
     """Every file the saved tables depend on: the data they are read from, the code that builds and reads
     them, and spaCy's version and English tokenizer rules."""
@@ -131,19 +125,6 @@ def build_key() -> str:
     return h.hexdigest()[:24]
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Unpickling makes a hundred thousand small objects, every one of which is kept: without this the
-    collector walks them over and over, and loading takes three times as long."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def saved_path(name: str) -> Path | None:
     """Where the build `name` for the current key is saved: the first folder holding it, else the first folder
     it would be written to (None when caching is off)."""
@@ -165,7 +146,7 @@ def load_or_build(name: str, build: Callable[[], T], kind: type[T]) -> T:
     file = f"{name}-{build_key()}.pickle"
     for folder in folders:
         try:
-            with _gc_paused(), (folder / file).open("rb") as fh:
+            with gc_paused(), (folder / file).open("rb") as fh:
                 obj = pickle.load(fh)
             if isinstance(obj, kind):
                 return obj
