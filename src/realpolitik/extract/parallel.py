@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 
 #: Characters of input after which the workers are replaced by fresh ones.
 RECYCLE_CHARS = 20_000_000
+#: Characters a worker codes inside one memory zone: the strings of that much text stay in its vocabulary
+#: until the zone closes. One zone per batch made every batch build again the lexemes and tokenizer cache
+#: entries of the words the last one had just freed; this bounds memory as well.
+ZONE_CHARS = 1_000_000
 #: Fewest documents sent to a worker at once: parsing many short documents together is faster.
 WORKER_BATCH = 64
 #: Batches each worker may have waiting or in progress: enough that none waits for the next, few enough that
@@ -92,9 +96,7 @@ def _die_with(parent: int) -> None:
 
 def _code(batch: list[Document]) -> list[Extraction]:
     """One batch's extractions, inside the worker's memory zone, which stays open over batches until it has
-    seen `ZONE_CHARS` characters (as in the single-process path)."""
-    from realpolitik.extract.pipeline import ZONE_CHARS
-
+    seen `ZONE_CHARS` characters."""
     global _zone_chars
     assert _worker is not None
     if _zone_chars == 0:

@@ -225,10 +225,6 @@ def batches(items: Iterable[Document], n: int, max_chars: int | None = None) -> 
 AUTO_PARALLEL_CHARS = 20_000
 #: Most worker processes chosen automatically.
 MAX_AUTO_WORKERS = 4
-#: Characters a worker process codes inside one memory zone: the strings of that much text stay in its
-#: vocabulary until the zone closes. One zone per batch made every batch build again the lexemes and
-#: tokenizer cache entries of the words the last one had just freed; this bounds memory as well.
-ZONE_CHARS = 1_000_000
 #: Longest text parsed at once; longer documents are read in chunks of whole sentences.
 CHUNK_CHARS = 50_000
 #: Most characters parsed in one batch. spaCy's parse of a batch holds about 3 kB per character while it
