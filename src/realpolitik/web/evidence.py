@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from realpolitik.store.db import row_to_record
 from realpolitik.web.access import StoreAccess
-from realpolitik.web.queries import period_where
+from realpolitik.web.queries import evidence_record, period_where
 
 MAX_WORDS = 8
 
@@ -54,14 +53,7 @@ def search(
         [*params, int(limit)],
     )
     n = access.rows(f"SELECT count(*) AS n FROM events e WHERE {cond}", params)[0]["n"]
-    events = []
-    for r in rows:
-        rec = row_to_record(r)
-        rec["doc_key"] = r.get("doc_key")
-        rec["origin"] = r.get("origin") or "text"
-        rec["url"] = r.get("url") or r.get("doc_url")
-        rec["doc_title"] = r.get("doc_title")
-        events.append(rec)
+    events = [evidence_record(r) for r in rows]
     return {"q": q, "words": terms, "n_events": int(n), "events": events}
 
 

@@ -174,14 +174,21 @@ def dyad_events(
     n = access.rows(f"SELECT count(*) AS n FROM events e WHERE {cond}", base)[0]["n"]
     events = []
     for r in rows:
-        rec = row_to_record(r)
-        rec["doc_key"] = r.get("doc_key")
-        rec["url"] = r.get("url") or r.get("doc_url")
-        rec["doc_title"] = r.get("doc_title")
+        rec = evidence_record(r)
         rec["pub_date"] = r.get("pub_date")
-        rec["origin"] = r.get("origin") or "text"
         events.append(rec)
     return {"a": a, "b": b, "n_events": int(n), "events": events}
+
+
+def evidence_record(row: dict[str, Any]) -> dict[str, Any]:
+    """An event row as the dashboard shows it: the record, its document's key, the link to read it (the event's
+    own URL, else its document's), the document's title, and where it came from (text unless imported)."""
+    rec = row_to_record(row)
+    rec["doc_key"] = row.get("doc_key")
+    rec["url"] = row.get("url") or row.get("doc_url")
+    rec["doc_title"] = row.get("doc_title")
+    rec["origin"] = row.get("origin") or "text"
+    return rec
 
 
 def documents(access: StoreAccess, limit: int) -> list[dict[str, Any]]:
